@@ -1,0 +1,25 @@
+namespace StrategyPortal.Application.Access;
+
+/// <summary>Sign-in accounts (ASP.NET Core Identity in Infrastructure), kept apart from the people they belong to.</summary>
+public interface IAccountService
+{
+    Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a local account for a person; password policy failures come back as <see cref="Common.ValidationFailedException"/>.</summary>
+    Task CreateLoginAsync(int personId, string email, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of these people have a sign-in account (one query for a page of people).</summary>
+    Task<IReadOnlySet<int>> WithLoginAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the account's e-mail and sign-in state in step with the person (deactivated people cannot sign in).</summary>
+    Task SyncWithPersonAsync(int personId, CancellationToken cancellationToken = default);
+}
+
+public sealed record UserPreferences(string? Culture, bool DarkMode);
+
+public interface IUserPreferencesStore
+{
+    Task<UserPreferences> GetAsync(int personId, CancellationToken cancellationToken = default);
+    Task SetCultureAsync(int personId, string culture, CancellationToken cancellationToken = default);
+    Task SetDarkModeAsync(int personId, bool darkMode, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,8 @@
+namespace StrategyPortal.Application.Access;
+
+/// <summary>Claim types the portal puts in its sign-in cookie.</summary>
+public static class PortalClaims
+{
+    public const string PersonId = "sp:person";
+    public const string Permission = "sp:permission";
+}

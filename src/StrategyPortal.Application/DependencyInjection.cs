@@ -1,0 +1,20 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Organisation;
+
+namespace StrategyPortal.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddPortalApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
+        services.AddScoped<MessageText>();
+        services.AddScoped<AccessScope>();
+        services.AddScoped<SetupService>();
+        services.AddScoped<OrganisationService>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Organisation;
+
+namespace StrategyPortal.Application.Organisation;
+
+/// <summary>One unit in tree order (parents before children), with its depth for indentation.</summary>
+public sealed record OrgUnitNode(int Id, string Name, OrgUnitKind Kind, int? ParentId, bool IsActive, int Depth, int PeopleCount, int Version)
+{
+    public string Path { get; init; } = Name;
+}
+
+public sealed class UnitInput
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = string.Empty;
+    public OrgUnitKind Kind { get; set; } = OrgUnitKind.Other;
+    public int? ParentId { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed record PersonRow(int Id, string Name, string Email, int OrgUnitId, string OrgUnitName, PortalRole Role, bool IsActive, bool HasLogin, int Version);
+
+public sealed class PeopleQuery
+{
+    public string? Search { get; set; }
+    public int? UnitId { get; set; }
+    public PortalRole? Role { get; set; }
+    public bool IncludeInactive { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = Common.Paging.DefaultPageSize;
+}
+
+public sealed class PersonInput
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = string.Empty;
+    public string Email { get; set; } = string.Empty;
+    public int OrgUnitId { get; set; }
+    public PortalRole Role { get; set; } = PortalRole.Employee;
+    /// <summary>Only when creating: gives the person a local sign-in account straight away.</summary>
+    public string? InitialPassword { get; set; }
+    public int Version { get; set; }
+}

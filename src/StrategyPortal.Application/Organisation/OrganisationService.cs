@@ -1,0 +1,278 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Organisation;
+
+namespace StrategyPortal.Application.Organisation;
+
+/// <summary>Org units (a tree: company → departments → teams) and the people in them.</summary>
+public sealed class OrganisationService(
+    IPortalDbFactory dbFactory,
+    ICurrentUser currentUser,
+    AccessScope accessScope,
+    IAccountService accounts,
+    IValidator<UnitInput> unitValidator,
+    IValidator<PersonInput> personValidator,
+    MessageText text)
+{
+    /// <summary>All units in tree order. Everyone signed in may read the tree (names only); people counts follow the reader's scope.</summary>
+    public async Task<IReadOnlyList<OrgUnitNode>> GetUnitsAsync(bool includeInactive = false, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        if (!user.IsAuthenticated) throw new ForbiddenException();
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var units = await db.OrgUnits.AsNoTracking().ToListAsync(cancellationToken);
+        var counts = await db.People.AsNoTracking().Where(p => p.IsActive)
+            .GroupBy(p => p.OrgUnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
+        return TreeOrder(units, counts, scope, includeInactive);
+    }
+
+    internal static IReadOnlyList<OrgUnitNode> TreeOrder(IReadOnlyList<OrgUnit> units, IReadOnlyDictionary<int, int> counts, UnitScope scope, bool includeInactive)
+    {
+        var tree = OrgTree.From(units);
+        var byId = units.ToDictionary(u => u.Id);
+        var result = new List<OrgUnitNode>(units.Count);
+        foreach (var root in units.Where(u => u.ParentId is null || !byId.ContainsKey(u.ParentId.Value)).OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase))
+            Visit(root, 0, root.Name);
+        return result;
+
+        void Visit(OrgUnit unit, int depth, string path)
+        {
+            if (!includeInactive && !unit.IsActive) return;
+            var people = scope.Includes(unit.Id) ? counts.GetValueOrDefault(unit.Id) : 0;
+            result.Add(new OrgUnitNode(unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.IsActive, depth, people, unit.Version) { Path = path });
+            foreach (var child in tree.ChildrenOf(unit.Id).Select(id => byId[id]).OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase))
+                Visit(child, depth + 1, path + " / " + child.Name);
+        }
+    }
+
+    public async Task<int> CreateUnitAsync(UnitInput input, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
+        await unitValidator.EnsureValidAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (input.ParentId is { } parentId)
+        {
+            var parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == parentId, cancellationToken);
+            if (parent is null || !parent.IsActive) throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-invalid"]);
+        }
+        else if (await db.OrgUnits.AnyAsync(u => u.ParentId == null, cancellationToken))
+        {
+            throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-required"]);
+        }
+        await EnsureUniqueSiblingNameAsync(db, input.Name, input.ParentId, null, cancellationToken);
+        var unit = new OrgUnit(input.Name, input.Kind, input.ParentId);
+        db.OrgUnits.Add(unit);
+        await db.SaveChangesAsync(cancellationToken);
+        return unit.Id;
+    }
+
+    public async Task UpdateUnitAsync(UnitInput input, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
+        await unitValidator.EnsureValidAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Unit", input.Id);
+        await EnsureUniqueSiblingNameAsync(db, input.Name, unit.ParentId, unit.Id, cancellationToken);
+        db.ExpectVersion(unit, input.Version);
+        unit.Rename(input.Name);
+        unit.ChangeKind(input.Kind);
+        await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
+    }
+
+    public async Task MoveUnitAsync(int unitId, int newParentId, int version, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var units = await db.OrgUnits.ToListAsync(cancellationToken);
+        var unit = units.FirstOrDefault(u => u.Id == unitId) ?? throw new NotFoundException("Unit", unitId);
+        var parent = units.FirstOrDefault(u => u.Id == newParentId);
+        if (parent is null || !parent.IsActive) throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-invalid"]);
+        await EnsureUniqueSiblingNameAsync(db, unit.Name, newParentId, unit.Id, cancellationToken);
+        db.ExpectVersion(unit, version);
+        try
+        {
+            unit.MoveTo(newParentId, OrgTree.From(units));
+        }
+        catch (DomainException e)
+        {
+            throw text.Invalid(nameof(UnitInput.ParentId), e);
+        }
+        await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
+    }
+
+    /// <summary>Deactivates a unit. Refused while it still has active people or active sub-units: they must move first.</summary>
+    public async Task DeactivateUnitAsync(int unitId, int version, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw new NotFoundException("Unit", unitId);
+        var activePeople = await db.People.CountAsync(p => p.OrgUnitId == unitId && p.IsActive, cancellationToken);
+        if (activePeople > 0) throw new ValidationFailedException("", text.Format("orgunit.has-people", activePeople));
+        var activeChildren = await db.OrgUnits.CountAsync(u => u.ParentId == unitId && u.IsActive, cancellationToken);
+        if (activeChildren > 0) throw new ValidationFailedException("", text.Format("orgunit.has-children", activeChildren));
+        db.ExpectVersion(unit, version);
+        try { unit.Deactivate(); }
+        catch (DomainException e) { throw text.Invalid("", e); }
+        await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
+    }
+
+    public async Task ReactivateUnitAsync(int unitId, int version, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw new NotFoundException("Unit", unitId);
+        if (unit.ParentId is { } parentId && !await db.OrgUnits.AnyAsync(u => u.Id == parentId && u.IsActive, cancellationToken))
+            throw new ValidationFailedException("", text["orgunit.parent-inactive"]);
+        db.ExpectVersion(unit, version);
+        unit.Reactivate();
+        await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
+    }
+
+    /// <summary>People the reader may see: administrators and directors all, managers those of their own units (with sub-units).</summary>
+    public async Task<PagedResult<PersonRow>> GetPeopleAsync(PeopleQuery query, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.PeopleRead);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        var (page, pageSize) = Paging.Normalise(query.Page, query.PageSize);
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var people = db.People.AsNoTracking();
+        if (!scope.All)
+        {
+            var visible = scope.UnitIds.ToList();
+            people = people.Where(p => visible.Contains(p.OrgUnitId));
+        }
+        if (!query.IncludeInactive) people = people.Where(p => p.IsActive);
+        if (query.Role is { } role) people = people.Where(p => p.Role == role);
+        if (query.UnitId is { } unitId)
+        {
+            var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
+            var subtree = new OrgTree(units.Select(u => (u.Id, u.ParentId))).SubtreeOf(unitId).ToList();
+            people = people.Where(p => subtree.Contains(p.OrgUnitId));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLower();
+            people = people.Where(p => p.Name.ToLower().Contains(term) || p.Email.Contains(term));
+        }
+
+        var total = await people.CountAsync(cancellationToken);
+        var rows = await people
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.OrgUnits, p => p.OrgUnitId, u => u.Id, (p, u) => new { Person = p, UnitName = u.Name })
+            .ToListAsync(cancellationToken);
+        var withLogin = await accounts.WithLoginAsync(rows.Select(r => r.Person.Id).ToList(), cancellationToken);
+        var result = rows.Select(r => new PersonRow(r.Person.Id, r.Person.Name, r.Person.Email, r.Person.OrgUnitId, r.UnitName,
+            r.Person.Role, r.Person.IsActive, withLogin.Contains(r.Person.Id), r.Person.Version)).ToList();
+        return new PagedResult<PersonRow>(result, total, page, pageSize);
+    }
+
+    public async Task<int> CreatePersonAsync(PersonInput input, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
+        await personValidator.EnsureValidAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await EnsureActiveUnitAsync(db, input.OrgUnitId, cancellationToken);
+        await EnsureUniqueEmailAsync(db, input.Email, null, cancellationToken);
+        var person = NewPerson(input);
+        db.People.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(input.InitialPassword))
+        {
+            try
+            {
+                await accounts.CreateLoginAsync(person.Id, person.Email, input.InitialPassword, cancellationToken);
+            }
+            catch (ValidationFailedException)
+            {
+                // Keep "nothing saved on error": the person goes again when the password is refused.
+                db.People.Remove(person);
+                await db.SaveChangesAsync(cancellationToken);
+                throw;
+            }
+        }
+        return person.Id;
+    }
+
+    public async Task UpdatePersonAsync(PersonInput input, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
+        await personValidator.EnsureValidAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Person", input.Id);
+        if (person.OrgUnitId != input.OrgUnitId) await EnsureActiveUnitAsync(db, input.OrgUnitId, cancellationToken);
+        await EnsureUniqueEmailAsync(db, input.Email, person.Id, cancellationToken);
+        await EnsureNotLastAdministratorAsync(db, person, input.Role != PortalRole.Administrator, cancellationToken);
+        db.ExpectVersion(person, input.Version);
+        try { person.Update(input.Name, input.Email, input.OrgUnitId, input.Role); }
+        catch (DomainException e) { throw text.Invalid("", e); }
+        await db.SaveOrConflictAsync(text["conflict.person"], cancellationToken);
+        await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
+    }
+
+    public async Task SetPersonActiveAsync(int personId, bool active, int version, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.PeopleManage);
+        if (!active && user.PersonId == personId) throw new ValidationFailedException("", text["person.cannot-deactivate-self"]);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("Person", personId);
+        if (active) await EnsureActiveUnitAsync(db, person.OrgUnitId, cancellationToken);
+        else await EnsureNotLastAdministratorAsync(db, person, true, cancellationToken);
+        db.ExpectVersion(person, version);
+        if (active) person.Reactivate(); else person.Deactivate();
+        await db.SaveOrConflictAsync(text["conflict.person"], cancellationToken);
+        await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
+    }
+
+    public async Task CreateLoginAsync(int personId, string password, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("Person", personId);
+        if ((await accounts.WithLoginAsync([personId], cancellationToken)).Count > 0) throw new ValidationFailedException("", text["person.has-login"]);
+        await accounts.CreateLoginAsync(person.Id, person.Email, password, cancellationToken);
+    }
+
+    private Person NewPerson(PersonInput input)
+    {
+        try { return new Person(input.Name, input.Email, input.OrgUnitId, input.Role); }
+        catch (DomainException e) { throw text.Invalid("", e); }
+    }
+
+    private async Task EnsureActiveUnitAsync(IPortalDb db, int unitId, CancellationToken cancellationToken)
+    {
+        if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
+            throw new ValidationFailedException(nameof(PersonInput.OrgUnitId), text["person.unit-invalid"]);
+    }
+
+    private async Task EnsureUniqueEmailAsync(IPortalDb db, string email, int? exceptId, CancellationToken cancellationToken)
+    {
+        var normalised = Person.NormaliseEmail(email);
+        if (await db.People.AnyAsync(p => p.Email == normalised && p.Id != exceptId, cancellationToken))
+            throw new ValidationFailedException(nameof(PersonInput.Email), text["person.email-taken"]);
+    }
+
+    private async Task EnsureUniqueSiblingNameAsync(IPortalDb db, string name, int? parentId, int? exceptId, CancellationToken cancellationToken)
+    {
+        var trimmed = name.Trim().ToLower();
+        if (await db.OrgUnits.AnyAsync(u => u.ParentId == parentId && u.Id != exceptId && u.Name.ToLower() == trimmed, cancellationToken))
+            throw new ValidationFailedException(nameof(UnitInput.Name), text["orgunit.name-taken"]);
+    }
+
+    private async Task EnsureNotLastAdministratorAsync(IPortalDb db, Person person, bool losesAdministrator, CancellationToken cancellationToken)
+    {
+        if (!losesAdministrator || person.Role != PortalRole.Administrator || !person.IsActive) return;
+        var otherAdmins = await db.People.CountAsync(p => p.Role == PortalRole.Administrator && p.IsActive && p.Id != person.Id, cancellationToken);
+        if (otherAdmins == 0) throw new ValidationFailedException("", text["person.last-administrator"]);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net.Mail;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
+
+namespace StrategyPortal.Domain.Organisation;
+
+/// <summary>
+/// Someone who works at the company. People with history are deactivated, never deleted.
+/// The sign-in account is separate (Infrastructure); a person may have none yet.
+/// </summary>
+public class Person : IVersioned
+{
+    public const int NameMaxLength = 120;
+    public const int EmailMaxLength = 254;
+
+    private Person() { Name = string.Empty; Email = string.Empty; }
+
+    public Person(string name, string email, int orgUnitId, PortalRole role)
+    {
+        Name = ValidName(name);
+        Email = ValidEmail(email);
+        OrgUnitId = orgUnitId;
+        Role = role;
+        IsActive = true;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+    public string Email { get; private set; }
+    public int OrgUnitId { get; private set; }
+    public PortalRole Role { get; private set; }
+    public bool IsActive { get; private set; }
+    public int Version { get; set; }
+
+    public void Update(string name, string email, int orgUnitId, PortalRole role)
+    {
+        Name = ValidName(name);
+        Email = ValidEmail(email);
+        OrgUnitId = orgUnitId;
+        Role = role;
+    }
+
+    public void Deactivate() => IsActive = false;
+    public void Reactivate() => IsActive = true;
+
+    public static string NormaliseEmail(string email) => (email ?? string.Empty).Trim().ToLowerInvariant();
+
+    private static string ValidName(string name)
+    {
+        var trimmed = (name ?? string.Empty).Trim();
+        if (trimmed.Length == 0) throw new DomainException("person.name-required", "A person needs a name.");
+        if (trimmed.Length > NameMaxLength) throw new DomainException("person.name-too-long", $"A name has at most {NameMaxLength} characters.");
+        return trimmed;
+    }
+
+    private static string ValidEmail(string email)
+    {
+        var normalised = NormaliseEmail(email);
+        if (normalised.Length == 0 || normalised.Length > EmailMaxLength || !MailAddress.TryCreate(normalised, out var parsed) || parsed.Address != normalised)
+            throw new DomainException("person.email-invalid", "That is not a valid e-mail address.");
+        return normalised;
+    }
+}

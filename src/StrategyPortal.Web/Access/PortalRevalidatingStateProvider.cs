@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using StrategyPortal.Infrastructure.Identity;
+
+namespace StrategyPortal.Web.Access;
+
+/// <summary>
+/// Checks an open circuit's user against the database every minute: a deactivated person, a new
+/// role or a sign-out elsewhere (new security stamp) ends the interactive session.
+/// </summary>
+public sealed class PortalRevalidatingStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await IsStampCurrentAsync(users, authenticationState.User);
+    }
+
+    private async Task<bool> IsStampCurrentAsync(UserManager<PortalUser> users, ClaimsPrincipal principal)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null || await users.IsLockedOutAsync(user)) return false;
+        if (!users.SupportsUserSecurityStamp) return true;
+        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}

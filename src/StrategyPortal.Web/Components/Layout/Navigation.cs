@@ -1,0 +1,21 @@
+using MudBlazor;
+using StrategyPortal.Domain.Access;
+
+namespace StrategyPortal.Web.Components.Layout;
+
+/// <summary>One entry of the side navigation. <see cref="Permission"/> null: every signed-in user.</summary>
+public sealed record NavItem(string Href, string LabelKey, string Icon, string? Permission, bool ExactMatch = false);
+
+/// <summary>The side navigation in one list, so the menu, its tests and the permission matrix read the same data.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavItem> Items { get; } =
+    [
+        new("/", "Nav.Home", Icons.Material.Filled.Dashboard, null, ExactMatch: true),
+        new("/organisation/units", "Nav.Units", Icons.Material.Filled.AccountTree, Permission.OrganisationManage),
+        new("/organisation/people", "Nav.People", Icons.Material.Filled.People, Permission.PeopleRead),
+    ];
+
+    public static IEnumerable<NavItem> For(Func<string, bool> has) =>
+        Items.Where(i => i.Permission is null || has(i.Permission));
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using StrategyPortal.Application;
+using StrategyPortal.Infrastructure;
+using StrategyPortal.Infrastructure.Persistence;
+using StrategyPortal.Infrastructure.Seeding;
+using StrategyPortal.Web.Access;
+using StrategyPortal.Web.Components;
+using StrategyPortal.Web.Localization;
+
+namespace StrategyPortal.Web.Hosting;
+
+/// <summary>The composition root. Tests build the same app through <see cref="Build"/>.</summary>
+public static class PortalApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        var app = Build(command is null ? args : args[1..]);
+        switch (command)
+        {
+            case null:
+                await app.Services.GetRequiredService<DatabaseInitializer>()
+                    .InitialiseAsync(app.Services.GetRequiredService<DemoOptions>().DemoData);
+                await app.RunAsync();
+                return 0;
+            case "migrate":
+                await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate. Without a command the portal starts.");
+                return 2;
+        }
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Components.Shared.UiErrors>();
+
+        services.AddPortalApplication();
+        services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+
+        services.AddPortalLocalization(builder.Configuration);
+        services.AddPortalAuthentication();
+        services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StrategyPortal");
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseMiddleware<AuthenticationStateBridge>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccessEndpoints();
+        app.MapCultureEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,3 @@
+using StrategyPortal.Web.Hosting;
+
+return await PortalApp.RunAsync(args);
