@@ -70,7 +70,6 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:DataFolder", Database.Folder);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Portal:DemoData", DemoData ? "true" : "false");
-        builder.UseSetting("Portal:DefaultCulture", "en");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         // The one deliberate difference from production: password hashing stays PBKDF2 but with far fewer

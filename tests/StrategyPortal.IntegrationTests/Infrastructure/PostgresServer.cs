@@ -40,21 +40,21 @@ public sealed class PostgresServer
     {
         lock (Gate)
         {
-            // A failed start is not cached as success, but it is not retried by every class either: each fails with the same message.
+            // A failed start stays failed: every PostgreSQL class then fails with the same message, without trying again.
             return _shared ??= Task.Run(StartAsync);
         }
     }
 
     /// <summary>
-    /// Stops the server this run started (no-op for an external server or when none was started).
-    /// Holds the lock while it stops, so a second caller (the process-exit hook) waits for the first
-    /// to finish removing the folder instead of letting the process end half-way.
+    /// Stops the server this run started and removes its folder (no-op for an external server or when
+    /// none was started). Holds the lock while it stops, so a second caller (the process-exit hook)
+    /// waits for the first. Should the runner end the process half-way, the watcher of
+    /// <see cref="StartReaper"/> finishes the job.
     /// </summary>
     public static void StopShared()
     {
         lock (Gate)
         {
-
             var shared = _shared;
             _shared = null;
             if (shared is { IsCompletedSuccessfully: true }) shared.Result.Stop();
@@ -287,9 +287,9 @@ public sealed class PostgresServer
             WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // pg_ctl's server inherits these pipes; it must not keep them open, so only wait for the exit.
         start.Environment["LC_ALL"] = "C.UTF-8";
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        // Wait for the exit, not for the pipes to close: a server started in the background may hold them.
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(90)))

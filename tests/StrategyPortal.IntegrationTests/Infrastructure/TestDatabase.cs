@@ -27,7 +27,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "strategyportal-tests", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "strategyportal-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         switch (provider)
         {
