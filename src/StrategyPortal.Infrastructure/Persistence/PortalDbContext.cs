@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.Identity;
 
@@ -14,6 +16,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who the audit log names for changes saved through this context.</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>Only privacy erasure may rewrite audit entries, and only their actor name.</summary>
+    internal bool AllowAuditPseudonymisation { get; set; }
+
+    internal AuditInterceptor.PendingAudit? PendingAudit { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
