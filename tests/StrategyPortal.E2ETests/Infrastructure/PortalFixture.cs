@@ -48,6 +48,8 @@ public sealed class PortalFixture : IAsyncLifetime
             // The browser asks for English (see BrowserFixture); the journeys switch to Dutch themselves.
             ["Portal:DefaultCulture"] = "nl",
             ["DetailedErrors"] = "true",
+            // Journeys sign in often from 127.0.0.1; the sign-in limit has its own integration tests.
+            ["RateLimits:SignInPerMinute"] = "1000",
         };
 
         var contentRoot = AppContext.BaseDirectory;
