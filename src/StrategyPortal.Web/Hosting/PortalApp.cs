@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -61,31 +60,24 @@ public static class PortalApp
 
         services.AddPortalLocalization(builder.Configuration);
         services.AddPortalAuthentication();
+        services.AddPortalRateLimits(builder.Configuration);
         services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StrategyPortal");
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // Only page requests get the not-found page. Re-executing a refused POST (a form whose antiforgery
-        // token failed, e.g. sign-out in a tab where someone else has signed in since) reads its form a
-        // second time and throws: a 500 instead of the 400 it deserves.
-        app.Use((context, next) =>
-        {
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-                && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
-                statusCodePages.Enabled = false;
-            return next(context);
-        });
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<AuthenticationStateBridge>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -33,14 +33,21 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     private readonly ConcurrentDictionary<string, Task<PortalClient>> _shared = new();
     private TestDatabase? _database;
 
-    protected PortalFactory(DatabaseProvider provider, bool demoData)
+    protected PortalFactory(DatabaseProvider provider, bool demoData, bool productionRateLimits = false)
     {
         Provider = provider;
         DemoData = demoData;
+        ProductionRateLimits = productionRateLimits;
     }
 
     public DatabaseProvider Provider { get; }
     public bool DemoData { get; }
+
+    /// <summary>
+    /// Whether the sign-in rate limit is the production one. All test requests come from one (unknown)
+    /// client address, so the suites that sign in often lift it; the rate-limit suite keeps it.
+    /// </summary>
+    public bool ProductionRateLimits { get; }
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The factory is not initialised yet.");
 
     /// <summary>The password of the demo accounts (the app's default <c>Portal:Password</c>).</summary>
@@ -70,6 +77,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:DataFolder", Database.Folder);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Portal:DemoData", DemoData ? "true" : "false");
+        if (!ProductionRateLimits) builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         // The one deliberate difference from production: password hashing stays PBKDF2 but with far fewer
@@ -183,8 +191,10 @@ public sealed class PersonScope(AsyncServiceScope scope) : IAsyncDisposable
     public ValueTask DisposeAsync() => scope.DisposeAsync();
 }
 
-// The four portals the suites run against. A suite takes one of these as a class fixture.
+// The portals the suites run against. A suite takes one of these as a class fixture.
 public sealed class SqliteDemoPortal() : PortalFactory(DatabaseProvider.Sqlite, demoData: true);
 public sealed class PostgreSqlDemoPortal() : PortalFactory(DatabaseProvider.PostgreSql, demoData: true);
 public sealed class SqliteFirstStartPortal() : PortalFactory(DatabaseProvider.Sqlite, demoData: false);
 public sealed class PostgreSqlFirstStartPortal() : PortalFactory(DatabaseProvider.PostgreSql, demoData: false);
+public sealed class SqliteProductionLimitsPortal() : PortalFactory(DatabaseProvider.Sqlite, demoData: true, productionRateLimits: true);
+public sealed class PostgreSqlProductionLimitsPortal() : PortalFactory(DatabaseProvider.PostgreSql, demoData: true, productionRateLimits: true);
