@@ -54,6 +54,7 @@ public static class ResultImport
             ImportTarget? target = null;
             if (string.IsNullOrWhiteSpace(row.Unit)) errors.Add(new ImportError(row.RowNumber, ResultColumn.Unit, "import.unit-missing"));
             else if (!byUnit.TryGetValue(Normalise(row.Unit), out var standards)) errors.Add(new ImportError(row.RowNumber, ResultColumn.Unit, "import.unit-unknown", row.Unit.Trim()));
+            else if (!standards.Values.SelectMany(t => t).Any(t => mayRecordFor(t.UnitId))) errors.Add(new ImportError(row.RowNumber, ResultColumn.Unit, "import.unit-forbidden", row.Unit.Trim()));
             else if (string.IsNullOrWhiteSpace(row.Standard)) errors.Add(new ImportError(row.RowNumber, ResultColumn.Standard, "import.standard-missing"));
             else if (!standards.TryGetValue(Normalise(row.Standard), out var matches)) errors.Add(new ImportError(row.RowNumber, ResultColumn.Standard, "import.standard-unknown", row.Standard.Trim()));
             else if (matches.Count > 1) errors.Add(new ImportError(row.RowNumber, ResultColumn.Standard, "import.standard-ambiguous", row.Standard.Trim()));
