@@ -12,7 +12,8 @@ namespace StrategyPortal.Infrastructure.Standards;
 /// The demo company's service strategy and standards. It moved from cost leadership to customer intimacy
 /// eight quarters ago; ~25 active standards over its units carry results for the eight history quarters.
 /// The story: stores and webcare improve, IT catches up, and Klantenservice slips in the last three
-/// quarters (other features tie engagement dips and complaints to that).
+/// quarters (other features tie engagement dips and complaints to that). No unit owns a self-service standard,
+/// so the strategy page shows a coverage gap, and the leftovers of cost leadership give the proposal work to do.
 /// </summary>
 public sealed class StandardsDemoSeed : IDemoSeedStep
 {
@@ -39,41 +40,43 @@ public sealed class StandardsDemoSeed : IDemoSeedStep
         new("Klantenservice", "CL-02", [6.2, 6.0, 5.8, 5.6, 5.5, 5.9, 6.4, 7.1], Target: 5),
         new("Klantenservice", "CL-10", [30, 32, 33, 35, 34, 36, 35, 33], Target: 50),
         new("Klantenservice", null, [], Status: StandardStatus.Draft, Own: new(
-            "Video call for complex questions", "Customers with a complex question are offered a video call with a specialist within two working days.",
-            ServiceAspect.Systems, ServiceChannel.Any, RaterDimension.Empathy, "% of complex questions offered a video call", MetricUnit.Percent, MetricDirection.HigherIsBetter), Target: 50),
+            "Videogesprek bij complexe vragen", "Klanten met een complexe vraag krijgen binnen twee werkdagen een videogesprek met een specialist aangeboden.",
+            ServiceAspect.Systems, ServiceChannel.Any, RaterDimension.Empathy, "% complexe vragen met aanbod voor een videogesprek", MetricUnit.Percent, MetricDirection.HigherIsBetter), Target: 50),
 
         // Webcare: steadily faster and more connected to marketing.
         new("Webcare", "CI-06", [150, 120, 95, 80, 70, 62, 55, 48], EarlierTarget: (120, 3)),
         new("Webcare", "CI-12", [50, 62, 69, 77, 85, 92, 100, 100]),
         new("Webcare", null, [80, 82, 85, 86, 88, 90, 91, 93], Target: 90, Own: new(
-            "Tone of voice checked on webcare replies", "A colleague reads a sample of replies every week: personal, warm and in our own words.",
-            ServiceAspect.Behaviour, ServiceChannel.SocialMedia, RaterDimension.Empathy, "% of sampled replies in our tone of voice", MetricUnit.Percent, MetricDirection.HigherIsBetter)),
+            "Tone of voice van webcare-reacties gecontroleerd", "Een collega leest elke week een steekproef van reacties: persoonlijk, warm en in onze eigen woorden.",
+            ServiceAspect.Behaviour, ServiceChannel.SocialMedia, RaterDimension.Empathy, "% reacties in de steekproef in onze tone of voice", MetricUnit.Percent, MetricDirection.HigherIsBetter)),
 
         // Stores: Noord improves, Zuid slowly slips on satisfaction.
         new("Winkels Noord", "CI-04", [84, 85, 87, 88, 89, 91, 92, 93]),
         new("Winkels Noord", "CI-14", [55, 62, 68, 74, 80, 85, 88, 91]),
         new("Winkels Noord", "CL-08", [4.5, 4.8, 5.0, 5.2, 5.5, 5.9, 6.3, 6.8]),
         new("Winkels Noord", null, [70, 72, 71, 69, 0, 0, 0, 0], Target: 80, RetiredFromIndex: 4, Own: new(
-            "Folder handed out with every purchase", "Every customer leaves with the current folder.",
-            ServiceAspect.Behaviour, ServiceChannel.Store, RaterDimension.Tangibles, "% of purchases with a folder handed out", MetricUnit.Percent, MetricDirection.HigherIsBetter)),
+            "Folder meegegeven bij elke aankoop", "Elke klant vertrekt met de actuele folder.",
+            ServiceAspect.Behaviour, ServiceChannel.Store, RaterDimension.Tangibles, "% aankopen waarbij een folder is meegegeven", MetricUnit.Percent, MetricDirection.HigherIsBetter)),
         new("Winkels Zuid", "CI-04", [86, 85, 84, 83, 82, 80, 79, 78]),
         new("Winkels Zuid", "CI-14", [60, 63, 65, 66, 70, 72, 75, 77]),
         new("Winkels Zuid", "PL-04", [70, 75, 78, 80, 82, 85, 84, 86]),
 
         // Marketing: promises checked with service first, feedback flows on.
         new("Marketing", null, [40, 50, 60, 70, 75, 80, 85, 90], Target: 100, Own: new(
-            "Campaign promises checked with customer service before launch", "No campaign goes out before customer service has confirmed it can keep the promise.",
-            ServiceAspect.Steering, ServiceChannel.Any, RaterDimension.Reliability, "% of campaigns checked with customer service", MetricUnit.Percent, MetricDirection.HigherIsBetter)),
+            "Campagnebeloftes vooraf getoetst bij klantenservice", "Geen campagne gaat de deur uit voordat klantenservice heeft bevestigd dat de belofte waargemaakt kan worden.",
+            ServiceAspect.Steering, ServiceChannel.Any, RaterDimension.Reliability, "% campagnes vooraf getoetst bij klantenservice", MetricUnit.Percent, MetricDirection.HigherIsBetter)),
         new("Marketing", "PL-03", [40, 45, 50, 55, 60, 62, 65, 70]),
 
-        // IT: the systems catch up with the customer-intimacy ambition.
-        new("IT", "CL-07", [99.2, 99.5, 98.7, 99.6, 99.8, 99.7, 99.9, 99.4]),
+        // IT: the systems catch up with the customer-intimacy ambition. Nobody owns a self-service standard: a coverage gap.
         new("IT", "CI-10", [40, 55, 68, 79, 86, 91, 94, 96]),
-        new("IT", "CL-01", [35, 37, 39, 41, 43, 44, 46, 47]),
         new("IT", "CI-08", [20, 30, 41, 52, 60, 66, 71, 75]),
+        new("IT", "PL-10", [12, 11, 10, 9, 8, 7, 6, 5]),
 
-        // Logistiek: customers hear where their order is.
+        // Logistiek: customers hear where their order is, and get it when promised.
         new("Logistiek", "CL-14", [60, 66, 72, 78, 83, 87, 90, 92]),
+        new("Logistiek", null, [90, 91, 93, 94, 95, 96, 95, 97], Target: 95, Own: new(
+            "Geleverd op de beloofde dag", "De bestelling komt aan op de dag die we de klant beloofden, of de klant hoort vóór die dag dat het niet lukt.",
+            ServiceAspect.Behaviour, ServiceChannel.Any, RaterDimension.Reliability, "% bestellingen geleverd op de beloofde dag", MetricUnit.Percent, MetricDirection.HigherIsBetter)),
     ];
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
@@ -86,10 +89,10 @@ public sealed class StandardsDemoSeed : IDemoSeedStep
         var administrator = people.First(p => p.Role == PortalRole.Administrator);
 
         db.ServiceStrategyChoices.Add(new ServiceStrategyChoice(ValueDiscipline.CostLeadership,
-            "Price pressure from web shops: we compete on low prices and a smooth, cheap service. Self-service first, short calls.",
+            "Prijsdruk van webwinkels: we concurreren op lage prijzen en een soepele, goedkope service. Eerst selfservice, korte gesprekken.",
             quarters[0].Previous.Previous.Previous.Previous, director.Id, director.Name, At(quarters[0].Previous.Previous.Previous.Previous.Previous, 40)));
         db.ServiceStrategyChoices.Add(new ServiceStrategyChoice(ValueDiscipline.CustomerIntimacy,
-            "Customers leave us because of service, not price (70% against 25% in the Purdue study). We know our customers and follow them up personally; the other disciplines keep threshold level.",
+            "Klanten vertrekken vanwege de service, niet de prijs (70% tegen 25% in het Purdue-onderzoek). We kennen onze klanten en volgen ze persoonlijk op; de andere disciplines houden drempelniveau.",
             quarters[0], director.Id, director.Name, At(quarters[0].Previous, 60)));
 
         var created = new List<(ServiceStandard Standard, Plan Plan, Editor Editor)>();
