@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
@@ -20,6 +22,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ServiceStandardVersion> ServiceStandardVersions => Set<ServiceStandardVersion>();
     public DbSet<StandardResult> StandardResults => Set<StandardResult>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who the audit log names for changes saved through this context.</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>Only privacy erasure may rewrite audit entries, and only their actor name.</summary>
+    internal bool AllowAuditPseudonymisation { get; set; }
+
+    internal AuditInterceptor.PendingAudit? PendingAudit { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
