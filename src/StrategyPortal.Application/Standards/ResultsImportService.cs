@@ -40,15 +40,15 @@ public sealed class ResultsImportService(
             if (buffer.Length > MaxFileBytes) return Report(new ImportError(0, ResultColumn.File, "import.too-large", (MaxFileBytes / 1024).ToString(CultureInfo.InvariantCulture)));
         }
         buffer.Position = 0;
-        var (raw, fileErrors) = await reader.ReadAsync(buffer, cancellationToken);
-        if (fileErrors.Count > 0) return Report([.. fileErrors]);
+        var (raw, readErrors) = await reader.ReadAsync(buffer, cancellationToken);
+        if (readErrors.Any(e => e.RowNumber <= 1) || (readErrors.Count > 0 && raw.Count == 0)) return Report([.. readErrors]);
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var standards = await db.ServiceStandards.Include(s => s.Versions).ToListAsync(cancellationToken);
         var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var targets = standards.Select(s => new ImportTarget(s.Id, s.OwnerUnitId, unitNames.GetValueOrDefault(s.OwnerUnitId, string.Empty), s.Title, s.Versions));
         var (rows, errors) = ResultImport.Check(raw, targets, scope.Includes);
-        if (errors.Count > 0) return Report([.. errors]);
+        if (errors.Count + readErrors.Count > 0) return Report([.. readErrors.Concat(errors).OrderBy(e => e.RowNumber).ThenBy(e => e.Column)]);
 
         var ids = rows.Select(r => r.StandardId).Distinct().ToList();
         var existing = (await db.StandardResults.Where(r => ids.Contains(r.StandardId)).ToListAsync(cancellationToken))

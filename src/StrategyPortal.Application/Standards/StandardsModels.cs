@@ -155,7 +155,10 @@ public sealed record ImportReport(int Added, int Updated, IReadOnlyList<ImportEr
     public bool Succeeded => Errors.Count == 0;
 }
 
-/// <summary>Reads a results file (CSV) into raw rows; file-level problems (size, header, columns) come back as errors.</summary>
+/// <summary>
+/// Reads a results file (CSV) into raw rows. Problems of the file (no header, missing columns) come back as
+/// errors of row 0 or 1 with no rows; a malformed row is an error of its own row while the other rows still come back.
+/// </summary>
 public interface IResultsFileReader
 {
     Task<(IReadOnlyList<RawResultRow> Rows, IReadOnlyList<ImportError> Errors)> ReadAsync(Stream content, CancellationToken cancellationToken = default);

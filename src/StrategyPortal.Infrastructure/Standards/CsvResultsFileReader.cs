@@ -75,6 +75,7 @@ public sealed class CsvResultsFileReader : IResultsFileReader
         {
             errors.Add(new ImportError((int)e.LineNumber, ResultColumn.File, "import.unreadable", e.Message.Split('\n')[0]));
         }
-        return errors.Count > 0 ? ([], errors) : (rows, errors);
+        // Rows that were read come back with the problems, so the report can list every row's problems at once.
+        return (rows, errors);
     }
 }
