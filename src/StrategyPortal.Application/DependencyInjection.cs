@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Organisation;
+using StrategyPortal.Application.Standards;
+using StrategyPortal.Application.Strategy;
 
 namespace StrategyPortal.Application;
 
@@ -15,6 +17,9 @@ public static class DependencyInjection
         services.AddScoped<AccessScope>();
         services.AddScoped<SetupService>();
         services.AddScoped<OrganisationService>();
+        services.AddScoped<StrategyService>();
+        services.AddScoped<StandardsService>();
+        services.AddScoped<ResultsImportService>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Seeding;
+using StrategyPortal.Infrastructure.Standards;
 
 namespace StrategyPortal.Infrastructure;
 
@@ -20,6 +21,8 @@ public static class DependencyInjection
         services.AddSingleton(demo);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IDemoSeedStep, OrganisationDemoSeed>();
+        services.AddScoped<IDemoSeedStep, StandardsDemoSeed>();
+        services.AddSingleton<Application.Standards.IResultsFileReader, CsvResultsFileReader>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Standards;
+using StrategyPortal.Domain.Strategy;
 
 namespace StrategyPortal.Application.Common;
 
@@ -13,6 +15,10 @@ public interface IPortalDb : IAsyncDisposable
 {
     DbSet<OrgUnit> OrgUnits { get; }
     DbSet<Person> People { get; }
+    DbSet<ServiceStrategyChoice> ServiceStrategyChoices { get; }
+    DbSet<ServiceStandard> ServiceStandards { get; }
+    DbSet<ServiceStandardVersion> ServiceStandardVersions { get; }
+    DbSet<StandardResult> StandardResults { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -10,10 +10,15 @@ public static class Permission
     public const string PeopleRead = "people.read";
     public const string PeopleManage = "people.manage";
     public const string SettingsManage = "settings.manage";
+    public const string StrategyChoose = "strategy.choose";
+    public const string StandardsRead = "standards.read";
+    public const string StandardsManage = "standards.manage";
+    public const string ResultsRecord = "results.record";
 
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
+        StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
     ];
 }
 
@@ -22,9 +27,10 @@ public static class RolePermissions
     private static readonly Dictionary<PortalRole, HashSet<string>> Grants = new()
     {
         [PortalRole.Employee] = [],
-        [PortalRole.Manager] = [Permission.PeopleRead],
-        [PortalRole.Director] = [Permission.PeopleRead],
-        [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage],
+        [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord],
+        [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead],
+        [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
+            Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

@@ -17,6 +17,10 @@ public static class PortalPages
         new PortalPage("/", c => Text.Ui("Home.Title", c), "[data-testid=welcome]"),
         new PortalPage("/organisation/units", c => Text.Organisation("Units.Title", c), "[data-testid=units-table] tbody tr"),
         new PortalPage("/organisation/people", c => Text.Organisation("People.Title", c), "[data-testid=people-table] tbody tr"),
+        new PortalPage("/my-standards", c => Text.Standards("My.Title", c), "[data-testid=my-unit]"),
+        new PortalPage("/strategy", c => Text.Strategy("Strategy.Title", c), "[data-testid=coverage]"),
+        new PortalPage("/standards", c => Text.Standards("List.Title", c), "[data-testid=standards-table] tbody tr"),
+        new PortalPage("/results/import", c => Text.Standards("Import.Title", c), "[data-testid=choose-file]"),
     }.ToDictionary(p => p.Href, StringComparer.Ordinal);
 
     public static PortalPage For(string href) =>

@@ -3,6 +3,8 @@ using System.Resources;
 using StrategyPortal.Application.Localization;
 using StrategyPortal.Web.Localization;
 using StrategyPortal.Web.Organisation;
+using StrategyPortal.Web.Standards;
+using StrategyPortal.Web.Strategy;
 
 namespace StrategyPortal.E2ETests.Infrastructure;
 
@@ -18,12 +20,18 @@ public static class Text
     private static readonly ResourceManager UiStrings = new(typeof(Ui));
     private static readonly ResourceManager OrganisationStrings = new(typeof(OrganisationText));
     private static readonly ResourceManager MessageStrings = new(typeof(Messages));
+    private static readonly ResourceManager StandardsStrings = new(typeof(StandardsText));
+    private static readonly ResourceManager StrategyStrings = new(typeof(StrategyText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
 
     public static string Organisation(string key, CultureInfo culture) => Get(OrganisationStrings, key, culture);
 
     public static string Message(string key, CultureInfo culture) => Get(MessageStrings, key, culture);
+
+    public static string Standards(string key, CultureInfo culture) => Get(StandardsStrings, key, culture);
+
+    public static string Strategy(string key, CultureInfo culture) => Get(StrategyStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");

@@ -28,6 +28,16 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
     /// <summary>Pages outside the menu that every visitor may open (they answer 200 to anyone). A route with parameters is listed by an example address.</summary>
     public static readonly IReadOnlyList<string> OpenPages = ["/account/access-denied", "/account/login", "/account/setup", "/not-found", "/error", "/status/404"];
 
+    /// <summary>
+    /// Pages outside the menu that need a permission (reached from a page in the menu), each with that permission.
+    /// A route with parameters is listed by an example address: standard 1 belongs to the demo Klantenservice.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PermissionPages = new Dictionary<string, string>
+    {
+        ["/standards/catalogue"] = Permission.StandardsRead,
+        ["/standards/1"] = Permission.StandardsRead,
+    };
+
     /// <summary>Endpoints (not pages), each with a test of its own below.</summary>
     public static readonly IReadOnlyList<string> Endpoints = ["/health", "/health/live", "/culture/set", "/account/logout"];
 
@@ -44,6 +54,17 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
             var data = new TheoryData<string, string>();
             foreach (var item in Navigation.Items)
                 foreach (var visitor in VisitorNames) data.Add(item.Href, visitor);
+            return data;
+        }
+    }
+
+    public static TheoryData<string, string> PermissionPageCells
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var page in PermissionPages.Keys)
+                foreach (var visitor in VisitorNames) data.Add(page, visitor);
             return data;
         }
     }
@@ -87,6 +108,31 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
             var refusal = await client.GetPageAsync(PortalClient.RedirectTarget(response));
             Assert.True(Page.HasTestId(refusal, "access-denied"));
             Assert.DoesNotContain(NavLinks(refusal), href => href == path);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PermissionPageCells), MemberType = typeof(AuthorizationMatrixTests))]
+    public async Task Page_outside_the_menu_opens_exactly_for_the_roles_with_its_permission(string path, string visitor)
+    {
+        var client = await ClientAsync(visitor);
+
+        using var response = await client.GetAsync(path);
+
+        if (Role(visitor) is not { } role)
+        {
+            Assert.Equal($"/account/login?ReturnUrl={Uri.EscapeDataString(path)}", PortalClient.RedirectTarget(response));
+        }
+        else if (RolePermissions.Allows(role, PermissionPages[path]))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.False(Page.HasTestId(html, "access-denied"));
+            Assert.False(string.IsNullOrWhiteSpace(Page.Heading(html)), "the page renders its title");
+        }
+        else
+        {
+            Assert.Equal($"/account/access-denied?ReturnUrl={Uri.EscapeDataString(path)}", PortalClient.RedirectTarget(response));
         }
     }
 
@@ -192,7 +238,7 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
             .Where(r => !r.Split('/').Any(segment => segment.StartsWith('_')) && !Path.HasExtension(r) && !r.Contains(":file}", StringComparison.Ordinal))
             .Distinct()
             .ToList();
-        var covered = Navigation.Items.Select(i => i.Href).Concat(OpenPages).Concat(Endpoints).ToList();
+        var covered = Navigation.Items.Select(i => i.Href).Concat(OpenPages).Concat(PermissionPages.Keys).Concat(Endpoints).ToList();
 
         Assert.Equal(Array.Empty<string>(), routes.Where(route => !covered.Any(address => Matches(route, address))).ToArray());
         Assert.Equal(Array.Empty<string>(), covered.Where(address => !routes.Any(route => Matches(route, address))).ToArray());

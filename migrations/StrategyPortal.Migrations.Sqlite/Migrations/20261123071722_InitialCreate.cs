@@ -83,6 +83,24 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceStrategyChoices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Discipline = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EffectiveQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ChosenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceStrategyChoices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -101,6 +119,39 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_People_OrgUnits_OrgUnitId",
                         column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceStandards",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspect = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rater = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    AmberThreshold = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceStandards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceStandards_OrgUnits_OwnerUnitId",
+                        column: x => x.OwnerUnitId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -160,6 +211,68 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceStandardVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StandardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspect = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rater = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    AmberThreshold = table.Column<double>(type: "REAL", nullable: true),
+                    ChangedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceStandardVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceStandardVersions_ServiceStandards_StandardId",
+                        column: x => x.StandardId,
+                        principalTable: "ServiceStandards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StandardResults",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StandardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActualValue = table.Column<double>(type: "REAL", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StandardResults_ServiceStandards_StandardId",
+                        column: x => x.StandardId,
+                        principalTable: "ServiceStandards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -290,6 +403,38 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceStandards_OwnerUnitId_Status",
+                table: "ServiceStandards",
+                columns: new[] { "OwnerUnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceStandards_TemplateCode",
+                table: "ServiceStandards",
+                column: "TemplateCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceStandardVersions_StandardId_Number",
+                table: "ServiceStandardVersions",
+                columns: new[] { "StandardId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceStrategyChoices_EffectiveQuarterKey",
+                table: "ServiceStrategyChoices",
+                column: "EffectiveQuarterKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardResults_QuarterKey",
+                table: "StandardResults",
+                column: "QuarterKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardResults_StandardId_QuarterKey",
+                table: "StandardResults",
+                columns: new[] { "StandardId", "QuarterKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserClaims_UserId",
                 table: "UserClaims",
                 column: "UserId");
@@ -335,6 +480,15 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "RoleClaims");
 
             migrationBuilder.DropTable(
+                name: "ServiceStandardVersions");
+
+            migrationBuilder.DropTable(
+                name: "ServiceStrategyChoices");
+
+            migrationBuilder.DropTable(
+                name: "StandardResults");
+
+            migrationBuilder.DropTable(
                 name: "UserClaims");
 
             migrationBuilder.DropTable(
@@ -345,6 +499,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserTokens");
+
+            migrationBuilder.DropTable(
+                name: "ServiceStandards");
 
             migrationBuilder.DropTable(
                 name: "Roles");
