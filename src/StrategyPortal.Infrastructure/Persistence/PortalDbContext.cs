@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.Identity;
 
@@ -14,6 +15,21 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PulseQuestion> PulseQuestions => Set<PulseQuestion>();
+    public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();
+    public DbSet<PulseRound> PulseRounds => Set<PulseRound>();
+    public DbSet<PulseRoundUnit> PulseRoundUnits => Set<PulseRoundUnit>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
+    public DbSet<PulseComment> PulseComments => Set<PulseComment>();
+
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
