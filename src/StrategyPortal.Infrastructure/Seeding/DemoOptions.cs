@@ -7,5 +7,6 @@ public sealed class DemoOptions
     public bool DemoData { get; set; }
 
     /// <summary>The password of every demo account. Demo accounts exist only with demo data on; the sign-in page shows it.</summary>
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("DemoPassword")]
     public string Password { get; set; } = "Noordlicht-Demo-2026";
 }

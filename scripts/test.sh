@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what the tests need (PostgreSQL server, Chromium, fonts) when missing, builds the
+# solution and runs every test project. Ends with one line "N passed, N failed, N skipped".
+# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Organisation]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The Debian package starts a cluster of its own; the tests start their own server on a free port.
+  as_root service postgresql stop >/dev/null 2>&1 || true
+fi
+
+echo "==> building"
+dotnet build StrategyPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+results="$(mktemp -d)"
+status=0
+for project in tests/StrategyPortal.Domain.Tests tests/StrategyPortal.Web.Tests tests/StrategyPortal.IntegrationTests tests/StrategyPortal.E2ETests; do
+  name="$(basename "$project")"
+  echo "==> $name"
+  if ! dotnet test "$project" -c Release --no-build -nologo "$@" 2>&1 | tee "$results/$name.log"; then
+    status=1
+  fi
+done
+
+passed=0; failed=0; skipped=0
+for log in "$results"/*.log; do
+  line="$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1 || true)"
+  if [ -z "$line" ]; then echo "no test summary in $(basename "$log" .log)"; status=1; continue; fi
+  p="$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")"; f="$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")"; s="$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
+rm -rf "$results"
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
