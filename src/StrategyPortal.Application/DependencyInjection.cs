@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.Organisation;
 
 namespace StrategyPortal.Application;
@@ -15,6 +16,11 @@ public static class DependencyInjection
         services.AddScoped<AccessScope>();
         services.AddScoped<SetupService>();
         services.AddScoped<OrganisationService>();
+        services.AddMemoryCache();
+        services.AddScoped<QuestionBankService>();
+        services.AddScoped<PulseScheduleService>();
+        services.AddScoped<PulseAnswerService>();
+        services.AddScoped<EngagementResultsService>();
         return services;
     }
 }

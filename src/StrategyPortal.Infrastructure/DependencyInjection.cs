@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.Engagement;
+using StrategyPortal.Infrastructure.Engagement;
 using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
@@ -20,6 +22,12 @@ public static class DependencyInjection
         services.AddSingleton(demo);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IDemoSeedStep, OrganisationDemoSeed>();
+
+        var engagement = new EngagementOptions();
+        configuration.GetSection(EngagementOptions.Section).Bind(engagement);
+        services.AddSingleton(engagement);
+        services.AddScoped<IDemoSeedStep, EngagementDemoSeed>();
+        services.AddHostedService<PulseRoundScheduler>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

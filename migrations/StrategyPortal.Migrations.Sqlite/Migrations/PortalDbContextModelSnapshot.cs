@@ -224,7 +224,8 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -262,6 +263,140 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PulseQuestions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "ENG-PURPOSE",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I know how my work contributes to what our customers expect from us.",
+                            TextNl = "Ik weet wat mijn werk bijdraagt aan wat onze klanten van ons verwachten.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "ENG-TOOLS",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I have the information and the tools to do my job well.",
+                            TextNl = "Ik heb de informatie en de middelen om mijn werk goed te doen.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "ENG-SKILLS",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "My work makes good use of my skills.",
+                            TextNl = "In mijn werk worden mijn vaardigheden goed benut.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "ENG-NOTICED",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "When I do good work, it gets noticed.",
+                            TextNl = "Als ik goed werk lever, wordt dat opgemerkt.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "ENG-LEARNING",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I regularly learn something new in my work.",
+                            TextNl = "Ik leer in mijn werk regelmatig iets nieuws.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "ENG-VOICE",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "My ideas and concerns are taken seriously.",
+                            TextNl = "Mijn ideeën en zorgen worden serieus genomen.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "ENG-TEAM",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I can count on my colleagues when things get busy.",
+                            TextNl = "Ik kan op mijn collega's rekenen als het druk is.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "ENG-PRIDE",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I am proud of the service we give our customers.",
+                            TextNl = "Ik ben trots op de service die wij onze klanten geven.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "STR-STANDARDS",
+                            IsActive = true,
+                            Kind = "Strategy",
+                            Revision = 1,
+                            TextEn = "I know which service standards my team is measured on.",
+                            TextNl = "Ik weet op welke servicestandaarden mijn team wordt beoordeeld.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Code = "STR-PROMISES",
+                            IsActive = true,
+                            Kind = "Strategy",
+                            Revision = 1,
+                            TextEn = "I can keep the promises marketing makes to our customers.",
+                            TextNl = "Ik kan de beloften waarmaken die marketing aan onze klanten doet.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Code = "ENPS",
+                            IsActive = true,
+                            Kind = "Enps",
+                            Revision = 1,
+                            TextEn = "How likely are you to recommend our organisation as a place to work to a friend or acquaintance?",
+                            TextNl = "Hoe waarschijnlijk is het dat je onze organisatie aan een vriend of bekende aanbeveelt als werkgever?",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Code = "COMMENT",
+                            IsActive = true,
+                            Kind = "FreeText",
+                            Revision = 1,
+                            TextEn = "What would most improve your work or our service? (optional)",
+                            TextNl = "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)",
+                            Version = 1
+                        });
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
@@ -293,7 +428,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("RoundId", "UnitId");
+                    b.HasIndex("RoundId", "UnitId", "EngagementMean", "Enps");
 
                     b.ToTable("PulseResponses", (string)null);
                 });

@@ -11,9 +11,22 @@ public static class Permission
     public const string PeopleManage = "people.manage";
     public const string SettingsManage = "settings.manage";
 
+    /// <summary>Answer the engagement pulses one is invited to.</summary>
+    public const string EngagementAnswer = "engagement.answer";
+
+    /// <summary>Read pulse results (managers: their units; directors and administrators: all), always above the anonymity thresholds.</summary>
+    public const string EngagementResults = "engagement.results";
+
+    /// <summary>Schedule pulses, stop them and send reminders.</summary>
+    public const string EngagementSchedule = "engagement.schedule";
+
+    /// <summary>Manage the question bank.</summary>
+    public const string EngagementQuestions = "engagement.questions";
+
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
+        EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
     ];
 }
 
@@ -21,10 +34,11 @@ public static class RolePermissions
 {
     private static readonly Dictionary<PortalRole, HashSet<string>> Grants = new()
     {
-        [PortalRole.Employee] = [],
-        [PortalRole.Manager] = [Permission.PeopleRead],
-        [PortalRole.Director] = [Permission.PeopleRead],
-        [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage],
+        [PortalRole.Employee] = [Permission.EngagementAnswer],
+        [PortalRole.Manager] = [Permission.PeopleRead, Permission.EngagementAnswer, Permission.EngagementResults],
+        [PortalRole.Director] = [Permission.PeopleRead, Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule],
+        [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Infrastructure.Engagement;
 
 namespace StrategyPortal.Infrastructure.Persistence.Configurations;
 
@@ -31,6 +32,12 @@ public sealed class PulseQuestionConfiguration : IEntityTypeConfiguration<PulseQ
         b.Property(q => q.TextEn).HasMaxLength(PulseQuestion.TextMaxLength).IsRequired();
         b.Property(q => q.Version).IsConcurrencyToken();
         b.HasIndex(q => new { q.Code, q.Revision }).IsUnique();
+        // The default bank comes with the schema. PostgreSQL's identity starts above it (seeded ids do not move it).
+        b.Property(q => q.Id).HasIdentityOptions(startValue: 1000);
+        b.HasData(QuestionBank.Items.Select(i => new
+        {
+            i.Id, i.Code, i.Kind, i.TextNl, i.TextEn, Revision = 1, IsActive = true, Version = 1,
+        }));
     }
 }
 
@@ -117,7 +124,8 @@ public sealed class PulseResponseConfiguration : IEntityTypeConfiguration<PulseR
         b.Property(r => r.Answers).HasMaxLength(1000).IsRequired();
         b.HasOne<PulseRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(r => new { r.RoundId, r.UnitId });
+        // Covers the trend counts (round, unit, class, eNPS) without touching the rows.
+        b.HasIndex(r => new { r.RoundId, r.UnitId, r.EngagementMean, r.Enps });
     }
 }
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
@@ -234,6 +236,25 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "PulseQuestions",
+                columns: new[] { "Id", "Code", "IsActive", "Kind", "Revision", "TextEn", "TextNl", "Version" },
+                values: new object[,]
+                {
+                    { 1, "ENG-PURPOSE", true, "Engagement", 1, "I know how my work contributes to what our customers expect from us.", "Ik weet wat mijn werk bijdraagt aan wat onze klanten van ons verwachten.", 1 },
+                    { 2, "ENG-TOOLS", true, "Engagement", 1, "I have the information and the tools to do my job well.", "Ik heb de informatie en de middelen om mijn werk goed te doen.", 1 },
+                    { 3, "ENG-SKILLS", true, "Engagement", 1, "My work makes good use of my skills.", "In mijn werk worden mijn vaardigheden goed benut.", 1 },
+                    { 4, "ENG-NOTICED", true, "Engagement", 1, "When I do good work, it gets noticed.", "Als ik goed werk lever, wordt dat opgemerkt.", 1 },
+                    { 5, "ENG-LEARNING", true, "Engagement", 1, "I regularly learn something new in my work.", "Ik leer in mijn werk regelmatig iets nieuws.", 1 },
+                    { 6, "ENG-VOICE", true, "Engagement", 1, "My ideas and concerns are taken seriously.", "Mijn ideeën en zorgen worden serieus genomen.", 1 },
+                    { 7, "ENG-TEAM", true, "Engagement", 1, "I can count on my colleagues when things get busy.", "Ik kan op mijn collega's rekenen als het druk is.", 1 },
+                    { 8, "ENG-PRIDE", true, "Engagement", 1, "I am proud of the service we give our customers.", "Ik ben trots op de service die wij onze klanten geven.", 1 },
+                    { 9, "STR-STANDARDS", true, "Strategy", 1, "I know which service standards my team is measured on.", "Ik weet op welke servicestandaarden mijn team wordt beoordeeld.", 1 },
+                    { 10, "STR-PROMISES", true, "Strategy", 1, "I can keep the promises marketing makes to our customers.", "Ik kan de beloften waarmaken die marketing aan onze klanten doet.", 1 },
+                    { 11, "ENPS", true, "Enps", 1, "How likely are you to recommend our organisation as a place to work to a friend or acquaintance?", "Hoe waarschijnlijk is het dat je onze organisatie aan een vriend of bekende aanbeveelt als werkgever?", 1 },
+                    { 12, "COMMENT", true, "FreeText", 1, "What would most improve your work or our service? (optional)", "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)", 1 }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Participations_PersonId",
                 table: "Participations",
@@ -266,9 +287,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PulseResponses_RoundId_UnitId",
+                name: "IX_PulseResponses_RoundId_UnitId_EngagementMean_Enps",
                 table: "PulseResponses",
-                columns: new[] { "RoundId", "UnitId" });
+                columns: new[] { "RoundId", "UnitId", "EngagementMean", "Enps" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PulseResponses_UnitId",
