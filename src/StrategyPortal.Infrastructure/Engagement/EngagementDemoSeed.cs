@@ -102,8 +102,9 @@ public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedSte
 
                 var level = BaseLevel.GetValueOrDefault(name, 3.6) + 0.03 * number;
                 var dip = name is "Klantenservice" or "Webcare" && fromEnd <= 2;
-                if (dip) level -= name == "Klantenservice" ? 0.9 - 0.15 * fromEnd : 0.5;
-                var personal = Gaussian(random) * 0.55;
+                if (dip) level -= name == "Klantenservice" ? 0.75 - 0.15 * fromEnd : 0.45;
+                // Most people vary around their unit; about one in eight has checked out.
+                var personal = Gaussian(random) * 0.7 + (random.NextDouble() < 0.12 ? -1.6 : 0.15);
                 var answers = new List<ScaledAnswer>();
                 foreach (var question in questions.Where(q => q.Kind is QuestionKind.Engagement or QuestionKind.Strategy))
                 {
@@ -116,7 +117,7 @@ public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedSte
                 var mean = answers.Where(a => a.Kind == QuestionKind.Engagement).Average(a => a.Value);
                 if (byCode.TryGetValue("ENPS", out var enps))
                 {
-                    var value = (int)Math.Round(2.3 * mean - 2.0 + Gaussian(random) * 1.2);
+                    var value = (int)Math.Round(3.0 * mean - 4.0 + Gaussian(random) * 1.3);
                     answers.Add(new ScaledAnswer(enps.Id, QuestionKind.Enps, Math.Clamp(value, 0, 10)));
                 }
                 var answeredOn = opens.AddDays(random.Next(0, Math.Max(1, Math.Min(closes.DayNumber, context.Today.DayNumber) - opens.DayNumber + 1)));
