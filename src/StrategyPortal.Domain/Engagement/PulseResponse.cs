@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Access;
 using System.Globalization;
 using System.Text;
 
@@ -8,6 +9,7 @@ namespace StrategyPortal.Domain.Engagement;
 /// and the scaled answers in a compact column. The id is a random GUID, never a sequence, and
 /// nothing here refers to the person or their <see cref="Participation"/>.
 /// </summary>
+[NotAudited] // anonymous: an audit entry (who, when) would tie it to a person
 public class PulseResponse
 {
     private PulseResponse() { Answers = string.Empty; }
@@ -56,6 +58,7 @@ public sealed record ScaledAnswer(int QuestionId, QuestionKind Kind, int Value);
 /// An open comment, stored apart even from the response it came with (so a writing style cannot be
 /// tied to a set of scores). Random id, no date; shown only above the comment threshold.
 /// </summary>
+[NotAudited] // anonymous: an audit entry (who, when) would tie it to a person
 public class PulseComment
 {
     public const int TextMaxLength = 2000;

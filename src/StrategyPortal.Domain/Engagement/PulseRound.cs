@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Common;
 
 namespace StrategyPortal.Domain.Engagement;
@@ -64,6 +65,7 @@ public class PulseRoundUnit
 /// That a person took part in a round — and nothing else. Kept apart from <see cref="PulseResponse"/>:
 /// no key, time or order links the two. Reminders and "you already answered" read only this.
 /// </summary>
+[NotAudited] // anonymous: an audit entry (who, when) would tie it to a person
 public class Participation
 {
     private Participation() { }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Engagement;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.Identity;
 
@@ -30,6 +32,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who the audit log names for changes saved through this context.</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>Only privacy erasure may rewrite audit entries, and only their actor name.</summary>
+    internal bool AllowAuditPseudonymisation { get; set; }
+
+    internal AuditInterceptor.PendingAudit? PendingAudit { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
