@@ -134,8 +134,8 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         var created = 0;
         foreach (var survey in surveys)
         {
-            var last = await db.PulseRounds.Where(r => r.SurveyId == survey.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
-            var next = last == 0 ? 1 : survey.NextRoundNumber(last, today);
+            var last = await db.PulseRounds.AsNoTracking().Where(r => r.SurveyId == survey.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+            var next = last is null ? 1 : survey.NextRoundNumber(last.Number, last.ClosesOn, today);
             if (next is null) continue;
             await using var insertDb = await dbFactory.CreateAsync(cancellationToken);
             try

@@ -79,14 +79,15 @@ public class PulseSurvey : IVersioned
     }
 
     /// <summary>
-    /// The round that should exist next after round <paramref name="lastNumber"/> on <paramref name="today"/>, or null.
-    /// A recurring pulse gets its next round once the last one has closed; rounds whose whole window
-    /// passed while no scheduler ran are skipped, so the returned round closes today or later.
+    /// The round that should exist next after the last round (number <paramref name="lastNumber"/>, closing on
+    /// <paramref name="lastClosesOn"/>), on <paramref name="today"/>; or null. A recurring pulse gets its next round
+    /// once the last one has closed; rounds whose whole window passed while no scheduler ran are skipped,
+    /// so the returned round closes today or later.
     /// </summary>
-    public int? NextRoundNumber(int lastNumber, DateOnly today)
+    public int? NextRoundNumber(int lastNumber, DateOnly lastClosesOn, DateOnly today)
     {
         if (!IsActive || Cadence == PulseCadence.Once) return null;
-        if (DatesOfRound(lastNumber).ClosesOn >= today) return null;
+        if (lastClosesOn >= today) return null;
         var next = lastNumber + 1;
         while (DatesOfRound(next).ClosesOn < today) next++;
         return next;

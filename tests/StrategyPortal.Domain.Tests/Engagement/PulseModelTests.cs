@@ -20,19 +20,20 @@ public class PulseModelTests
     public void Next_round_comes_only_after_the_last_one_closed_and_skips_missed_rounds()
     {
         var survey = Survey(PulseCadence.Monthly, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 10));
-        Assert.Null(survey.NextRoundNumber(1, new DateOnly(2026, 1, 10)));
-        Assert.Equal(2, survey.NextRoundNumber(1, new DateOnly(2026, 1, 11)));
+        var closes = new DateOnly(2026, 1, 10);
+        Assert.Null(survey.NextRoundNumber(1, closes, new DateOnly(2026, 1, 10)));
+        Assert.Equal(2, survey.NextRoundNumber(1, closes, new DateOnly(2026, 1, 11)));
         // Round 2 (Feb 1–10) and 3 (Mar 1–10) passed unseen; round 4 closes April 10.
-        Assert.Equal(4, survey.NextRoundNumber(1, new DateOnly(2026, 3, 20)));
+        Assert.Equal(4, survey.NextRoundNumber(1, closes, new DateOnly(2026, 3, 20)));
     }
 
     [Fact]
     public void A_one_off_or_stopped_pulse_gets_no_next_round()
     {
-        Assert.Null(Survey(PulseCadence.Once, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 10)).NextRoundNumber(1, new DateOnly(2027, 1, 1)));
+        Assert.Null(Survey(PulseCadence.Once, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 10)).NextRoundNumber(1, new DateOnly(2026, 1, 10), new DateOnly(2027, 1, 1)));
         var stopped = Survey(PulseCadence.Quarterly, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 10));
         stopped.Stop();
-        Assert.Null(stopped.NextRoundNumber(1, new DateOnly(2027, 1, 1)));
+        Assert.Null(stopped.NextRoundNumber(1, new DateOnly(2026, 1, 10), new DateOnly(2027, 1, 1)));
     }
 
     [Fact]
