@@ -39,7 +39,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var url = $"http://127.0.0.1:{port}";
         var app = PortalApp.Build(
         [
-            "--urls", url,
+            "--urls", url, "--applicationName", "StrategyPortal.Web",
             "--environment", "Production",
             "--Database:Provider=Sqlite", $"--Database:DataFolder={folder}",
             "--Portal:DemoData=false",
