@@ -34,6 +34,8 @@ internal static partial class LoadRun
         var failures = new ConcurrentDictionary<string, int>();
         int stored = 0, replaysRefused = 0, replaysAccepted = 0, sessions = 0;
         using var stop = new CancellationTokenSource(maxDuration);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
 
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
@@ -88,6 +90,8 @@ internal static partial class LoadRun
         })).ToList();
         await Task.WhenAll(workers);
         wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
 
         await using var scope = host.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -102,6 +106,7 @@ internal static partial class LoadRun
         Console.WriteLine($"answers/s (sustained)        : {stored / wall.Elapsed.TotalSeconds:0.0}");
         Console.WriteLine($"POST latency p50 / p95 / p99 : {Percentile(posts, 50):0.0} / {Percentile(posts, 95):0.0} / {Percentile(posts, 99):0.0} ms");
         Console.WriteLine($"session (sign-in+GET+POST) p95: {Percentile(whole, 95):0.0} ms");
+        Console.WriteLine($"CPU per session (server + client, one process): {cpu.TotalMilliseconds / Math.Max(1, stored):0.0} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"replayed posts refused       : {replaysRefused} (accepted: {replaysAccepted})");
         Console.WriteLine($"failures                     : {(failures.IsEmpty ? "none" : string.Join("; ", failures.Select(f => $"{f.Key} × {f.Value}")))}");
         Console.WriteLine($"counted back from the DB     : {participations} participations ({distinctPeople} people), {responses} responses");

@@ -254,13 +254,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseComment", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<int>("QuestionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
@@ -271,7 +271,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("QuestionId");
 
@@ -465,6 +465,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -482,13 +485,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("Enps")
                         .HasColumnType("integer");
 
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("UnitId");
 

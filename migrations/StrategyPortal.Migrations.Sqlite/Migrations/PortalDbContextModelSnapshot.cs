@@ -239,13 +239,13 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseComment", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("QuestionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -256,7 +256,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("QuestionId");
 
@@ -448,6 +448,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -465,13 +468,10 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("Enps")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("UnitId");
 

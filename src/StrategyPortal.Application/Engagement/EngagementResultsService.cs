@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -14,8 +15,11 @@ namespace StrategyPortal.Application.Engagement;
 /// per round (so a filter cannot undo a sibling rule), and only then narrowed to what the reader
 /// may see. No individual response ever leaves this service.
 /// </summary>
-public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, AccessScope accessScope, TimeProvider clock)
+public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, AccessScope accessScope, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>A closed round never changes (no answer is accepted after its last day), so its counts are kept a while.</summary>
+    private static readonly TimeSpan ClosedRoundCache = TimeSpan.FromMinutes(10);
+
     /// <summary>Rounds that have opened, newest first.</summary>
     public async Task<IReadOnlyList<ResultsRoundOption>> GetRoundsAsync(CancellationToken cancellationToken = default)
     {
@@ -64,14 +68,27 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         // Per (round, unit) counts of every opened round of this pulse, counted in the database.
         var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.SurveyId == survey.Id && r.OpensOn <= today).OrderBy(r => r.Number).ToListAsync(cancellationToken);
         var roundIds = rounds.Select(r => r.Id).ToList();
-        var counts = await db.PulseResponses.AsNoTracking().Where(r => roundIds.Contains(r.RoundId))
-            .GroupBy(r => new { r.RoundId, r.UnitId })
-            .Select(g => new UnitCounts(g.Key.RoundId, g.Key.UnitId, g.Count(),
-                g.Count(r => r.EngagementMean >= EngagementFormulas.EngagedFrom),
-                g.Count(r => r.EngagementMean > EngagementFormulas.ActivelyDisengagedUpTo && r.EngagementMean < EngagementFormulas.EngagedFrom),
-                g.Count(r => r.EngagementMean <= EngagementFormulas.ActivelyDisengagedUpTo),
-                g.Count(r => r.Enps >= 9), g.Count(r => r.Enps >= 7 && r.Enps <= 8), g.Count(r => r.Enps <= 6)))
-            .ToListAsync(cancellationToken);
+        var counts = new List<UnitCounts>();
+        var toCount = new List<int>();
+        foreach (var r in rounds)
+        {
+            if (r.HasClosedBy(today) && cache.TryGetValue(CountsKey(r.Id), out List<UnitCounts>? cached)) counts.AddRange(cached!);
+            else toCount.Add(r.Id);
+        }
+        if (toCount.Count > 0)
+        {
+            var fresh = await db.PulseResponses.AsNoTracking().Where(r => toCount.Contains(r.RoundId))
+                .GroupBy(r => new { r.RoundId, r.UnitId })
+                .Select(g => new UnitCounts(g.Key.RoundId, g.Key.UnitId, g.Count(),
+                    g.Count(r => r.EngagementMean >= EngagementFormulas.EngagedFrom),
+                    g.Count(r => r.EngagementMean > EngagementFormulas.ActivelyDisengagedUpTo && r.EngagementMean < EngagementFormulas.EngagedFrom),
+                    g.Count(r => r.EngagementMean <= EngagementFormulas.ActivelyDisengagedUpTo),
+                    g.Count(r => r.Enps >= 9), g.Count(r => r.Enps >= 7 && r.Enps <= 8), g.Count(r => r.Enps <= 6)))
+                .ToListAsync(cancellationToken);
+            counts.AddRange(fresh);
+            foreach (var r in rounds.Where(r => toCount.Contains(r.Id) && r.HasClosedBy(today)))
+                cache.Set(CountsKey(r.Id), fresh.Where(c => c.RoundId == r.Id).ToList(), ClosedRoundCache);
+        }
         var invited = await db.PulseRoundUnits.AsNoTracking().Where(u => roundIds.Contains(u.RoundId)).ToListAsync(cancellationToken);
 
         var perRound = rounds.ToDictionary(r => r.Id, r => new RoundCounts(
@@ -86,27 +103,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         var current = perRound[round.Id];
 
         // Item scores of this round: decoded from the responses, summed per unit, rolled up below.
-        var answers = await db.PulseResponses.AsNoTracking().Where(r => r.RoundId == round.Id).Select(r => new { r.UnitId, r.Answers }).ToListAsync(cancellationToken);
-        var itemIndex = scaled.Select((item, i) => (item.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
-        var sums = new Dictionary<int, ItemSums>();
-        var vectors = new Dictionary<int, List<int[]>>();
-        foreach (var response in answers)
-        {
-            if (!sums.TryGetValue(response.UnitId, out var s)) sums[response.UnitId] = s = new ItemSums(scaled.Count);
-            var vector = new int[scaled.Count];
-            Array.Fill(vector, -1);
-            foreach (var (questionId, value) in AnswerCodec.Decode(response.Answers))
-            {
-                if (!itemIndex.TryGetValue(questionId, out var i)) continue;
-                vector[i] = value;
-                s.Answered[i]++;
-                if (EngagementFormulas.IsFavourable(value)) s.Favourable[i]++;
-                if (value >= 9) s.Promoters[i]++;
-                else if (value <= 6) s.Detractors[i]++;
-            }
-            if (!vectors.TryGetValue(response.UnitId, out var list)) vectors[response.UnitId] = list = [];
-            list.Add(vector);
-        }
+        var (sums, vectors) = await ItemDataAsync(db, round, scaled, today, cancellationToken);
 
         var order = TreeOrder(tree, roots, names).Where(u => audience.Contains(u.Id) && scope.Includes(u.Id)).ToList();
         var unitResults = order.Select(u => BuildUnit(u.Id, u.Depth, current)).ToList();
@@ -188,6 +185,38 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
                 promoters + passives + detractors > 0 ? new EnpsResult(promoters, passives, detractors) : null, itemScores);
         }
     }
+
+    private async Task<(Dictionary<int, ItemSums> Sums, Dictionary<int, List<int[]>> Vectors)> ItemDataAsync(
+        IPortalDb db, PulseRound round, IReadOnlyList<ResultItem> scaled, DateOnly today, CancellationToken cancellationToken)
+    {
+        var key = "pulse-results-items:" + round.Id.ToString(CultureInfo.InvariantCulture);
+        if (round.HasClosedBy(today) && cache.TryGetValue(key, out (Dictionary<int, ItemSums>, Dictionary<int, List<int[]>>) cached)) return cached;
+        var answers = await db.PulseResponses.AsNoTracking().Where(r => r.RoundId == round.Id).Select(r => new { r.UnitId, r.Answers }).ToListAsync(cancellationToken);
+        var itemIndex = scaled.Select((item, i) => (item.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
+        var sums = new Dictionary<int, ItemSums>();
+        var vectors = new Dictionary<int, List<int[]>>();
+        foreach (var response in answers)
+        {
+            if (!sums.TryGetValue(response.UnitId, out var s)) sums[response.UnitId] = s = new ItemSums(scaled.Count);
+            var vector = new int[scaled.Count];
+            Array.Fill(vector, -1);
+            foreach (var (questionId, value) in AnswerCodec.Decode(response.Answers))
+            {
+                if (!itemIndex.TryGetValue(questionId, out var i)) continue;
+                vector[i] = value;
+                s.Answered[i]++;
+                if (EngagementFormulas.IsFavourable(value)) s.Favourable[i]++;
+                if (value >= 9) s.Promoters[i]++;
+                else if (value <= 6) s.Detractors[i]++;
+            }
+            if (!vectors.TryGetValue(response.UnitId, out var list)) vectors[response.UnitId] = list = [];
+            list.Add(vector);
+        }
+        if (round.HasClosedBy(today)) cache.Set(key, (sums, vectors), ClosedRoundCache);
+        return (sums, vectors);
+    }
+
+    private static string CountsKey(int roundId) => "pulse-results-counts:" + roundId.ToString(CultureInfo.InvariantCulture);
 
     private static (int N, int Engaged, int NotEngaged, int Disengaged, int Promoters, int Passives, int Detractors, int Invited) Sum(RoundCounts rc, IReadOnlyList<int> subtree)
     {

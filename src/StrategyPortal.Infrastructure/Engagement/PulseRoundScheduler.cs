@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,9 @@ public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, ILogger<Pul
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // No request here: the job acts as the system (anonymous), as the audit log expects of jobs.
+                if (scope.ServiceProvider.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+                    host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
                 var created = await scope.ServiceProvider.GetRequiredService<PulseScheduleService>().CreateDueRoundsAsync(stoppingToken);
                 if (created > 0) logger.LogInformation("Pulse scheduler created {Count} rounds", created);
             }

@@ -32,10 +32,12 @@ public class AnonymityTests
             Assert.DoesNotContain(entity.GetForeignKeys(), fk => fk.PrincipalEntityType.ClrType == typeof(Participation) || fk.PrincipalEntityType.ClrType == typeof(StrategyPortal.Domain.Organisation.Person));
             Assert.DoesNotContain(participation.GetForeignKeys(), fk => fk.PrincipalEntityType.ClrType == type);
             Assert.DoesNotContain(entity.GetReferencingForeignKeys(), fk => fk.DeclaringEntityType.ClrType == typeof(Participation));
-            // Random GUID keys, never a sequence; no time of day anywhere.
-            var key = Assert.Single(entity.FindPrimaryKey()!.Properties);
-            Assert.Equal(typeof(Guid), key.ClrType);
-            Assert.Equal(ValueGenerated.Never, key.ValueGenerated);
+            // Keyed by round and a random GUID, never a sequence; no time of day anywhere.
+            var key = entity.FindPrimaryKey()!.Properties;
+            Assert.Equal(["RoundId", "Id"], key.Select(p => p.Name));
+            Assert.Equal(typeof(Guid), key[1].ClrType);
+            Assert.Equal(ValueGenerated.Never, key[1].ValueGenerated);
+            Assert.DoesNotContain(entity.GetProperties(), p => p.ValueGenerated == ValueGenerated.OnAdd);
             Assert.DoesNotContain(entity.GetProperties(), p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?) || p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(TimeOnly));
         }
     }

@@ -119,7 +119,8 @@ public sealed class PulseResponseConfiguration : IEntityTypeConfiguration<PulseR
     public void Configure(EntityTypeBuilder<PulseResponse> b)
     {
         b.ToTable(AnonymousTables.Responses);
-        b.HasKey(r => r.Id);
+        // Stored by round, then by the random id: a round's responses are read as one range, in no meaningful order.
+        b.HasKey(r => new { r.RoundId, r.Id });
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Answers).HasMaxLength(1000).IsRequired();
         b.HasOne<PulseRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
@@ -134,7 +135,7 @@ public sealed class PulseCommentConfiguration : IEntityTypeConfiguration<PulseCo
     public void Configure(EntityTypeBuilder<PulseComment> b)
     {
         b.ToTable(AnonymousTables.Comments);
-        b.HasKey(c => c.Id);
+        b.HasKey(c => new { c.RoundId, c.Id });
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Text).HasMaxLength(PulseComment.TextMaxLength).IsRequired();
         b.HasOne<PulseRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);

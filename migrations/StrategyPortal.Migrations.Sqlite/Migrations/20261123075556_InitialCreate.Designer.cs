@@ -11,7 +11,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123065957_InitialCreate")]
+    [Migration("20261123075556_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -242,13 +242,13 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseComment", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("QuestionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -259,7 +259,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("QuestionId");
 
@@ -451,6 +451,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -468,13 +471,10 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("Enps")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("UnitId");
 

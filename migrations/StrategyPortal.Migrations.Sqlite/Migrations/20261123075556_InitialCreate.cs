@@ -312,7 +312,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PulseComments", x => x.Id);
+                    table.PrimaryKey("PK_PulseComments", x => new { x.RoundId, x.Id });
                     table.ForeignKey(
                         name: "FK_PulseComments_OrgUnits_UnitId",
                         column: x => x.UnitId,
@@ -347,7 +347,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PulseResponses", x => x.Id);
+                    table.PrimaryKey("PK_PulseResponses", x => new { x.RoundId, x.Id });
                     table.ForeignKey(
                         name: "FK_PulseResponses_OrgUnits_UnitId",
                         column: x => x.UnitId,

@@ -12,7 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123070051_InitialCreate")]
+    [Migration("20261123075647_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -257,13 +257,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseComment", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<int>("QuestionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
@@ -274,7 +274,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("QuestionId");
 
@@ -468,6 +468,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
                 {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -485,13 +488,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("Enps")
                         .HasColumnType("integer");
 
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("RoundId", "Id");
 
                     b.HasIndex("UnitId");
 

@@ -314,7 +314,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PulseComments", x => x.Id);
+                    table.PrimaryKey("PK_PulseComments", x => new { x.RoundId, x.Id });
                     table.ForeignKey(
                         name: "FK_PulseComments_OrgUnits_UnitId",
                         column: x => x.UnitId,
@@ -349,7 +349,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PulseResponses", x => x.Id);
+                    table.PrimaryKey("PK_PulseResponses", x => new { x.RoundId, x.Id });
                     table.ForeignKey(
                         name: "FK_PulseResponses_OrgUnits_UnitId",
                         column: x => x.UnitId,
