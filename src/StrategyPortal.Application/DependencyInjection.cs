@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.Organisation;
 using StrategyPortal.Application.Standards;
 using StrategyPortal.Application.Strategy;
@@ -20,6 +21,11 @@ public static class DependencyInjection
         services.AddScoped<StrategyService>();
         services.AddScoped<StandardsService>();
         services.AddScoped<ResultsImportService>();
+        services.AddMemoryCache();
+        services.AddScoped<QuestionBankService>();
+        services.AddScoped<PulseScheduleService>();
+        services.AddScoped<PulseAnswerService>();
+        services.AddScoped<EngagementResultsService>();
         return services;
     }
 }
