@@ -1,7 +1,9 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Organisation;
 
 namespace StrategyPortal.Application;
@@ -15,6 +17,11 @@ public static class DependencyInjection
         services.AddScoped<AccessScope>();
         services.AddScoped<SetupService>();
         services.AddScoped<OrganisationService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<CustomerScoreService>();
+        services.AddScoped<CustomerScoreImportService>();
+        // Until the pulses feature registers the real source, the engagement × customer view shows "not available yet".
+        services.TryAddScoped<IUnitEngagementSource, NoUnitEngagementSource>();
         return services;
     }
 }

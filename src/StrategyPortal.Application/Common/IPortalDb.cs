@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
 
 namespace StrategyPortal.Application.Common;
@@ -13,6 +15,9 @@ public interface IPortalDb : IAsyncDisposable
 {
     DbSet<OrgUnit> OrgUnits { get; }
     DbSet<Person> People { get; }
+    DbSet<CustomerScoreRecord> CustomerScoreRecords { get; }
+    DbSet<CustomerScoreQuarter> CustomerScoreQuarters { get; }
+    DbSet<ApiKey> ApiKeys { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
