@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.CustomerScores;
+using StrategyPortal.Infrastructure.CustomerScores;
 using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
@@ -20,6 +22,8 @@ public static class DependencyInjection
         services.AddSingleton(demo);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IDemoSeedStep, OrganisationDemoSeed>();
+        services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
+        services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

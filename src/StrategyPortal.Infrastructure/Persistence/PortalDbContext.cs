@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.Identity;
 
@@ -13,6 +15,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<CustomerScoreRecord> CustomerScoreRecords => Set<CustomerScoreRecord>();
+    public DbSet<CustomerScoreQuarter> CustomerScoreQuarters => Set<CustomerScoreQuarter>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
