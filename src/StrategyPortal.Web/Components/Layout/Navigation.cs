@@ -14,6 +14,10 @@ public static class Navigation
         new("/", "Nav.Home", Icons.Material.Filled.Dashboard, null, ExactMatch: true),
         new("/organisation/units", "Nav.Units", Icons.Material.Filled.AccountTree, Permission.OrganisationManage),
         new("/organisation/people", "Nav.People", Icons.Material.Filled.People, Permission.PeopleRead),
+        new("/customer-scores", "Nav.CustomerScores", Icons.Material.Filled.SentimentSatisfiedAlt, Permission.CustomerScoresRead, ExactMatch: true),
+        new("/customer-scores/engagement", "Nav.EngagementCustomer", Icons.Material.Filled.ScatterPlot, Permission.CustomerScoresRead),
+        new("/customer-scores/import", "Nav.CustomerScoreImport", Icons.Material.Filled.UploadFile, Permission.CustomerScoresImport),
+        new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> has) =>
