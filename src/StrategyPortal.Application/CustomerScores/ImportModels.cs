@@ -46,6 +46,9 @@ public sealed class RawScoreRow
 
     /// <summary>True when a cell of this row could not be read; the row's errors are already reported.</summary>
     public bool HasErrors { get; init; }
+
+    /// <summary>Text fields (date, unit, channel, source) the reader already reported, so they are not reported twice.</summary>
+    public IReadOnlySet<string> ReportedFields { get; init; } = new HashSet<string>();
 }
 
 /// <summary>A checked row, ready to be written.</summary>

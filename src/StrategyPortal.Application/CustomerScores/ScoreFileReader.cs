@@ -302,6 +302,7 @@ public sealed class ScoreFileReader(MessageText text)
             return new RawScoreRow { Row = number, HasErrors = true };
         }
         var bad = false;
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in record.EnumerateObject())
         {
             if (!JsonFields.Contains(property.Name, StringComparer.Ordinal))
@@ -310,10 +311,10 @@ public sealed class ScoreFileReader(MessageText text)
                 bad = true;
             }
         }
-        var date = RequiredString(record, "date", number, errors, ref bad, allowNumber: false);
-        var unit = RequiredString(record, "unit", number, errors, ref bad, allowNumber: true);
-        var channel = RequiredString(record, "channel", number, errors, ref bad, allowNumber: false);
-        var source = RequiredString(record, "source", number, errors, ref bad, allowNumber: false);
+        var date = RequiredString(record, "date", number, errors, reported, ref bad, allowNumber: false);
+        var unit = RequiredString(record, "unit", number, errors, reported, ref bad, allowNumber: true);
+        var channel = RequiredString(record, "channel", number, errors, reported, ref bad, allowNumber: false);
+        var source = RequiredString(record, "source", number, errors, reported, ref bad, allowNumber: false);
 
         var counts = new int[CountColumns.Count];
         ReadArray(record, "nps", 11, "0–10", counts, 0, number, errors, ref bad);
@@ -342,20 +343,22 @@ public sealed class ScoreFileReader(MessageText text)
                 }
             }
         }
-        return new RawScoreRow { Row = number, Date = date, Unit = unit, Channel = channel, Source = source, Counts = counts, HasErrors = bad };
+        return new RawScoreRow { Row = number, Date = date, Unit = unit, Channel = channel, Source = source, Counts = counts, HasErrors = bad, ReportedFields = reported };
     }
 
-    private string RequiredString(JsonElement record, string name, int number, ImportErrors errors, ref bool bad, bool allowNumber)
+    private string RequiredString(JsonElement record, string name, int number, ImportErrors errors, HashSet<string> reported, ref bool bad, bool allowNumber)
     {
         if (!record.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             errors.Add(number, name, text.Format("customerscore.import.json-required", name));
+            reported.Add(name);
             bad = true;
             return string.Empty;
         }
         if (value.ValueKind == JsonValueKind.String) return value.GetString() ?? string.Empty;
         if (allowNumber && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var id)) return id.ToString(CultureInfo.InvariantCulture);
         errors.Add(number, name, text.Format(allowNumber ? "customerscore.import.json-string-or-id" : "customerscore.import.json-string", name, KindName(value.ValueKind)));
+        reported.Add(name);
         bad = true;
         return string.Empty;
     }

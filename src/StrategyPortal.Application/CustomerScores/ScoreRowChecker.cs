@@ -62,7 +62,11 @@ public sealed class ScoreRowChecker(ImportCatalog catalog, MessageText text)
 
         DateOnly date = default;
         var dateText = raw.Date.Trim();
-        if (dateText.Length == 0)
+        if (raw.ReportedFields.Contains(ScoreFileReader.DateColumn))
+        {
+            ok = false;
+        }
+        else if (dateText.Length == 0)
         {
             errors.Add(raw.Row, ScoreFileReader.DateColumn, text["customerscore.import.date-required"]);
             ok = false;
@@ -87,7 +91,11 @@ public sealed class ScoreRowChecker(ImportCatalog catalog, MessageText text)
 
         var channelText = raw.Channel.Trim();
         ServiceChannel channel = default;
-        if (channelText.Length == 0)
+        if (raw.ReportedFields.Contains(ScoreFileReader.ChannelColumn))
+        {
+            ok = false;
+        }
+        else if (channelText.Length == 0)
         {
             errors.Add(raw.Row, ScoreFileReader.ChannelColumn, text.Format("customerscore.import.channel-required", ChannelList));
             ok = false;
@@ -104,7 +112,11 @@ public sealed class ScoreRowChecker(ImportCatalog catalog, MessageText text)
         }
 
         var source = raw.Source.Trim();
-        if (source.Length == 0)
+        if (raw.ReportedFields.Contains(ScoreFileReader.SourceColumn))
+        {
+            ok = false;
+        }
+        else if (source.Length == 0)
         {
             errors.Add(raw.Row, ScoreFileReader.SourceColumn, text["customerscore.import.source-required"]);
             ok = false;
@@ -131,6 +143,11 @@ public sealed class ScoreRowChecker(ImportCatalog catalog, MessageText text)
     private int ResolveUnit(RawScoreRow raw, ImportErrors errors, ref bool ok)
     {
         var unitText = raw.Unit.Trim();
+        if (raw.ReportedFields.Contains(ScoreFileReader.UnitColumn))
+        {
+            ok = false;
+            return 0;
+        }
         if (unitText.Length == 0)
         {
             errors.Add(raw.Row, ScoreFileReader.UnitColumn, text["customerscore.import.unit-required"]);
