@@ -24,7 +24,7 @@ dotnet build StrategyPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 results="$(mktemp -d)"
 status=0
-for project in tests/StrategyPortal.Domain.Tests tests/StrategyPortal.Web.Tests tests/StrategyPortal.IntegrationTests tests/StrategyPortal.E2ETests; do
+for project in $(ls -d tests/*Tests | grep -v E2ETests) tests/StrategyPortal.E2ETests; do
   name="$(basename "$project")"
   echo "==> $name"
   if ! dotnet test "$project" -c Release --no-build -nologo "$@" 2>&1 | tee "$results/$name.log"; then

@@ -89,12 +89,13 @@ public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser curre
         var prefix = presented[..ApiKey.PrefixLength];
         var hash = Convert.FromHexString(Hash(presented));
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var candidates = await db.ApiKeys.Where(k => k.Prefix == prefix).ToListAsync(cancellationToken);
+        var candidates = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix).ToListAsync(cancellationToken);
         var match = candidates.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(k.Hash), hash));
         if (match is null) return new ApiKeyCheck(ApiKeyStatus.Unknown, null, null, []);
         if (match.IsRevoked) return new ApiKeyCheck(ApiKeyStatus.Revoked, match.Id, match.Name, []);
-        match.MarkUsed(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        // Usage, not a change of the key: written directly so every API call does not add an audit entry.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         return new ApiKeyCheck(ApiKeyStatus.Valid, match.Id, match.Name, match.ScopeList);
     }
 

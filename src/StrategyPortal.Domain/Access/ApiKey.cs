@@ -60,7 +60,6 @@ public class ApiKey : IVersioned
         RevokedAt = now;
     }
 
-    public void MarkUsed(DateTime now) => LastUsedAt = now;
 
     private static string ValidName(string name)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Infrastructure.Access;
 
 namespace StrategyPortal.Infrastructure.Persistence;
 
@@ -36,7 +37,7 @@ public static class DatabaseRegistration
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or PostgreSql.");
         }
-        builder.AddInterceptors(new VersionStampInterceptor());
+        builder.AddInterceptors(new VersionStampInterceptor(), new AuditInterceptor(TimeProvider.System));
     }
 
     public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
+using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.Identity;
 
@@ -19,6 +20,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CustomerScoreQuarter> CustomerScoreQuarters => Set<CustomerScoreQuarter>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who the audit log names for changes saved through this context.</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>Only privacy erasure may rewrite audit entries, and only their actor name.</summary>
+    internal bool AllowAuditPseudonymisation { get; set; }
+
+    internal AuditInterceptor.PendingAudit? PendingAudit { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
