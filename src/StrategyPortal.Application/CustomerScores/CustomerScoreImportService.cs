@@ -156,20 +156,53 @@ public sealed class CustomerScoreImportService(
     public static ScoreCounts ToCounts(int[] c) => new(
         [.. c[0..11].Select(v => (long)v)], [.. c[11..16].Select(v => (long)v)], [.. c[16..23].Select(v => (long)v)], c[23], [.. c[24..28].Select(v => (long)v)]);
 
-    /// <summary>Second pass: reads and checks again while the writer writes; any error aborts the transaction.</summary>
+    /// <summary>
+    /// Second pass: reads and checks again while the writer writes; any error aborts the transaction.
+    /// Reading runs on its own task and hands rows over through a bounded channel, so parsing and writing
+    /// overlap on two cores while memory stays flat (at most <see cref="PipelineRows"/> rows in flight).
+    /// </summary>
     private async Task<ImportResult> WriteAsync(StagedImport staged, CancellationToken cancellationToken)
     {
         var catalog = await LoadCatalogAsync(cancellationToken);
-        await using var stream = OpenRead(staged);
-        return await writer.WriteAsync(CheckedRows(stream, staged.Format, catalog, cancellationToken), cancellationToken);
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pipe = System.Threading.Channels.Channel.CreateBounded<ScoreRow>(new System.Threading.Channels.BoundedChannelOptions(PipelineRows)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await using var stream = OpenRead(staged);
+                await foreach (var row in CheckedRows(stream, staged.Format, catalog, abort.Token))
+                    await pipe.Writer.WriteAsync(row, abort.Token);
+                pipe.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                pipe.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            return await writer.WriteAsync(pipe.Reader.ReadAllAsync(abort.Token), abort.Token);
+        }
+        finally
+        {
+            await abort.CancelAsync();
+            await producer;
+        }
     }
+
+    private const int PipelineRows = 4096;
 
     private async IAsyncEnumerable<ScoreRow> CheckedRows(Stream stream, ImportFormat format, ImportCatalog catalog,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var errors = new ImportErrors(cap: 10);
         var reader = new ScoreFileReader(text);
-        var checker = new ScoreRowChecker(catalog, text);
+        var checker = new ScoreRowChecker(catalog, text, trackDuplicates: false);
         await foreach (var raw in reader.ReadAsync(stream, format, errors, cancellationToken))
         {
             var row = checker.Check(raw, errors);

@@ -51,9 +51,10 @@ public sealed class CustomerScoreService(
         var first = quarter;
         for (var i = 1; i < TrendQuarters; i++) first = first.Previous;
         int fromKey = first.Key, toKey = quarter.Key;
-        var rows = await db.CustomerScoreQuarters.AsNoTracking()
-            .Where(q => q.QuarterKey >= fromKey && q.QuarterKey <= toKey && subtree.Contains(q.OrgUnitId))
-            .ToListAsync(cancellationToken);
+        var query = db.CustomerScoreQuarters.AsNoTracking().Where(q => q.QuarterKey >= fromKey && q.QuarterKey <= toKey);
+        // The company is every unit: no unit filter at all (a filter of every id would only slow the query down).
+        if (target.ParentId is not null) query = query.Where(q => subtree.Contains(q.OrgUnitId));
+        var rows = await QuarterSums.PerQuarterAndChannel(query).ToListAsync(cancellationToken);
 
         var channels = rows.Select(r => r.Channel).Distinct().Order().ToList();
         var chosen = channel is null or ServiceChannel.Any ? rows : rows.Where(r => r.Channel == channel).ToList();

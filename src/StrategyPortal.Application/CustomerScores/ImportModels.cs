@@ -48,7 +48,9 @@ public sealed class RawScoreRow
     public bool HasErrors { get; init; }
 
     /// <summary>Text fields (date, unit, channel, source) the reader already reported, so they are not reported twice.</summary>
-    public IReadOnlySet<string> ReportedFields { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> ReportedFields { get; init; } = NoFields;
+
+    private static readonly IReadOnlySet<string> NoFields = new HashSet<string>();
 }
 
 /// <summary>A checked row, ready to be written.</summary>

@@ -115,8 +115,7 @@ public sealed class ScoreFileReader(MessageText text)
                     hasErrors = true;
                 }
             }
-            var textCells = new[] { map.Date, map.Unit, map.Channel, map.Source };
-            if (textCells.Any(i => !Utf8.IsValid(csv.GetSpan(i))))
+            if (!Utf8.IsValid(csv.GetSpan(map.Date)) || !Utf8.IsValid(csv.GetSpan(map.Unit)) || !Utf8.IsValid(csv.GetSpan(map.Channel)) || !Utf8.IsValid(csv.GetSpan(map.Source)))
             {
                 errors.Add(row, "", text["customerscore.import.not-utf8"]);
                 yield return new RawScoreRow { Row = row, HasErrors = true };

@@ -36,7 +36,8 @@ public sealed class ImportCatalog
 /// Second half of validation: resolves unit and channel, checks the date and the source, and refuses a key
 /// (date, unit, channel, source) that appears twice in one file. One checker per pass over a file.
 /// </summary>
-public sealed class ScoreRowChecker(ImportCatalog catalog, MessageText text)
+/// <param name="trackDuplicates">False for the second pass over the same staged file: the first pass already refused duplicates, and the key set of a million rows is memory worth not holding twice.</param>
+public sealed class ScoreRowChecker(ImportCatalog catalog, MessageText text, bool trackDuplicates = true)
 {
     private static readonly Dictionary<string, ServiceChannel> ChannelNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -128,6 +129,7 @@ public sealed class ScoreRowChecker(ImportCatalog catalog, MessageText text)
         }
 
         if (!ok) return null;
+        if (!trackDuplicates) return new ScoreRow(raw.Row, date, unitId, channel, source, raw.Counts);
 
         if (!_sources.TryGetValue(source, out var sourceIndex)) _sources[source] = sourceIndex = _sources.Count;
         var key = (date.DayNumber, unitId, ((int)channel << 24) | sourceIndex);

@@ -40,6 +40,48 @@ internal static class ScoreSums
             }));
 }
 
+internal static class QuarterSums
+{
+    /// <summary>Sums of the summary rows per quarter and channel (the units of a subtree added up in SQL).</summary>
+    public static IQueryable<QuarterChannelSums> PerQuarterAndChannel(IQueryable<CustomerScoreQuarter> rows) =>
+        rows.GroupBy(r => new { r.QuarterKey, r.Channel }).Select(g => new QuarterChannelSums(g.Key.QuarterKey, g.Key.Channel, new long[]
+            {
+                g.Sum(r => r.Nps0),
+                g.Sum(r => r.Nps1),
+                g.Sum(r => r.Nps2),
+                g.Sum(r => r.Nps3),
+                g.Sum(r => r.Nps4),
+                g.Sum(r => r.Nps5),
+                g.Sum(r => r.Nps6),
+                g.Sum(r => r.Nps7),
+                g.Sum(r => r.Nps8),
+                g.Sum(r => r.Nps9),
+                g.Sum(r => r.Nps10),
+                g.Sum(r => r.Csat1),
+                g.Sum(r => r.Csat2),
+                g.Sum(r => r.Csat3),
+                g.Sum(r => r.Csat4),
+                g.Sum(r => r.Csat5),
+                g.Sum(r => r.Ces1),
+                g.Sum(r => r.Ces2),
+                g.Sum(r => r.Ces3),
+                g.Sum(r => r.Ces4),
+                g.Sum(r => r.Ces5),
+                g.Sum(r => r.Ces6),
+                g.Sum(r => r.Ces7),
+                g.Sum(r => r.Complaints),
+                g.Sum(r => r.ChurnService),
+                g.Sum(r => r.ChurnPrice),
+                g.Sum(r => r.ChurnNeed),
+                g.Sum(r => r.ChurnOther),
+            }));
+}
+
+internal sealed record QuarterChannelSums(int QuarterKey, StrategyPortal.Domain.Common.ServiceChannel Channel, long[] Sums)
+{
+    public ScoreCounts ToCounts() => new(Sums[0..11], Sums[11..16], Sums[16..23], Sums[23], Sums[24..28]);
+}
+
 internal sealed record DaySums(DateOnly Date, long[] Sums)
 {
     public ScoreCounts ToCounts() => new(Sums[0..11], Sums[11..16], Sums[16..23], Sums[23], Sums[24..28]);

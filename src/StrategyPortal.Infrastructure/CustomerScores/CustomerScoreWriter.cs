@@ -1,8 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
@@ -18,7 +22,7 @@ namespace StrategyPortal.Infrastructure.CustomerScores;
 /// (unit, date, channel, source) replaces, never doubles. Before the commit the quarter summaries of
 /// every touched quarter and unit are recomputed from the daily rows.
 /// </summary>
-public sealed class CustomerScoreWriter(IDbContextFactory<PortalDbContext> factory) : ICustomerScoreWriter
+public sealed class CustomerScoreWriter(IDbContextFactory<PortalDbContext> factory, ILogger<CustomerScoreWriter> logger) : ICustomerScoreWriter
 {
     private const string Table = "\"CustomerScoreRecords\"";
     private const string SummaryTable = "\"CustomerScoreQuarters\"";
@@ -26,6 +30,8 @@ public sealed class CustomerScoreWriter(IDbContextFactory<PortalDbContext> facto
     public static IReadOnlyList<string> CountColumns => CustomerScoreRecord.CountColumns;
 
     private static readonly string[] ChannelNames = Enum.GetNames<ServiceChannel>();
+
+
 
     private static string Quoted(string column) => $"\"{column}\"";
 
@@ -42,49 +48,63 @@ public sealed class CustomerScoreWriter(IDbContextFactory<PortalDbContext> facto
         if (sqlite)
         {
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = "PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var touched = new HashSet<(int QuarterKey, int UnitId)>();
+        var clock = Stopwatch.StartNew();
         var count = sqlite
-            ? await WriteSqliteAsync(connection, transaction, rows, touched, cancellationToken)
+            ? await WriteSqliteAsync(connection, rows, touched, cancellationToken)
             : await WritePostgresAsync((NpgsqlConnection)connection, transaction, rows, touched, cancellationToken);
+        var written = clock.Elapsed;
         await RecomputeSummariesAsync(connection, transaction, sqlite, touched, cancellationToken);
+        var summarised = clock.Elapsed - written;
         await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Customer scores: {Rows} rows read and written in {Write:N0} ms, summaries of {Pairs} quarter-units in {Summary:N0} ms, commit in {Commit:N0} ms",
+            count, written.TotalMilliseconds, touched.Count, summarised.TotalMilliseconds, (clock.Elapsed - written - summarised).TotalMilliseconds);
         return new ImportResult(count,
             touched.Select(t => t.QuarterKey).Distinct().Order().Select(Quarter.FromKey).ToList(),
             touched.Select(t => t.UnitId).Distinct().Order().ToList());
     }
 
-    private static async Task<int> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, IAsyncEnumerable<ScoreRow> rows,
+    /// <summary>
+    /// SQLite: one statement prepared once on the connection's own handle, bound by position and stepped per
+    /// row. Going below ADO.NET here saves a data reader, 32 parameter-name look-ups and 28 boxed ints per row.
+    /// It runs inside the ADO.NET transaction because it is the same connection.
+    /// </summary>
+    private static async Task<int> WriteSqliteAsync(DbConnection connection, IAsyncEnumerable<ScoreRow> rows,
         HashSet<(int, int)> touched, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var names = new[] { "d", "u", "c", "s" }.Concat(Enumerable.Range(0, CountColumns.Count).Select(i => $"p{i}")).ToArray();
-        command.CommandText = $"INSERT INTO {Table} ({InsertColumns}) VALUES ({string.Join(", ", names.Select(n => "@" + n))}) {Conflict}";
-        var parameters = names.Select(n =>
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + n;
-            command.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        command.Prepare();
+        var handle = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var values = string.Join(", ", Enumerable.Range(1, 4 + CountColumns.Count).Select(i => $"?{i}"));
+        var sql = $"INSERT INTO {Table} ({InsertColumns}) VALUES ({values}) {Conflict}";
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out sqlite3_stmt statement));
+        using var _ = statement;
         var count = 0;
+        var dates = new Dictionary<DateOnly, string>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            parameters[0].Value = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            parameters[1].Value = row.UnitId;
-            parameters[2].Value = ChannelNames[(int)row.Channel];
-            parameters[3].Value = row.Source;
-            for (var i = 0; i < row.Counts.Length; i++) parameters[4 + i].Value = row.Counts[i];
-            command.ExecuteNonQuery();
+            if (!dates.TryGetValue(row.Date, out var date)) dates[row.Date] = date = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            raw.sqlite3_bind_text(statement, 1, date);
+            raw.sqlite3_bind_int(statement, 2, row.UnitId);
+            raw.sqlite3_bind_text(statement, 3, ChannelNames[(int)row.Channel]);
+            raw.sqlite3_bind_text(statement, 4, row.Source);
+            var counts = row.Counts;
+            for (var i = 0; i < counts.Length; i++) raw.sqlite3_bind_int(statement, 5 + i, counts[i]);
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_DONE) Check(handle, rc);
+            raw.sqlite3_reset(statement);
             touched.Add((Quarter.Of(row.Date).Key, row.UnitId));
             count++;
         }
         return count;
+    }
+
+    private static void Check(sqlite3 handle, int rc)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
     }
 
     private static async Task<int> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IAsyncEnumerable<ScoreRow> rows,
