@@ -107,9 +107,10 @@ public sealed class CustomerScoreWriter(IDbContextFactory<PortalDbContext> facto
         throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
     }
 
-    private static async Task<int> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IAsyncEnumerable<ScoreRow> rows,
+    private async Task<int> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IAsyncEnumerable<ScoreRow> rows,
         HashSet<(int, int)> touched, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var stagingColumns = "\"Date\" date NOT NULL, \"OrgUnitId\" integer NOT NULL, \"Channel\" text NOT NULL, \"Source\" text NOT NULL, "
             + string.Join(", ", CountColumns.Select(c => $"{Quoted(c)} integer NOT NULL"));
         await using (var create = connection.CreateCommand())
@@ -138,8 +139,13 @@ public sealed class CustomerScoreWriter(IDbContextFactory<PortalDbContext> facto
         {
             upsert.Transaction = (NpgsqlTransaction)transaction;
             upsert.CommandTimeout = 600;
-            upsert.CommandText = $"INSERT INTO {Table} ({InsertColumns}) SELECT {InsertColumns} FROM score_import {Conflict}";
+            // In the unique index's order: the index grows page by page instead of at random places.
+            upsert.CommandText = $"INSERT INTO {Table} ({InsertColumns}) SELECT {InsertColumns} FROM score_import " +
+                $"ORDER BY \"OrgUnitId\", \"Date\", \"Channel\", \"Source\" {Conflict}";
+            var copied = clock.Elapsed;
             await upsert.ExecuteNonQueryAsync(cancellationToken);
+            logger.LogInformation("Customer scores (PostgreSQL): COPY of {Rows} rows in {Copy:N0} ms, upsert in {Upsert:N0} ms",
+                count, copied.TotalMilliseconds, (clock.Elapsed - copied).TotalMilliseconds);
         }
         return count;
     }

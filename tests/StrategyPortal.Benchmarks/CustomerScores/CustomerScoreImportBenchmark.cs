@@ -65,6 +65,7 @@ public static class CustomerScoreImportBenchmark
         var factory = provider_.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
         {
+            // A throw-away database: start from nothing (EF logs a harmless error when it does not exist yet).
             if (databaseProvider == DatabaseProvider.PostgreSql) await db.Database.EnsureDeletedAsync();
             await db.Database.MigrateAsync();
         }
