@@ -62,21 +62,24 @@ public static class PortalApp
         services.AddPortalLocalization(builder.Configuration);
         services.AddPortalAuthentication();
         services.AddApiKeyAuthentication();
+        services.AddPortalRateLimits(builder.Configuration);
         services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StrategyPortal");
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<AuthenticationStateBridge>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Resources;
+using StrategyPortal.Application.Localization;
+using StrategyPortal.Web.Localization;
+using StrategyPortal.Web.Organisation;
+
+namespace StrategyPortal.E2ETests.Infrastructure;
+
+/// <summary>
+/// The app's own resource strings, so journeys expect exactly what a reader sees in each language.
+/// A missing key fails loudly instead of comparing against null.
+/// </summary>
+public static class Text
+{
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
+
+    private static readonly ResourceManager UiStrings = new(typeof(Ui));
+    private static readonly ResourceManager OrganisationStrings = new(typeof(OrganisationText));
+    private static readonly ResourceManager MessageStrings = new(typeof(Messages));
+
+    public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
+
+    public static string Organisation(string key, CultureInfo culture) => Get(OrganisationStrings, key, culture);
+
+    public static string Message(string key, CultureInfo culture) => Get(MessageStrings, key, culture);
+
+    private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
+        resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");
+}
