@@ -17,6 +17,10 @@ public static class PortalPages
         new PortalPage("/", c => Text.Ui("Home.Title", c), "[data-testid=welcome]"),
         new PortalPage("/organisation/units", c => Text.Organisation("Units.Title", c), "[data-testid=units-table] tbody tr"),
         new PortalPage("/organisation/people", c => Text.Organisation("People.Title", c), "[data-testid=people-table] tbody tr"),
+        new PortalPage("/customer-scores", c => Text.CustomerScores("Scores.Title", c), "[data-testid=trend-table] tbody tr"),
+        new PortalPage("/customer-scores/engagement", c => Text.CustomerScores("Engagement.Title", c), "[data-testid=engagement-empty], [data-testid=correlation]"),
+        new PortalPage("/customer-scores/import", c => Text.CustomerScores("Import.Title", c), "[data-testid=choose-file]"),
+        new PortalPage("/admin/api-keys", c => Text.Ui("ApiKeys.Title", c), "[data-testid=keys-empty], [data-testid=keys-table]"),
     }.ToDictionary(p => p.Href, StringComparer.Ordinal);
 
     public static PortalPage For(string href) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using StrategyPortal.Application.Localization;
+using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Localization;
 using StrategyPortal.Web.Organisation;
 
@@ -18,12 +19,15 @@ public static class Text
     private static readonly ResourceManager UiStrings = new(typeof(Ui));
     private static readonly ResourceManager OrganisationStrings = new(typeof(OrganisationText));
     private static readonly ResourceManager MessageStrings = new(typeof(Messages));
+    private static readonly ResourceManager CustomerScoreStrings = new(typeof(CustomerScoresText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
 
     public static string Organisation(string key, CultureInfo culture) => Get(OrganisationStrings, key, culture);
 
     public static string Message(string key, CultureInfo culture) => Get(MessageStrings, key, culture);
+
+    public static string CustomerScores(string key, CultureInfo culture) => Get(CustomerScoreStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");
