@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Infrastructure.Engagement;
+using StrategyPortal.Application.CustomerScores;
+using StrategyPortal.Infrastructure.CustomerScores;
 using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
@@ -31,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton(engagement);
         services.AddScoped<IDemoSeedStep, EngagementDemoSeed>();
         services.AddHostedService<PulseRoundScheduler>();
+        services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
+        services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -160,6 +160,60 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Access.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPersonId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("Prefix");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Access.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -205,6 +259,223 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
+                {
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Ces1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnNeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps9")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuarterKey", "OrgUnitId", "Channel");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("CustomerScoreQuarters", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChurnNeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChurnOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChurnPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChurnService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nps0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Date", "Channel", "Source")
+                        .IsUnique();
+
+                    b.ToTable("CustomerScoreRecords", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
@@ -1041,6 +1312,33 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Access.ApiKey", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreRecord", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

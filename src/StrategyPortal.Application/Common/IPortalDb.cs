@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using StrategyPortal.Domain.Engagement;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
@@ -28,6 +30,9 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<Participation> Participations { get; }
     DbSet<PulseResponse> PulseResponses { get; }
     DbSet<PulseComment> PulseComments { get; }
+    DbSet<CustomerScoreRecord> CustomerScoreRecords { get; }
+    DbSet<CustomerScoreQuarter> CustomerScoreQuarters { get; }
+    DbSet<ApiKey> ApiKeys { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

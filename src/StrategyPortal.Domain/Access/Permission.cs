@@ -26,12 +26,16 @@ public static class Permission
 
     /// <summary>Manage the question bank.</summary>
     public const string EngagementQuestions = "engagement.questions";
+    public const string CustomerScoresRead = "customerscores.read";
+    public const string CustomerScoresImport = "customerscores.import";
+    public const string ApiKeysManage = "apikeys.manage";
 
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
         StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
         EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
+        CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
     ];
 }
 
@@ -41,12 +45,14 @@ public static class RolePermissions
     {
         [PortalRole.Employee] = [Permission.EngagementAnswer],
         [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord,
-            Permission.EngagementAnswer, Permission.EngagementResults],
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead],
         [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
-            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule],
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
             Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
-            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions],
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

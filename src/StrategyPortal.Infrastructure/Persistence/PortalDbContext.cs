@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Standards;
@@ -22,6 +23,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ServiceStandard> ServiceStandards => Set<ServiceStandard>();
     public DbSet<ServiceStandardVersion> ServiceStandardVersions => Set<ServiceStandardVersion>();
     public DbSet<StandardResult> StandardResults => Set<StandardResult>();
+    public DbSet<CustomerScoreRecord> CustomerScoreRecords => Set<CustomerScoreRecord>();
+    public DbSet<CustomerScoreQuarter> CustomerScoreQuarters => Set<CustomerScoreQuarter>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PulseQuestion> PulseQuestions => Set<PulseQuestion>();
     public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();

@@ -22,6 +22,10 @@ public static class Navigation
         new("/engagement/results", "Nav.EngagementResults", Icons.Material.Filled.Insights, Permission.EngagementResults),
         new("/engagement/pulses", "Nav.Pulses", Icons.Material.Filled.EventRepeat, Permission.EngagementSchedule),
         new("/engagement/questions", "Nav.Questions", Icons.Material.Filled.Quiz, Permission.EngagementQuestions),
+        new("/customer-scores", "Nav.CustomerScores", Icons.Material.Filled.SentimentSatisfiedAlt, Permission.CustomerScoresRead, ExactMatch: true),
+        new("/customer-scores/engagement", "Nav.EngagementCustomer", Icons.Material.Filled.ScatterPlot, Permission.CustomerScoresRead),
+        new("/customer-scores/import", "Nav.CustomerScoreImport", Icons.Material.Filled.UploadFile, Permission.CustomerScoresImport),
+        new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> has) =>

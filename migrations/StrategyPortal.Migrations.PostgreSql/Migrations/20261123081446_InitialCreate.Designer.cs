@@ -12,7 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123080832_InitialCreate")]
+    [Migration("20261123081446_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -176,6 +176,62 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Access.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPersonId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("Prefix");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Access.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -223,6 +279,225 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
+                {
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Ces1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ces2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ces3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ces4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ces5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ces6")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ces7")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChurnNeed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChurnOther")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChurnPrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChurnService")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Csat1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Csat2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Csat3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Csat4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Csat5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps0")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps10")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps6")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps7")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps8")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nps9")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("QuarterKey", "OrgUnitId", "Channel");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("CustomerScoreQuarters", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Ces1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ces2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ces3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ces4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ces5")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ces6")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ces7")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ChurnNeed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChurnOther")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChurnPrice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChurnService")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Csat1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Csat2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Csat3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Csat4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Csat5")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Nps0")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps5")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps6")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps7")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps8")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps9")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Date", "Channel", "Source")
+                        .IsUnique();
+
+                    b.ToTable("CustomerScoreRecords", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
@@ -1079,6 +1354,33 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Access.ApiKey", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreRecord", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
