@@ -37,6 +37,8 @@ public class PortalBunitContext : BunitContext
         _keepAlive.Open();
 
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Pages load through real services and SQLite; on a busy 2-core machine that takes more than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
