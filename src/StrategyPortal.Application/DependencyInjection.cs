@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Organisation;
+using StrategyPortal.Application.Standards;
+using StrategyPortal.Application.Strategy;
 
 namespace StrategyPortal.Application;
 
@@ -17,6 +20,14 @@ public static class DependencyInjection
         services.AddScoped<AccessScope>();
         services.AddScoped<SetupService>();
         services.AddScoped<OrganisationService>();
+        services.AddScoped<StrategyService>();
+        services.AddScoped<StandardsService>();
+        services.AddScoped<ResultsImportService>();
+        services.AddMemoryCache();
+        services.AddScoped<QuestionBankService>();
+        services.AddScoped<PulseScheduleService>();
+        services.AddScoped<PulseAnswerService>();
+        services.AddScoped<EngagementResultsService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CustomerScoreService>();
         services.AddScoped<CustomerScoreImportService>();

@@ -1,8 +1,31 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
-using StrategyPortal.Benchmarks.CustomerScores;
+using StrategyPortal.Benchmarks;
 
-// "customer-scores …" runs the one-shot import measurement (a million rows is a macro benchmark:
-// one timed run, not BenchmarkDotNet's many iterations); anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "customer-scores") return await CustomerScoreImportBenchmark.RunAsync(args[1..]);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+// Usage (see README.md):
+//   load      [--employees 10000] [--concurrency 64] [--max-seconds 300] [--port 5391]
+//   aggregate [--employees 10000] [--rounds 8] [--repeat 20] [--port 5392]
+//   bdn       BenchmarkDotNet run of the aggregation (takes minutes)
+//   customer-scores [sqlite|postgres] [rows] [csv]   one-shot import of a million customer score rows (README: "Customer scores")
+var mode = args.Length > 0 ? args[0] : "help";
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, "--" + name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+switch (mode)
+{
+    case "load":
+        return await LoadRun.RunAsync(Option("employees", 10_000), Option("concurrency", 64), TimeSpan.FromSeconds(Option("max-seconds", 300)), Option("port", 5391));
+    case "aggregate":
+        return await AggregationRun.RunAsync(Option("employees", 10_000), Option("rounds", 8), Option("repeat", 20), Option("port", 5392));
+    case "customer-scores":
+        return await StrategyPortal.Benchmarks.CustomerScores.CustomerScoreImportBenchmark.RunAsync(args[1..]);
+    case "bdn":
+        BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
+        return 0;
+    default:
+        Console.WriteLine("modes: load | aggregate | bdn | customer-scores (see tests/StrategyPortal.Benchmarks/README.md)");
+        return 2;
+}

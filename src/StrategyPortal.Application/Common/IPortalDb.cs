@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Standards;
+using StrategyPortal.Domain.Strategy;
 
 namespace StrategyPortal.Application.Common;
 
@@ -15,12 +18,27 @@ public interface IPortalDb : IAsyncDisposable
 {
     DbSet<OrgUnit> OrgUnits { get; }
     DbSet<Person> People { get; }
+    DbSet<ServiceStrategyChoice> ServiceStrategyChoices { get; }
+    DbSet<ServiceStandard> ServiceStandards { get; }
+    DbSet<ServiceStandardVersion> ServiceStandardVersions { get; }
+    DbSet<StandardResult> StandardResults { get; }
+
+    DbSet<PulseQuestion> PulseQuestions { get; }
+    DbSet<PulseSurvey> PulseSurveys { get; }
+    DbSet<PulseRound> PulseRounds { get; }
+    DbSet<PulseRoundUnit> PulseRoundUnits { get; }
+    DbSet<Participation> Participations { get; }
+    DbSet<PulseResponse> PulseResponses { get; }
+    DbSet<PulseComment> PulseComments { get; }
     DbSet<CustomerScoreRecord> CustomerScoreRecords { get; }
     DbSet<CustomerScoreQuarter> CustomerScoreQuarters { get; }
     DbSet<ApiKey> ApiKeys { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="work"/> in one database transaction (committed when it returns, rolled back when it throws).</summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }
 
 public interface IPortalDbFactory

@@ -1,5 +1,6 @@
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
+using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.CustomerScores;
 

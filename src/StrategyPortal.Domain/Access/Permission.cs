@@ -10,6 +10,22 @@ public static class Permission
     public const string PeopleRead = "people.read";
     public const string PeopleManage = "people.manage";
     public const string SettingsManage = "settings.manage";
+    public const string StrategyChoose = "strategy.choose";
+    public const string StandardsRead = "standards.read";
+    public const string StandardsManage = "standards.manage";
+    public const string ResultsRecord = "results.record";
+
+    /// <summary>Answer the engagement pulses one is invited to.</summary>
+    public const string EngagementAnswer = "engagement.answer";
+
+    /// <summary>Read pulse results (managers: their units; directors and administrators: all), always above the anonymity thresholds.</summary>
+    public const string EngagementResults = "engagement.results";
+
+    /// <summary>Schedule pulses, stop them and send reminders.</summary>
+    public const string EngagementSchedule = "engagement.schedule";
+
+    /// <summary>Manage the question bank.</summary>
+    public const string EngagementQuestions = "engagement.questions";
     public const string CustomerScoresRead = "customerscores.read";
     public const string CustomerScoresImport = "customerscores.import";
     public const string ApiKeysManage = "apikeys.manage";
@@ -17,6 +33,8 @@ public static class Permission
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
+        StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
+        EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
         CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
     ];
 }
@@ -25,10 +43,15 @@ public static class RolePermissions
 {
     private static readonly Dictionary<PortalRole, HashSet<string>> Grants = new()
     {
-        [PortalRole.Employee] = [],
-        [PortalRole.Manager] = [Permission.PeopleRead, Permission.CustomerScoresRead],
-        [PortalRole.Director] = [Permission.PeopleRead, Permission.CustomerScoresRead, Permission.CustomerScoresImport],
+        [PortalRole.Employee] = [Permission.EngagementAnswer],
+        [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead],
+        [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
+            Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
             Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage],
     };
 

@@ -1,4 +1,5 @@
 using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Domain.CustomerScores;
 

@@ -11,6 +11,7 @@ using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Infrastructure.Persistence;
+using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Infrastructure.CustomerScores;
 

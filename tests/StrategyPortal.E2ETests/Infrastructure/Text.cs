@@ -4,6 +4,8 @@ using StrategyPortal.Application.Localization;
 using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Localization;
 using StrategyPortal.Web.Organisation;
+using StrategyPortal.Web.Standards;
+using StrategyPortal.Web.Strategy;
 
 namespace StrategyPortal.E2ETests.Infrastructure;
 
@@ -19,6 +21,8 @@ public static class Text
     private static readonly ResourceManager UiStrings = new(typeof(Ui));
     private static readonly ResourceManager OrganisationStrings = new(typeof(OrganisationText));
     private static readonly ResourceManager MessageStrings = new(typeof(Messages));
+    private static readonly ResourceManager StandardsStrings = new(typeof(StandardsText));
+    private static readonly ResourceManager StrategyStrings = new(typeof(StrategyText));
     private static readonly ResourceManager CustomerScoreStrings = new(typeof(CustomerScoresText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
@@ -27,6 +31,9 @@ public static class Text
 
     public static string Message(string key, CultureInfo culture) => Get(MessageStrings, key, culture);
 
+    public static string Standards(string key, CultureInfo culture) => Get(StandardsStrings, key, culture);
+
+    public static string Strategy(string key, CultureInfo culture) => Get(StrategyStrings, key, culture);
     public static string CustomerScores(string key, CultureInfo culture) => Get(CustomerScoreStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
