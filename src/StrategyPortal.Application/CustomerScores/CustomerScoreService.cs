@@ -6,7 +6,6 @@ using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.CustomerScores;
 

@@ -1,5 +1,4 @@
 using StrategyPortal.Domain.Common;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.CustomerScores;
 

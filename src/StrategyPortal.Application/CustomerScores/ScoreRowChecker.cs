@@ -2,7 +2,6 @@ using System.Globalization;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.CustomerScores;
 

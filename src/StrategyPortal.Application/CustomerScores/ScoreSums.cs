@@ -1,5 +1,5 @@
 using StrategyPortal.Domain.CustomerScores;
-using StrategyPortal.Domain.Standards;
+using StrategyPortal.Domain.Common;
 
 namespace StrategyPortal.Application.CustomerScores;
 
@@ -78,7 +78,7 @@ internal static class QuarterSums
             }));
 }
 
-internal sealed record QuarterChannelSums(int QuarterKey, ServiceChannel Channel, long[] Sums)
+internal sealed record QuarterChannelSums(int QuarterKey, StrategyPortal.Domain.Common.ServiceChannel Channel, long[] Sums)
 {
     public ScoreCounts ToCounts() => new(Sums[0..11], Sums[11..16], Sums[16..23], Sums[23], Sums[24..28]);
 }

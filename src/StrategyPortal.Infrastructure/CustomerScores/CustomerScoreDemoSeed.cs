@@ -3,7 +3,6 @@ using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Seeding;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Infrastructure.CustomerScores;
 

@@ -11,7 +11,6 @@ using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Infrastructure.Persistence;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Infrastructure.CustomerScores;
 

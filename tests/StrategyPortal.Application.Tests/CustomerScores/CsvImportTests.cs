@@ -2,7 +2,6 @@ using System.Text;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Domain.Common;
 using static StrategyPortal.Application.Tests.CustomerScores.ImportHarness;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.Tests.CustomerScores;
 

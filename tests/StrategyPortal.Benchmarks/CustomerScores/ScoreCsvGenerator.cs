@@ -3,7 +3,6 @@ using System.Text;
 using Bogus;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Domain.Common;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Benchmarks.CustomerScores;
 

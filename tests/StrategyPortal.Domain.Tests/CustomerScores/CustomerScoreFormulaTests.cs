@@ -1,6 +1,5 @@
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Domain.Tests.CustomerScores;
 

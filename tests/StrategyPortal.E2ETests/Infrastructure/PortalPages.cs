@@ -10,7 +10,8 @@ namespace StrategyPortal.E2ETests.Infrastructure;
 /// </summary>
 public static class PortalPages
 {
-    public sealed record PortalPage(string Href, Func<CultureInfo, string> Title, string? ReadySelector = null);
+    /// <param name="Static">A plain server-rendered page (no circuit, no MudBlazor menu): journeys open it by address.</param>
+    public sealed record PortalPage(string Href, Func<CultureInfo, string> Title, string? ReadySelector = null, bool Static = false);
 
     private static readonly Dictionary<string, PortalPage> ByHref = new[]
     {
@@ -21,6 +22,10 @@ public static class PortalPages
         new PortalPage("/strategy", c => Text.Strategy("Strategy.Title", c), "[data-testid=coverage]"),
         new PortalPage("/standards", c => Text.Standards("List.Title", c), "[data-testid=standards-table] tbody tr"),
         new PortalPage("/results/import", c => Text.Standards("Import.Title", c), "[data-testid=choose-file]"),
+        new PortalPage("/pulses", c => Text.Engagement("MyPulses.Title", c), "[data-testid=open-pulses], [data-testid=no-open-pulses]", Static: true),
+        new PortalPage("/engagement/results", c => Text.Engagement("Results.Title", c), "[data-testid=round-select], [data-testid=no-rounds]"),
+        new PortalPage("/engagement/pulses", c => Text.Engagement("Schedule.Title", c), "[data-testid=pulse], [data-testid=no-pulses]"),
+        new PortalPage("/engagement/questions", c => Text.Engagement("Questions.Title", c), "[data-testid=questions-table]"),
         new PortalPage("/customer-scores", c => Text.CustomerScores("Scores.Title", c), "[data-testid=trend-table] tbody tr"),
         new PortalPage("/customer-scores/engagement", c => Text.CustomerScores("Engagement.Title", c), "[data-testid=engagement-empty], [data-testid=correlation]"),
         new PortalPage("/customer-scores/import", c => Text.CustomerScores("Import.Title", c), "[data-testid=choose-file]"),

@@ -6,7 +6,6 @@ using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.CustomerScores;
 using StrategyPortal.Infrastructure.Persistence;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Infrastructure.Tests.CustomerScores;
 

@@ -4,7 +4,6 @@ using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Web.Tests.Support;
-using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Web.Tests.CustomerScores;
 
