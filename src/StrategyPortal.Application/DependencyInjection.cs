@@ -4,6 +4,8 @@ using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.Organisation;
+using StrategyPortal.Application.Standards;
+using StrategyPortal.Application.Strategy;
 
 namespace StrategyPortal.Application;
 
@@ -16,6 +18,9 @@ public static class DependencyInjection
         services.AddScoped<AccessScope>();
         services.AddScoped<SetupService>();
         services.AddScoped<OrganisationService>();
+        services.AddScoped<StrategyService>();
+        services.AddScoped<StandardsService>();
+        services.AddScoped<ResultsImportService>();
         services.AddMemoryCache();
         services.AddScoped<QuestionBankService>();
         services.AddScoped<PulseScheduleService>();

@@ -6,6 +6,7 @@ using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Seeding;
+using StrategyPortal.Infrastructure.Standards;
 
 namespace StrategyPortal.Infrastructure;
 
@@ -22,6 +23,8 @@ public static class DependencyInjection
         services.AddSingleton(demo);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IDemoSeedStep, OrganisationDemoSeed>();
+        services.AddScoped<IDemoSeedStep, StandardsDemoSeed>();
+        services.AddSingleton<Application.Standards.IResultsFileReader, CsvResultsFileReader>();
 
         var engagement = new EngagementOptions();
         configuration.GetSection(EngagementOptions.Section).Bind(engagement);

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Standards;
+using StrategyPortal.Domain.Strategy;
 
 namespace StrategyPortal.Application.Common;
 
@@ -14,6 +16,10 @@ public interface IPortalDb : IAsyncDisposable
 {
     DbSet<OrgUnit> OrgUnits { get; }
     DbSet<Person> People { get; }
+    DbSet<ServiceStrategyChoice> ServiceStrategyChoices { get; }
+    DbSet<ServiceStandard> ServiceStandards { get; }
+    DbSet<ServiceStandardVersion> ServiceStandardVersions { get; }
+    DbSet<StandardResult> StandardResults { get; }
 
     DbSet<PulseQuestion> PulseQuestions { get; }
     DbSet<PulseSurvey> PulseSurveys { get; }

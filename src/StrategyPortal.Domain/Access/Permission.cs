@@ -10,6 +10,10 @@ public static class Permission
     public const string PeopleRead = "people.read";
     public const string PeopleManage = "people.manage";
     public const string SettingsManage = "settings.manage";
+    public const string StrategyChoose = "strategy.choose";
+    public const string StandardsRead = "standards.read";
+    public const string StandardsManage = "standards.manage";
+    public const string ResultsRecord = "results.record";
 
     /// <summary>Answer the engagement pulses one is invited to.</summary>
     public const string EngagementAnswer = "engagement.answer";
@@ -26,6 +30,7 @@ public static class Permission
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
+        StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
         EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
     ];
 }
@@ -35,9 +40,12 @@ public static class RolePermissions
     private static readonly Dictionary<PortalRole, HashSet<string>> Grants = new()
     {
         [PortalRole.Employee] = [Permission.EngagementAnswer],
-        [PortalRole.Manager] = [Permission.PeopleRead, Permission.EngagementAnswer, Permission.EngagementResults],
-        [PortalRole.Director] = [Permission.PeopleRead, Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule],
+        [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord,
+            Permission.EngagementAnswer, Permission.EngagementResults],
+        [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
+            Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions],
     };
 

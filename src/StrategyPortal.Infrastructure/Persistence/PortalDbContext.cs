@@ -7,6 +7,8 @@ using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Standards;
+using StrategyPortal.Domain.Strategy;
 using StrategyPortal.Infrastructure.Identity;
 
 namespace StrategyPortal.Infrastructure.Persistence;
@@ -16,6 +18,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<ServiceStrategyChoice> ServiceStrategyChoices => Set<ServiceStrategyChoice>();
+    public DbSet<ServiceStandard> ServiceStandards => Set<ServiceStandard>();
+    public DbSet<ServiceStandardVersion> ServiceStandardVersions => Set<ServiceStandardVersion>();
+    public DbSet<StandardResult> StandardResults => Set<StandardResult>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PulseQuestion> PulseQuestions => Set<PulseQuestion>();
     public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();

@@ -12,6 +12,10 @@ public static class Navigation
     public static IReadOnlyList<NavItem> Items { get; } =
     [
         new("/", "Nav.Home", Icons.Material.Filled.Dashboard, null, ExactMatch: true),
+        new("/my-standards", "Nav.MyStandards", Icons.Material.Filled.Flag, null),
+        new("/strategy", "Nav.Strategy", Icons.Material.Filled.Explore, Permission.StandardsRead),
+        new("/standards", "Nav.Standards", Icons.Material.Filled.Rule, Permission.StandardsRead),
+        new("/results/import", "Nav.ImportResults", Icons.Material.Filled.UploadFile, Permission.ResultsRecord),
         new("/organisation/units", "Nav.Units", Icons.Material.Filled.AccountTree, Permission.OrganisationManage),
         new("/organisation/people", "Nav.People", Icons.Material.Filled.People, Permission.PeopleRead),
         new("/pulses", "Nav.MyPulses", Icons.Material.Filled.HowToVote, Permission.EngagementAnswer),

@@ -1,0 +1,40 @@
+using StrategyPortal.Domain.Common;
+
+namespace StrategyPortal.Domain.Strategy;
+
+/// <summary>
+/// One entry in the append-only history of the company's service strategy: which value discipline
+/// was chosen, why, from which quarter, and by whom. Entries are never changed or removed.
+/// </summary>
+public class ServiceStrategyChoice
+{
+    public const int RationaleMaxLength = 2000;
+    public const int RationaleMinLength = 10;
+
+    private ServiceStrategyChoice() { Rationale = string.Empty; ChosenByName = string.Empty; }
+
+    public ServiceStrategyChoice(ValueDiscipline discipline, string rationale, Quarter effectiveQuarter, int chosenById, string chosenByName, DateTime chosenAtUtc)
+    {
+        if (!Enum.IsDefined(discipline)) throw new DomainException("strategy.discipline-invalid", "Choose one of the three value disciplines.");
+        var trimmed = (rationale ?? string.Empty).Trim();
+        if (trimmed.Length < RationaleMinLength)
+            throw new DomainException("strategy.rationale-required", $"Explain the choice in at least {RationaleMinLength} characters: everyone should know why.");
+        if (trimmed.Length > RationaleMaxLength)
+            throw new DomainException("strategy.rationale-too-long", $"A rationale has at most {RationaleMaxLength} characters.");
+        Discipline = discipline;
+        Rationale = trimmed;
+        EffectiveQuarterKey = effectiveQuarter.Key;
+        ChosenById = chosenById;
+        ChosenByName = (chosenByName ?? string.Empty).Trim();
+        ChosenAtUtc = DateTime.SpecifyKind(chosenAtUtc, DateTimeKind.Utc);
+    }
+
+    public int Id { get; private set; }
+    public ValueDiscipline Discipline { get; private set; }
+    public string Rationale { get; private set; }
+    public int EffectiveQuarterKey { get; private set; }
+    public Quarter EffectiveQuarter => Quarter.FromKey(EffectiveQuarterKey);
+    public int ChosenById { get; private set; }
+    public string ChosenByName { get; private set; }
+    public DateTime ChosenAtUtc { get; private set; }
+}

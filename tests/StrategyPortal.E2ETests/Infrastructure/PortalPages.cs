@@ -1,0 +1,30 @@
+using System.Globalization;
+using Xunit.Sdk;
+
+namespace StrategyPortal.E2ETests.Infrastructure;
+
+/// <summary>
+/// What the journeys expect of each page in the navigation (<c>Navigation.Items</c>): its title (the <c>h1</c> and the
+/// browser title) and, when it loads data after the first render, an element that shows it has loaded.
+/// A feature that adds a navigation entry adds its page here; the role journeys fail until it does.
+/// </summary>
+public static class PortalPages
+{
+    public sealed record PortalPage(string Href, Func<CultureInfo, string> Title, string? ReadySelector = null);
+
+    private static readonly Dictionary<string, PortalPage> ByHref = new[]
+    {
+        new PortalPage("/", c => Text.Ui("Home.Title", c), "[data-testid=welcome]"),
+        new PortalPage("/organisation/units", c => Text.Organisation("Units.Title", c), "[data-testid=units-table] tbody tr"),
+        new PortalPage("/organisation/people", c => Text.Organisation("People.Title", c), "[data-testid=people-table] tbody tr"),
+        new PortalPage("/my-standards", c => Text.Standards("My.Title", c), "[data-testid=my-unit]"),
+        new PortalPage("/strategy", c => Text.Strategy("Strategy.Title", c), "[data-testid=coverage]"),
+        new PortalPage("/standards", c => Text.Standards("List.Title", c), "[data-testid=standards-table] tbody tr"),
+        new PortalPage("/results/import", c => Text.Standards("Import.Title", c), "[data-testid=choose-file]"),
+    }.ToDictionary(p => p.Href, StringComparer.Ordinal);
+
+    public static PortalPage For(string href) =>
+        ByHref.TryGetValue(href, out var page)
+            ? page
+            : throw new XunitException($"The navigation links to '{href}', but the browser tests do not know that page. Add it to {nameof(PortalPages)}.");
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Resources;
+using StrategyPortal.Application.Localization;
+using StrategyPortal.Web.Localization;
+using StrategyPortal.Web.Organisation;
+using StrategyPortal.Web.Standards;
+using StrategyPortal.Web.Strategy;
+
+namespace StrategyPortal.E2ETests.Infrastructure;
+
+/// <summary>
+/// The app's own resource strings, so journeys expect exactly what a reader sees in each language.
+/// A missing key fails loudly instead of comparing against null.
+/// </summary>
+public static class Text
+{
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
+
+    private static readonly ResourceManager UiStrings = new(typeof(Ui));
+    private static readonly ResourceManager OrganisationStrings = new(typeof(OrganisationText));
+    private static readonly ResourceManager MessageStrings = new(typeof(Messages));
+    private static readonly ResourceManager StandardsStrings = new(typeof(StandardsText));
+    private static readonly ResourceManager StrategyStrings = new(typeof(StrategyText));
+
+    public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
+
+    public static string Organisation(string key, CultureInfo culture) => Get(OrganisationStrings, key, culture);
+
+    public static string Message(string key, CultureInfo culture) => Get(MessageStrings, key, culture);
+
+    public static string Standards(string key, CultureInfo culture) => Get(StandardsStrings, key, culture);
+
+    public static string Strategy(string key, CultureInfo culture) => Get(StrategyStrings, key, culture);
+
+    private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
+        resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");
+}

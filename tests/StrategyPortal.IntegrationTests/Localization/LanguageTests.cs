@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.IntegrationTests.Infrastructure;
+
+namespace StrategyPortal.IntegrationTests.Localization;
+
+/// <summary>The language switch: a cookie for everyone, remembered on the account of a signed-in user.</summary>
+public abstract class LanguageTests(PortalFactory factory)
+{
+    // Hand-written on purpose: what a Dutch or English reader sees, not a lookup of the same resource.
+    private const string SignInEnglish = "Sign in";
+    private const string SignInDutch = "Aanmelden";
+    private const string OverviewEnglish = "Overview";
+    private const string OverviewDutch = "Overzicht";
+    private const string CultureCookie = ".AspNetCore.Culture";
+
+    [Fact]
+    public async Task Switching_to_Dutch_sets_the_cookie_and_the_pages_render_Dutch()
+    {
+        using var browser = factory.CreatePortalClient(acceptLanguage: "en");
+        var before = await browser.GetPageAsync(PortalClient.LoginPath);
+        Assert.Equal(("en", SignInEnglish), (Page.Language(before), Page.Heading(before)));
+
+        using (var switched = await browser.GetAsync("/culture/set?culture=nl&redirectUri=%2Faccount%2Flogin"))
+        {
+            Assert.Equal(PortalClient.LoginPath, PortalClient.RedirectTarget(switched));
+            var cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith(CultureCookie + "=", StringComparison.Ordinal));
+            Assert.StartsWith($"{CultureCookie}=c%3Dnl%7Cuic%3Dnl;", cookie);
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        }
+        var after = await browser.GetPageAsync(PortalClient.LoginPath);
+        Assert.Equal(("nl", SignInDutch), (Page.Language(after), Page.Heading(after)));
+
+        using (await browser.GetAsync("/culture/set?culture=en&redirectUri=%2Faccount%2Flogin")) { }
+        Assert.Equal(SignInEnglish, Page.Heading(await browser.GetPageAsync(PortalClient.LoginPath)));
+    }
+
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    [InlineData("evil.example")]
+    [InlineData("")]
+    public async Task A_redirect_uri_off_the_portal_is_not_followed(string redirectUri)
+    {
+        using var browser = factory.CreatePortalClient();
+
+        using var response = await browser.GetAsync($"/culture/set?culture=nl&redirectUri={Uri.EscapeDataString(redirectUri)}");
+
+        Assert.Equal("/", PortalClient.RedirectTarget(response));
+    }
+
+    [Fact]
+    public async Task The_choice_is_kept_on_the_account_across_sign_out_and_sign_in()
+    {
+        var person = await factory.AddPersonAsync("Taal Kiezer");
+        using (var browser = await factory.SignedInClientAsync(person.Email, person.Password))
+        {
+            Assert.Equal(OverviewEnglish, Page.Heading(await browser.GetPageAsync("/")));
+
+            using (var switched = await browser.GetAsync("/culture/set?culture=nl&redirectUri=%2F"))
+                Assert.Equal("/", PortalClient.RedirectTarget(switched));
+
+            var home = await browser.GetPageAsync("/");
+            Assert.Equal(("nl", OverviewDutch), (Page.Language(home), Page.Heading(home)));
+            Assert.Equal("nl", await PreferredCultureAsync(person.Id));
+            using var signedOut = await browser.SignOutAsync();
+            Assert.Equal("/account/login?signedOut=true", PortalClient.RedirectTarget(signedOut));
+        }
+
+        // Another browser: no culture cookie, English preferred by the browser; the account's choice wins after sign-in.
+        using var other = factory.CreatePortalClient(acceptLanguage: "en");
+        Assert.Equal(SignInEnglish, Page.Heading(await other.GetPageAsync(PortalClient.LoginPath)));
+        using (var signIn = await other.SignInAsync(person.Email, person.Password!))
+        {
+            Assert.Equal("/", PortalClient.RedirectTarget(signIn));
+            Assert.True(PortalClient.SetsCookie(signIn, CultureCookie));
+        }
+        var again = await other.GetPageAsync("/");
+        Assert.Equal(("nl", OverviewDutch), (Page.Language(again), Page.Heading(again)));
+    }
+
+    private async Task<string?> PreferredCultureAsync(int personId)
+    {
+        await using var db = factory.NewDbContext();
+        return await db.Users.AsNoTracking().Where(u => u.PersonId == personId).Select(u => u.PreferredCulture).SingleAsync();
+    }
+}
+
+public sealed class LanguageTests_Sqlite(SqliteDemoPortal factory) : LanguageTests(factory), IClassFixture<SqliteDemoPortal>;
+public sealed class LanguageTests_PostgreSql(PostgreSqlDemoPortal factory) : LanguageTests(factory), IClassFixture<PostgreSqlDemoPortal>;
