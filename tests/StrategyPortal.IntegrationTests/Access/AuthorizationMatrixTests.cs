@@ -36,6 +36,8 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
     {
         ["/standards/catalogue"] = Permission.StandardsRead,
         ["/standards/1"] = Permission.StandardsRead,
+        // Round 1 of the demo pulse (closed): the static answering page answers 200 with its status.
+        ["/pulses/1"] = Permission.EngagementAnswer,
     };
 
     /// <summary>Endpoints (not pages), each with a test of its own below.</summary>
@@ -257,7 +259,8 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
     private static List<string> NavLinks(string html) =>
         NavLinkPattern().Matches(html).Select(m => m.Groups["href"].Value).ToList();
 
-    [GeneratedRegex(@"<a\b(?=[^>]*\bclass=""[^""]*\bmud-nav-link\b)[^>]*\bhref=""(?<href>[^""]*)""", RegexOptions.IgnoreCase)]
+    // mud-nav-link: the interactive layout's menu; plain-nav-link: the same menu on static pages (the pulse form).
+    [GeneratedRegex(@"<a\b(?=[^>]*\bclass=""[^""]*\b(mud|plain)-nav-link\b)[^>]*\bhref=""(?<href>[^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex NavLinkPattern();
 }
 
