@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.Engagement;
+using StrategyPortal.Infrastructure.Engagement;
+using StrategyPortal.Application.CustomerScores;
+using StrategyPortal.Infrastructure.CustomerScores;
 using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
@@ -23,6 +27,14 @@ public static class DependencyInjection
         services.AddScoped<IDemoSeedStep, OrganisationDemoSeed>();
         services.AddScoped<IDemoSeedStep, StandardsDemoSeed>();
         services.AddSingleton<Application.Standards.IResultsFileReader, CsvResultsFileReader>();
+
+        var engagement = new EngagementOptions();
+        configuration.GetSection(EngagementOptions.Section).Bind(engagement);
+        services.AddSingleton(engagement);
+        services.AddScoped<IDemoSeedStep, EngagementDemoSeed>();
+        services.AddHostedService<PulseRoundScheduler>();
+        services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
+        services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

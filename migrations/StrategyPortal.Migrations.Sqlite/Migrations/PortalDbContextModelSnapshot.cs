@@ -160,6 +160,60 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Access.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPersonId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("Prefix");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Access.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -205,6 +259,607 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
+                {
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Ces1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ces7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnNeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChurnService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Csat5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nps9")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuarterKey", "OrgUnitId", "Channel");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("CustomerScoreQuarters", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ces7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChurnNeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChurnOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChurnPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChurnService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Csat5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nps0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Date", "Channel", "Source")
+                        .IsUnique();
+
+                    b.ToTable("CustomerScoreRecords", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Participations", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseAudienceUnit", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("PulseAudienceUnits", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseComment", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RoundId", "UnitId");
+
+                    b.ToTable("PulseComments", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("PulseQuestions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "ENG-PURPOSE",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I know how my work contributes to what our customers expect from us.",
+                            TextNl = "Ik weet wat mijn werk bijdraagt aan wat onze klanten van ons verwachten.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "ENG-TOOLS",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I have the information and the tools to do my job well.",
+                            TextNl = "Ik heb de informatie en de middelen om mijn werk goed te doen.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "ENG-SKILLS",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "My work makes good use of my skills.",
+                            TextNl = "In mijn werk worden mijn vaardigheden goed benut.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "ENG-NOTICED",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "When I do good work, it gets noticed.",
+                            TextNl = "Als ik goed werk lever, wordt dat opgemerkt.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "ENG-LEARNING",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I regularly learn something new in my work.",
+                            TextNl = "Ik leer in mijn werk regelmatig iets nieuws.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "ENG-VOICE",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "My ideas and concerns are taken seriously.",
+                            TextNl = "Mijn ideeën en zorgen worden serieus genomen.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "ENG-TEAM",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I can count on my colleagues when things get busy.",
+                            TextNl = "Ik kan op mijn collega's rekenen als het druk is.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "ENG-PRIDE",
+                            IsActive = true,
+                            Kind = "Engagement",
+                            Revision = 1,
+                            TextEn = "I am proud of the service we give our customers.",
+                            TextNl = "Ik ben trots op de service die wij onze klanten geven.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "STR-STANDARDS",
+                            IsActive = true,
+                            Kind = "Strategy",
+                            Revision = 1,
+                            TextEn = "I know which service standards my team is measured on.",
+                            TextNl = "Ik weet op welke servicestandaarden mijn team wordt beoordeeld.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Code = "STR-PROMISES",
+                            IsActive = true,
+                            Kind = "Strategy",
+                            Revision = 1,
+                            TextEn = "I can keep the promises marketing makes to our customers.",
+                            TextNl = "Ik kan de beloften waarmaken die marketing aan onze klanten doet.",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Code = "ENPS",
+                            IsActive = true,
+                            Kind = "Enps",
+                            Revision = 1,
+                            TextEn = "How likely are you to recommend our organisation as a place to work to a friend or acquaintance?",
+                            TextNl = "Hoe waarschijnlijk is het dat je onze organisatie aan een vriend of bekende aanbeveelt als werkgever?",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Code = "COMMENT",
+                            IsActive = true,
+                            Kind = "FreeText",
+                            Revision = 1,
+                            TextEn = "What would most improve your work or our service? (optional)",
+                            TextNl = "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)",
+                            Version = 1
+                        });
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("EngagementMean")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Enps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RoundId", "UnitId", "EngagementMean", "Enps");
+
+                    b.ToTable("PulseResponses", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpensOn", "ClosesOn");
+
+                    b.HasIndex("SurveyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PulseRounds", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseRoundUnit", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("PulseRoundUnits", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstOpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinGroupSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundLengthDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PulseSurveys", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseSurveyItem", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId", "QuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("PulseSurveyItems", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Organisation.OrgUnit", b =>
@@ -660,6 +1315,138 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Access.ApiKey", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreRecord", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseAudienceUnit", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseSurvey", null)
+                        .WithMany("Audience")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseComment", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseRound", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseRoundUnit", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseSurveyItem", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseSurvey", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
@@ -711,6 +1498,13 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseSurvey", b =>
+                {
+                    b.Navigation("Audience");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Standards.ServiceStandard", b =>

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using StrategyPortal.Domain.Engagement;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
@@ -20,8 +23,22 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<ServiceStandardVersion> ServiceStandardVersions { get; }
     DbSet<StandardResult> StandardResults { get; }
 
+    DbSet<PulseQuestion> PulseQuestions { get; }
+    DbSet<PulseSurvey> PulseSurveys { get; }
+    DbSet<PulseRound> PulseRounds { get; }
+    DbSet<PulseRoundUnit> PulseRoundUnits { get; }
+    DbSet<Participation> Participations { get; }
+    DbSet<PulseResponse> PulseResponses { get; }
+    DbSet<PulseComment> PulseComments { get; }
+    DbSet<CustomerScoreRecord> CustomerScoreRecords { get; }
+    DbSet<CustomerScoreQuarter> CustomerScoreQuarters { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="work"/> in one database transaction (committed when it returns, rolled back when it throws).</summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }
 
 public interface IPortalDbFactory

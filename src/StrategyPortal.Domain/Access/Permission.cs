@@ -15,10 +15,27 @@ public static class Permission
     public const string StandardsManage = "standards.manage";
     public const string ResultsRecord = "results.record";
 
+    /// <summary>Answer the engagement pulses one is invited to.</summary>
+    public const string EngagementAnswer = "engagement.answer";
+
+    /// <summary>Read pulse results (managers: their units; directors and administrators: all), always above the anonymity thresholds.</summary>
+    public const string EngagementResults = "engagement.results";
+
+    /// <summary>Schedule pulses, stop them and send reminders.</summary>
+    public const string EngagementSchedule = "engagement.schedule";
+
+    /// <summary>Manage the question bank.</summary>
+    public const string EngagementQuestions = "engagement.questions";
+    public const string CustomerScoresRead = "customerscores.read";
+    public const string CustomerScoresImport = "customerscores.import";
+    public const string ApiKeysManage = "apikeys.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
         StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
+        EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
+        CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
     ];
 }
 
@@ -26,11 +43,16 @@ public static class RolePermissions
 {
     private static readonly Dictionary<PortalRole, HashSet<string>> Grants = new()
     {
-        [PortalRole.Employee] = [],
-        [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord],
-        [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead],
+        [PortalRole.Employee] = [Permission.EngagementAnswer],
+        [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead],
+        [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
-            Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage],
+            Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

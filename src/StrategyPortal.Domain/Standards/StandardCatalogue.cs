@@ -3,8 +3,9 @@ using static StrategyPortal.Domain.Standards.MetricDirection;
 using static StrategyPortal.Domain.Standards.MetricUnit;
 using static StrategyPortal.Domain.Standards.RaterDimension;
 using static StrategyPortal.Domain.Standards.ServiceAspect;
-using static StrategyPortal.Domain.Standards.ServiceChannel;
+using static StrategyPortal.Domain.Common.ServiceChannel;
 using static StrategyPortal.Domain.Strategy.ValueDiscipline;
+using StrategyPortal.Domain.Common;
 
 namespace StrategyPortal.Domain.Standards;
 

@@ -13,19 +13,6 @@ public enum ServiceAspect
     Systems = 2,
 }
 
-public enum ServiceChannel
-{
-    Phone = 0,
-    Email = 1,
-    Chat = 2,
-    SocialMedia = 3,
-    Store = 4,
-    SelfService = 5,
-
-    /// <summary>The standard holds across every channel.</summary>
-    Any = 6,
-}
-
 /// <summary>The RATER dimensions of service quality, used as a tag.</summary>
 public enum RaterDimension
 {

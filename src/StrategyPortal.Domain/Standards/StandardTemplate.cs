@@ -1,4 +1,5 @@
 using StrategyPortal.Domain.Strategy;
+using StrategyPortal.Domain.Common;
 
 namespace StrategyPortal.Domain.Standards;
 

@@ -30,6 +30,7 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                builder.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, WithoutRowIdSqliteMigrationsSqlGenerator>();
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));

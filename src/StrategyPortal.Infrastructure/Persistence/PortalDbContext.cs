@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Standards;
@@ -21,7 +23,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ServiceStandard> ServiceStandards => Set<ServiceStandard>();
     public DbSet<ServiceStandardVersion> ServiceStandardVersions => Set<ServiceStandardVersion>();
     public DbSet<StandardResult> StandardResults => Set<StandardResult>();
+    public DbSet<CustomerScoreRecord> CustomerScoreRecords => Set<CustomerScoreRecord>();
+    public DbSet<CustomerScoreQuarter> CustomerScoreQuarters => Set<CustomerScoreQuarter>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PulseQuestion> PulseQuestions => Set<PulseQuestion>();
+    public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();
+    public DbSet<PulseRound> PulseRounds => Set<PulseRound>();
+    public DbSet<PulseRoundUnit> PulseRoundUnits => Set<PulseRoundUnit>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
+    public DbSet<PulseComment> PulseComments => Set<PulseComment>();
+
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>

@@ -10,6 +10,7 @@ using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Seeding;
 using StrategyPortal.Web.Access;
 using StrategyPortal.Web.Components;
+using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Localization;
 
 namespace StrategyPortal.Web.Hosting;
@@ -60,6 +61,7 @@ public static class PortalApp
 
         services.AddPortalLocalization(builder.Configuration);
         services.AddPortalAuthentication();
+        services.AddApiKeyAuthentication();
         services.AddPortalRateLimits(builder.Configuration);
         services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StrategyPortal");
     }
@@ -85,6 +87,7 @@ public static class PortalApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccessEndpoints();
         app.MapCultureEndpoints();
+        app.MapCustomerScoreEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

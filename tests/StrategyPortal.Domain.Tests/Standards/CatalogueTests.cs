@@ -1,5 +1,6 @@
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
+using StrategyPortal.Domain.Common;
 
 namespace StrategyPortal.Domain.Tests.Standards;
 

@@ -56,8 +56,9 @@ public abstract class BrowserTest(BrowserFixture browser, PortalFixture portal, 
             ColorScheme = ColorScheme.Light,
             ReducedMotion = ReducedMotion.Reduce,
         });
-        context.SetDefaultTimeout(20_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Generous: a 2-core CI machine building and testing at once can take many seconds per page load.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(90_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
@@ -79,7 +80,8 @@ public abstract class BrowserTest(BrowserFixture browser, PortalFixture portal, 
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password ?? Portal.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync(page);
     }
 

@@ -21,6 +21,10 @@ public static class PortalPages
         new PortalPage("/strategy", c => Text.Strategy("Strategy.Title", c), "[data-testid=coverage]"),
         new PortalPage("/standards", c => Text.Standards("List.Title", c), "[data-testid=standards-table] tbody tr"),
         new PortalPage("/results/import", c => Text.Standards("Import.Title", c), "[data-testid=choose-file]"),
+        new PortalPage("/customer-scores", c => Text.CustomerScores("Scores.Title", c), "[data-testid=trend-table] tbody tr"),
+        new PortalPage("/customer-scores/engagement", c => Text.CustomerScores("Engagement.Title", c), "[data-testid=engagement-empty], [data-testid=correlation]"),
+        new PortalPage("/customer-scores/import", c => Text.CustomerScores("Import.Title", c), "[data-testid=choose-file]"),
+        new PortalPage("/admin/api-keys", c => Text.Ui("ApiKeys.Title", c), "[data-testid=keys-empty], [data-testid=keys-table]"),
     }.ToDictionary(p => p.Href, StringComparer.Ordinal);
 
     public static PortalPage For(string href) =>

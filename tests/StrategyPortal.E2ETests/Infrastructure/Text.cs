@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using StrategyPortal.Application.Localization;
+using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Localization;
 using StrategyPortal.Web.Organisation;
 using StrategyPortal.Web.Standards;
@@ -22,6 +23,7 @@ public static class Text
     private static readonly ResourceManager MessageStrings = new(typeof(Messages));
     private static readonly ResourceManager StandardsStrings = new(typeof(StandardsText));
     private static readonly ResourceManager StrategyStrings = new(typeof(StrategyText));
+    private static readonly ResourceManager CustomerScoreStrings = new(typeof(CustomerScoresText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
 
@@ -32,6 +34,7 @@ public static class Text
     public static string Standards(string key, CultureInfo culture) => Get(StandardsStrings, key, culture);
 
     public static string Strategy(string key, CultureInfo culture) => Get(StrategyStrings, key, culture);
+    public static string CustomerScores(string key, CultureInfo culture) => Get(CustomerScoreStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");

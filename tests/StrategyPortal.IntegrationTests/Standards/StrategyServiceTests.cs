@@ -4,6 +4,7 @@ using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
 using StrategyPortal.IntegrationTests.Infrastructure;
+using StrategyPortal.Domain.Common;
 
 namespace StrategyPortal.IntegrationTests.Standards;
 

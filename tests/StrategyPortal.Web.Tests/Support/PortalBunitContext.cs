@@ -28,7 +28,8 @@ public class PortalBunitContext : BunitContext
     private readonly TestCurrentUser _currentUser = new();
     private readonly BunitAuthorizationContext _auth;
 
-    public PortalBunitContext(string culture = "en")
+    /// <param name="configure">Replaces or adds services before the app's are used (e.g. a fake engagement source).</param>
+    public PortalBunitContext(string culture = "en", Action<IServiceCollection>? configure = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
         var connectionString = $"Data Source=file:bunit-{Guid.NewGuid():N}?mode=memory&cache=shared";
@@ -52,6 +53,7 @@ public class PortalBunitContext : BunitContext
         Services.AddScoped<UiErrors>();
         Services.AddSingleton<ICurrentUser>(_currentUser);
         _auth = AddAuthorization();
+        configure?.Invoke(Services);
 
         Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(seedDemoData: true).GetAwaiter().GetResult();
     }

@@ -18,6 +18,14 @@ public static class Navigation
         new("/results/import", "Nav.ImportResults", Icons.Material.Filled.UploadFile, Permission.ResultsRecord),
         new("/organisation/units", "Nav.Units", Icons.Material.Filled.AccountTree, Permission.OrganisationManage),
         new("/organisation/people", "Nav.People", Icons.Material.Filled.People, Permission.PeopleRead),
+        new("/pulses", "Nav.MyPulses", Icons.Material.Filled.HowToVote, Permission.EngagementAnswer),
+        new("/engagement/results", "Nav.EngagementResults", Icons.Material.Filled.Insights, Permission.EngagementResults),
+        new("/engagement/pulses", "Nav.Pulses", Icons.Material.Filled.EventRepeat, Permission.EngagementSchedule),
+        new("/engagement/questions", "Nav.Questions", Icons.Material.Filled.Quiz, Permission.EngagementQuestions),
+        new("/customer-scores", "Nav.CustomerScores", Icons.Material.Filled.SentimentSatisfiedAlt, Permission.CustomerScoresRead, ExactMatch: true),
+        new("/customer-scores/engagement", "Nav.EngagementCustomer", Icons.Material.Filled.ScatterPlot, Permission.CustomerScoresRead),
+        new("/customer-scores/import", "Nav.CustomerScoreImport", Icons.Material.Filled.UploadFile, Permission.CustomerScoresImport),
+        new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> has) =>

@@ -1,0 +1,175 @@
+using StrategyPortal.Domain.Engagement;
+
+namespace StrategyPortal.Application.Engagement;
+
+/// <summary>The <c>Engagement</c> configuration section: default anonymity thresholds of new pulses.</summary>
+public sealed class EngagementOptions
+{
+    public const string Section = "Engagement";
+
+    /// <summary>Fewest answers for a group's scores to be shown. Never below 3 (lower values are raised to 3).</summary>
+    public int MinimumGroupSize { get; set; } = AnonymityThresholds.DefaultMinGroupSize;
+
+    /// <summary>Fewest answers for a group's comments to be shown. Never below the minimum group size.</summary>
+    public int CommentThreshold { get; set; } = AnonymityThresholds.DefaultCommentThreshold;
+
+    /// <summary>Run the round scheduler (next rounds of recurring pulses) in this instance.</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
+    public int SchedulerIntervalMinutes { get; set; } = 60;
+
+    public AnonymityThresholds Defaults
+    {
+        get
+        {
+            var min = Math.Max(AnonymityThresholds.LowestMinGroupSize, MinimumGroupSize);
+            return new AnonymityThresholds(min, Math.Max(min, CommentThreshold));
+        }
+    }
+}
+
+// ---- question bank ----
+
+public sealed record QuestionRow(int Id, string Code, QuestionKind Kind, string TextNl, string TextEn, int Revision, bool IsActive, bool HasAnswers, int Version)
+{
+    public string Text(string language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? TextEn : TextNl;
+}
+
+public sealed class QuestionInput
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = string.Empty;
+    public QuestionKind Kind { get; set; } = QuestionKind.Engagement;
+    public string TextNl { get; set; } = string.Empty;
+    public string TextEn { get; set; } = string.Empty;
+    public int Version { get; set; }
+}
+
+/// <summary>What saving an item did: edited in place (never answered) or saved as a new version.</summary>
+public enum QuestionSaveOutcome
+{
+    Created,
+    EditedInPlace,
+    NewVersion,
+}
+
+// ---- scheduling ----
+
+public sealed class PulseInput
+{
+    public string Title { get; set; } = string.Empty;
+    public PulseCadence Cadence { get; set; } = PulseCadence.Quarterly;
+    public DateOnly? OpensOn { get; set; }
+    public DateOnly? ClosesOn { get; set; }
+    public List<int> QuestionIds { get; set; } = [];
+    public List<int> AudienceUnitIds { get; set; } = [];
+    public int MinGroupSize { get; set; } = AnonymityThresholds.DefaultMinGroupSize;
+    public int CommentThreshold { get; set; } = AnonymityThresholds.DefaultCommentThreshold;
+}
+
+public sealed record PulseRoundRow(int Id, int Number, DateOnly OpensOn, DateOnly ClosesOn, RoundState State, int Invited, int Answered, DateOnly? RemindedOn, int Version)
+{
+    public int NotAnswered => Math.Max(0, Invited - Answered);
+}
+
+public sealed record PulseSurveyRow(int Id, string Title, PulseCadence Cadence, bool IsActive, int MinGroupSize, int CommentThreshold,
+    IReadOnlyList<string> AudienceUnits, int ItemCount, IReadOnlyList<PulseRoundRow> Rounds, int Version);
+
+public enum RoundState
+{
+    NotYetOpen,
+    Open,
+    Closed,
+}
+
+// ---- answering ----
+
+public sealed record OpenPulse(int RoundId, string Title, int Number, DateOnly OpensOn, DateOnly ClosesOn, bool Answered, bool Reminded);
+
+public sealed record PulseFormItem(int QuestionId, QuestionKind Kind, string Text, bool Required);
+
+public enum PulseFormStatus
+{
+    /// <summary>Open, the person is invited and has not answered: show the form.</summary>
+    Ready,
+    AlreadyAnswered,
+    NotYetOpen,
+    Closed,
+    NotInAudience,
+    NotFound,
+}
+
+public sealed record PulseForm(PulseFormStatus Status, int RoundId, string Title, DateOnly OpensOn, DateOnly ClosesOn,
+    int MinGroupSize, int CommentThreshold, IReadOnlyList<PulseFormItem> Items)
+{
+    public static PulseForm Refused(PulseFormStatus status, int roundId) => new(status, roundId, string.Empty, default, default, 0, 0, []);
+}
+
+public enum SubmitStatus
+{
+    Stored,
+    Invalid,
+    AlreadyAnswered,
+    NotYetOpen,
+    Closed,
+    NotInAudience,
+    NotFound,
+}
+
+/// <summary>The outcome of a submitted form. <see cref="Errors"/>: question id → message (in the reader's language).</summary>
+public sealed record SubmitResult(SubmitStatus Status, IReadOnlyDictionary<int, string> Errors)
+{
+    public static SubmitResult Of(SubmitStatus status) => new(status, new Dictionary<int, string>());
+}
+
+// ---- results ----
+
+public sealed record ResultsRoundOption(int RoundId, int SurveyId, string SurveyTitle, int Number, DateOnly OpensOn, DateOnly ClosesOn, RoundState State);
+
+/// <summary>One unit (with its sub-units rolled up) in one round. Scores are null whenever the group is hidden.</summary>
+public sealed record UnitResult(
+    int UnitId, string Name, int? ParentId, int Depth, GroupVisibility Visibility, int? Invited, double? ResponseRate,
+    EngagementShares? Shares, EnpsResult? Enps, IReadOnlyDictionary<int, double?> ItemScores)
+{
+    public bool IsShown => Visibility == GroupVisibility.Shown;
+}
+
+public sealed record ResultItem(int QuestionId, string Code, QuestionKind Kind, string Text);
+
+public sealed record DriverRow(int QuestionId, string Text, double? Correlation);
+
+/// <summary>One round of the trend for the chosen unit; scores null where the group was hidden in that round.</summary>
+public sealed record TrendPoint(int RoundId, int Number, DateOnly OpensOn, GroupVisibility Visibility, double? ResponseRate,
+    EngagementShares? Shares, double? Enps);
+
+public sealed record CommentRow(string Question, string Text);
+
+/// <summary>
+/// Everything the results page shows for a round and a chosen unit, already suppressed: nothing in
+/// here belongs to a group below the thresholds, and nothing identifies a person.
+/// </summary>
+public sealed record RoundResults(
+    ResultsRoundOption Round, int MinGroupSize, int CommentThreshold, int SelectedUnitId,
+    IReadOnlyList<ResultItem> Items, IReadOnlyList<UnitResult> Units, UnitResult Selected,
+    IReadOnlyList<TrendPoint> Trend, IReadOnlyList<DriverRow>? Drivers, DriverAvailability DriverState,
+    IReadOnlyList<CommentRow>? Comments, CommentAvailability CommentState);
+
+public enum DriverAvailability
+{
+    Shown,
+    GroupHidden,
+    TooFewResponses,
+    NoEnpsItem,
+}
+
+public enum CommentAvailability
+{
+    Shown,
+    BelowThreshold,
+    NoCommentItem,
+}
+
+public sealed record ReminderStatus(int RoundId, int Invited, int Answered, DateOnly? RemindedOn)
+{
+    public int NotAnswered => Math.Max(0, Invited - Answered);
+}

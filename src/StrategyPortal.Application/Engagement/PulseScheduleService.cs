@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Engagement;
+using StrategyPortal.Domain.Organisation;
+
+namespace StrategyPortal.Application.Engagement;
+
+/// <summary>
+/// Scheduling pulses (administrators and directors), their rounds, and reminders. A reminder only
+/// counts participations and stamps the round: everyone invited who has no participation then sees
+/// a banner. No list of names is shown or stored.
+/// </summary>
+public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, EngagementOptions options)
+{
+    public AnonymityThresholds DefaultThresholds => options.Defaults;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IReadOnlyList<PulseSurveyRow>> GetPulsesAsync(CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var surveys = await db.PulseSurveys.AsNoTracking().Include(s => s.Items).Include(s => s.Audience).ToListAsync(cancellationToken);
+        var rounds = await db.PulseRounds.AsNoTracking().ToListAsync(cancellationToken);
+        var invited = await db.PulseRoundUnits.AsNoTracking().GroupBy(u => u.RoundId)
+            .Select(g => new { RoundId = g.Key, Invited = g.Sum(u => u.Invited) }).ToDictionaryAsync(g => g.RoundId, g => g.Invited, cancellationToken);
+        var answered = await db.Participations.AsNoTracking().GroupBy(p => p.RoundId)
+            .Select(g => new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.RoundId, g => g.Count, cancellationToken);
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var today = Today;
+        return surveys
+            .OrderByDescending(s => s.IsActive).ThenByDescending(s => s.FirstOpensOn).ThenBy(s => s.Title)
+            .Select(s => new PulseSurveyRow(s.Id, s.Title, s.Cadence, s.IsActive, s.MinGroupSize, s.CommentThreshold,
+                s.Audience.Select(a => unitNames.GetValueOrDefault(a.UnitId, "?")).OrderBy(n => n).ToList(), s.Items.Count,
+                rounds.Where(r => r.SurveyId == s.Id).OrderByDescending(r => r.Number)
+                    .Select(r => new PulseRoundRow(r.Id, r.Number, r.OpensOn, r.ClosesOn, StateOf(r, today), invited.GetValueOrDefault(r.Id),
+                        answered.GetValueOrDefault(r.Id), r.RemindedOn, r.Version)).ToList(),
+                s.Version))
+            .ToList();
+    }
+
+    /// <summary>Schedules a pulse and creates its first round. Returns the pulse's id.</summary>
+    public async Task<int> ScheduleAsync(PulseInput input, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
+        var errors = new Dictionary<string, string[]>();
+        if (input.OpensOn is null) errors[nameof(input.OpensOn)] = [text["pulse.opens-required"]];
+        else if (input.OpensOn < Today) errors[nameof(input.OpensOn)] = [text["pulse.opens-in-past"]];
+        if (input.ClosesOn is null) errors[nameof(input.ClosesOn)] = [text["pulse.closes-required"]];
+        if (input.QuestionIds.Count == 0) errors[nameof(input.QuestionIds)] = [text["pulse.items-required"]];
+        if (input.AudienceUnitIds.Count == 0) errors[nameof(input.AudienceUnitIds)] = [text["pulse.audience-required"]];
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var questions = await db.PulseQuestions.AsNoTracking().Where(q => input.QuestionIds.Contains(q.Id)).ToListAsync(cancellationToken);
+        if (questions.Count != input.QuestionIds.Distinct().Count() || questions.Any(q => !q.IsActive))
+            throw new ValidationFailedException(nameof(input.QuestionIds), text["pulse.items-invalid"]);
+        if (questions.Count(q => q.Kind == QuestionKind.Enps) > 1)
+            throw new ValidationFailedException(nameof(input.QuestionIds), text["pulse.items-one-enps"]);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => input.AudienceUnitIds.Contains(u.Id) && u.IsActive).CountAsync(cancellationToken);
+        if (units != input.AudienceUnitIds.Distinct().Count()) throw new ValidationFailedException(nameof(input.AudienceUnitIds), text["pulse.audience-invalid"]);
+
+        PulseSurvey survey;
+        try
+        {
+            var thresholds = new AnonymityThresholds(input.MinGroupSize, input.CommentThreshold);
+            // Items in a sensible order: engagement, strategy, eNPS, free text last.
+            var ordered = input.QuestionIds.Distinct().OrderBy(id => KindOrder(questions.First(q => q.Id == id).Kind)).ThenBy(id => input.QuestionIds.IndexOf(id)).ToList();
+            survey = new PulseSurvey(input.Title, input.Cadence, input.OpensOn!.Value, input.ClosesOn!.Value, thresholds, ordered, input.AudienceUnitIds);
+        }
+        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+
+        await db.InTransactionAsync(async ct =>
+        {
+            db.PulseSurveys.Add(survey);
+            await db.SaveChangesAsync(ct);
+            await AddRoundAsync(db, survey, 1, ct);
+            return 0;
+        }, cancellationToken);
+        return survey.Id;
+    }
+
+    public async Task StopAsync(int surveyId, int version, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var survey = await db.PulseSurveys.FirstOrDefaultAsync(s => s.Id == surveyId, cancellationToken) ?? throw new NotFoundException("Pulse", surveyId);
+        db.ExpectVersion(survey, version);
+        survey.Stop();
+        await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
+    }
+
+    /// <summary>How many invited people have not answered yet — counted from participation only.</summary>
+    public async Task<ReminderStatus> GetReminderStatusAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var round = await db.PulseRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new NotFoundException("Round", roundId);
+        var audience = await PulseAudience.LoadAsync(db, round.SurveyId, cancellationToken);
+        var invited = await db.People.CountAsync(p => p.IsActive && audience.Contains(p.OrgUnitId), cancellationToken);
+        var answered = await db.Participations.CountAsync(p => p.RoundId == roundId, cancellationToken);
+        return new ReminderStatus(roundId, invited, answered, round.RemindedOn);
+    }
+
+    /// <summary>Asks everyone invited who has not answered (no participation) to do so: a banner in the portal.</summary>
+    public async Task<ReminderStatus> RemindAsync(int roundId, int version, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var round = await db.PulseRounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new NotFoundException("Round", roundId);
+            db.ExpectVersion(round, version);
+            try { round.Remind(Today); }
+            catch (DomainException e) { throw text.Invalid("", e); }
+            await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
+        }
+        return await GetReminderStatusAsync(roundId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the next round of every recurring pulse that is due (run by the round scheduler; no
+    /// user). Safe with several instances: the unique (pulse, number) index refuses a second insert,
+    /// which is caught and ignored. Returns how many rounds this call created.
+    /// </summary>
+    public async Task<int> CreateDueRoundsAsync(CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var surveys = await db.PulseSurveys.AsNoTracking().Include(s => s.Audience)
+            .Where(s => s.IsActive && s.Cadence != PulseCadence.Once).ToListAsync(cancellationToken);
+        var created = 0;
+        foreach (var survey in surveys)
+        {
+            var last = await db.PulseRounds.AsNoTracking().Where(r => r.SurveyId == survey.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+            var next = last is null ? 1 : survey.NextRoundNumber(last.Number, last.ClosesOn, today);
+            if (next is null) continue;
+            await using var insertDb = await dbFactory.CreateAsync(cancellationToken);
+            try
+            {
+                await insertDb.InTransactionAsync(ct => AddRoundAsync(insertDb, survey, next.Value, ct), cancellationToken);
+                created++;
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance created this round first: the unique index did its job.
+            }
+        }
+        return created;
+    }
+
+    internal static async Task<int> AddRoundAsync(IPortalDb db, PulseSurvey survey, int number, CancellationToken cancellationToken)
+    {
+        var (opens, closes) = survey.DatesOfRound(number);
+        var round = new PulseRound(survey.Id, number, opens, closes);
+        db.PulseRounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        var audience = await PulseAudience.ForUnitsAsync(db, survey.Audience.Select(a => a.UnitId), cancellationToken);
+        var counts = await db.People.AsNoTracking().Where(p => p.IsActive && audience.Contains(p.OrgUnitId))
+            .GroupBy(p => p.OrgUnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var c in counts) db.PulseRoundUnits.Add(new PulseRoundUnit(round.Id, c.UnitId, c.Count));
+        await db.SaveChangesAsync(cancellationToken);
+        return round.Id;
+    }
+
+    internal static RoundState StateOf(PulseRound round, DateOnly today) =>
+        round.IsNotYetOpenOn(today) ? RoundState.NotYetOpen : round.HasClosedBy(today) ? RoundState.Closed : RoundState.Open;
+
+    private static int KindOrder(QuestionKind kind) => kind switch
+    {
+        QuestionKind.Engagement => 0,
+        QuestionKind.Strategy => 1,
+        QuestionKind.Enps => 2,
+        _ => 3,
+    };
+
+    private static string FieldOf(string code) => code switch
+    {
+        "pulse.title-required" or "pulse.title-too-long" => nameof(PulseInput.Title),
+        "pulse.dates-order" or "pulse.dates-too-long" or "pulse.dates-overlap" => nameof(PulseInput.ClosesOn),
+        "pulse.threshold-too-low" or "pulse.threshold-too-high" => nameof(PulseInput.MinGroupSize),
+        "pulse.comment-threshold-too-low" => nameof(PulseInput.CommentThreshold),
+        "pulse.cadence-invalid" => nameof(PulseInput.Cadence),
+        _ => "",
+    };
+}
+
+/// <summary>Which units a pulse invites: its audience units and everything below them.</summary>
+public static class PulseAudience
+{
+    public static async Task<HashSet<int>> LoadAsync(IPortalDb db, int surveyId, CancellationToken cancellationToken)
+    {
+        var roots = await db.PulseSurveys.AsNoTracking().Where(s => s.Id == surveyId).SelectMany(s => s.Audience.Select(a => a.UnitId)).ToListAsync(cancellationToken);
+        return await ForUnitsAsync(db, roots, cancellationToken);
+    }
+
+    public static async Task<HashSet<int>> ForUnitsAsync(IPortalDb db, IEnumerable<int> audienceUnitIds, CancellationToken cancellationToken)
+    {
+        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
+        var tree = new OrgTree(units.Select(u => (u.Id, u.ParentId)));
+        return audienceUnitIds.SelectMany(tree.SubtreeOf).ToHashSet();
+    }
+}

@@ -1,0 +1,85 @@
+using StrategyPortal.Domain.Common;
+
+namespace StrategyPortal.Domain.Engagement;
+
+/// <summary>
+/// An item of the question bank, in Dutch and English. Once answered, an item is never edited in
+/// place: <see cref="Revise"/> retires it and returns the next version under the same code, so
+/// every stored answer keeps the wording it was given to.
+/// </summary>
+public class PulseQuestion : IVersioned
+{
+    public const int CodeMaxLength = 40;
+    public const int TextMaxLength = 300;
+
+    private PulseQuestion() { Code = string.Empty; TextNl = string.Empty; TextEn = string.Empty; }
+
+    public PulseQuestion(string code, QuestionKind kind, string textNl, string textEn, int revision = 1)
+    {
+        Code = ValidCode(code);
+        if (!Enum.IsDefined(kind)) throw new DomainException("pulse.question-kind-invalid", "Choose a question kind.");
+        Kind = kind;
+        TextNl = ValidText(textNl);
+        TextEn = ValidText(textEn);
+        if (revision < 1) throw new ArgumentOutOfRangeException(nameof(revision));
+        Revision = revision;
+        IsActive = true;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>Stable name of the item across versions, e.g. <c>ENG-PURPOSE</c>.</summary>
+    public string Code { get; private set; }
+
+    public QuestionKind Kind { get; private set; }
+    public string TextNl { get; private set; }
+    public string TextEn { get; private set; }
+
+    /// <summary>The item's version: 1 for the first wording, one more for each revision.</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>False once retired: kept for the rounds that used it, offered to no new pulse.</summary>
+    public bool IsActive { get; private set; }
+
+    public int Version { get; set; }
+
+    public string TextFor(string twoLetterLanguage) =>
+        string.Equals(twoLetterLanguage, "en", StringComparison.OrdinalIgnoreCase) ? TextEn : TextNl;
+
+    /// <summary>Edits the wording in place. Only for an item that was never answered.</summary>
+    public void Reword(string textNl, string textEn, bool hasAnswers)
+    {
+        if (hasAnswers) throw new DomainException("pulse.question-answered", "This item has answers; save a new version instead of editing it.");
+        TextNl = ValidText(textNl);
+        TextEn = ValidText(textEn);
+    }
+
+    /// <summary>Retires this item and returns its next version with the new wording (same code and kind).</summary>
+    public PulseQuestion Revise(string textNl, string textEn)
+    {
+        var next = new PulseQuestion(Code, Kind, textNl, textEn, Revision + 1);
+        IsActive = false;
+        return next;
+    }
+
+    public void Retire() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
+
+    private static string ValidCode(string code)
+    {
+        var trimmed = (code ?? string.Empty).Trim().ToUpperInvariant();
+        if (trimmed.Length == 0) throw new DomainException("pulse.question-code-required", "An item needs a code.");
+        if (trimmed.Length > CodeMaxLength || trimmed.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
+            throw new DomainException("pulse.question-code-invalid", "A code has at most 40 letters, digits or dashes.");
+        return trimmed;
+    }
+
+    private static string ValidText(string text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        if (trimmed.Length == 0) throw new DomainException("pulse.question-text-required", "Give the item's wording in both languages.");
+        if (trimmed.Length > TextMaxLength) throw new DomainException("pulse.question-text-too-long", "An item's wording has at most 300 characters.");
+        return trimmed;
+    }
+}

@@ -1,0 +1,168 @@
+using StrategyPortal.Domain.Common;
+
+namespace StrategyPortal.Domain.Engagement;
+
+public enum PulseCadence
+{
+    Once = 0,
+    Monthly = 1,
+    Quarterly = 2,
+}
+
+/// <summary>
+/// A scheduled pulse: which items, for which units (with their sub-units), how often, and the
+/// anonymity thresholds its results are shown under. Rounds are created from it: the first when it
+/// is scheduled, the next ones by the round scheduler for a recurring cadence.
+/// </summary>
+public class PulseSurvey : IVersioned
+{
+    public const int TitleMaxLength = 120;
+    public const int MaxRoundLengthDays = 62;
+
+    private readonly List<PulseSurveyItem> _items = [];
+    private readonly List<PulseAudienceUnit> _audience = [];
+
+    private PulseSurvey() { Title = string.Empty; }
+
+    public PulseSurvey(string title, PulseCadence cadence, DateOnly firstOpensOn, DateOnly firstClosesOn, AnonymityThresholds thresholds,
+        IReadOnlyList<int> questionIds, IReadOnlyCollection<int> audienceUnitIds)
+    {
+        Title = ValidTitle(title);
+        if (!Enum.IsDefined(cadence)) throw new DomainException("pulse.cadence-invalid", "Choose how often the pulse runs.");
+        Cadence = cadence;
+        if (firstClosesOn < firstOpensOn) throw new DomainException("pulse.dates-order", "The pulse must close on or after the day it opens.");
+        if (firstClosesOn.DayNumber - firstOpensOn.DayNumber > MaxRoundLengthDays)
+            throw new DomainException("pulse.dates-too-long", "A round stays open for at most 62 days.");
+        if (cadence == PulseCadence.Monthly && firstClosesOn.DayNumber - firstOpensOn.DayNumber >= 28)
+            throw new DomainException("pulse.dates-overlap", "A monthly pulse must close before the next month's round opens.");
+        FirstOpensOn = firstOpensOn;
+        RoundLengthDays = firstClosesOn.DayNumber - firstOpensOn.DayNumber;
+        MinGroupSize = thresholds.MinGroupSize;
+        CommentThreshold = thresholds.CommentThreshold;
+        if (questionIds.Count == 0) throw new DomainException("pulse.items-required", "Choose at least one item.");
+        if (questionIds.Distinct().Count() != questionIds.Count) throw new DomainException("pulse.items-duplicate", "An item can be in a pulse only once.");
+        for (var i = 0; i < questionIds.Count; i++) _items.Add(new PulseSurveyItem(questionIds[i], i + 1));
+        if (audienceUnitIds.Count == 0) throw new DomainException("pulse.audience-required", "Choose at least one unit.");
+        foreach (var unitId in audienceUnitIds.Distinct()) _audience.Add(new PulseAudienceUnit(unitId));
+        IsActive = true;
+    }
+
+    public int Id { get; private set; }
+    public string Title { get; private set; }
+    public PulseCadence Cadence { get; private set; }
+    public DateOnly FirstOpensOn { get; private set; }
+
+    /// <summary>Days from a round's opening to its closing day (0: open for one day).</summary>
+    public int RoundLengthDays { get; private set; }
+
+    public int MinGroupSize { get; private set; }
+    public int CommentThreshold { get; private set; }
+
+    /// <summary>False once stopped: no further rounds are created; existing results stay.</summary>
+    public bool IsActive { get; private set; }
+
+    public int Version { get; set; }
+
+    public IReadOnlyList<PulseSurveyItem> Items => _items;
+    public IReadOnlyList<PulseAudienceUnit> Audience => _audience;
+
+    public AnonymityThresholds Thresholds => new(MinGroupSize, CommentThreshold);
+
+    /// <summary>Opening and closing day of round <paramref name="number"/> (1-based) under this pulse's cadence.</summary>
+    public (DateOnly OpensOn, DateOnly ClosesOn) DatesOfRound(int number)
+    {
+        if (number < 1) throw new ArgumentOutOfRangeException(nameof(number));
+        if (Cadence == PulseCadence.Once && number > 1) throw new DomainException("pulse.once-has-one-round", "A one-off pulse has one round.");
+        var months = Cadence switch { PulseCadence.Monthly => 1, PulseCadence.Quarterly => 3, _ => 0 } * (number - 1);
+        var opens = FirstOpensOn.AddMonths(months);
+        return (opens, opens.AddDays(RoundLengthDays));
+    }
+
+    /// <summary>
+    /// The round that should exist next after the last round (number <paramref name="lastNumber"/>, closing on
+    /// <paramref name="lastClosesOn"/>), on <paramref name="today"/>; or null. A recurring pulse gets its next round
+    /// once the last one has closed; rounds whose whole window passed while no scheduler ran are skipped,
+    /// so the returned round closes today or later.
+    /// </summary>
+    public int? NextRoundNumber(int lastNumber, DateOnly lastClosesOn, DateOnly today)
+    {
+        if (!IsActive || Cadence == PulseCadence.Once) return null;
+        if (lastClosesOn >= today) return null;
+        var next = lastNumber + 1;
+        while (DatesOfRound(next).ClosesOn < today) next++;
+        return next;
+    }
+
+    public void Rename(string title) => Title = ValidTitle(title);
+
+    public void Stop() => IsActive = false;
+
+    private static string ValidTitle(string title)
+    {
+        var trimmed = (title ?? string.Empty).Trim();
+        if (trimmed.Length == 0) throw new DomainException("pulse.title-required", "A pulse needs a title.");
+        if (trimmed.Length > TitleMaxLength) throw new DomainException("pulse.title-too-long", "A title has at most 120 characters.");
+        return trimmed;
+    }
+}
+
+/// <summary>An item of a pulse, in the order it is asked.</summary>
+public class PulseSurveyItem
+{
+    private PulseSurveyItem() { }
+
+    public PulseSurveyItem(int questionId, int position)
+    {
+        QuestionId = questionId;
+        Position = position;
+    }
+
+    public int SurveyId { get; private set; }
+    public int QuestionId { get; private set; }
+    public int Position { get; private set; }
+}
+
+/// <summary>A unit invited to a pulse; its sub-units are invited with it.</summary>
+public class PulseAudienceUnit
+{
+    private PulseAudienceUnit() { }
+
+    public PulseAudienceUnit(int unitId) => UnitId = unitId;
+
+    public int SurveyId { get; private set; }
+    public int UnitId { get; private set; }
+}
+
+/// <summary>
+/// The anonymity thresholds of a pulse: scores of a group are shown only from
+/// <see cref="MinGroupSize"/> answers (never below 3), comments only from <see cref="CommentThreshold"/>.
+/// </summary>
+public readonly record struct AnonymityThresholds
+{
+    public const int LowestMinGroupSize = 3;
+    public const int DefaultMinGroupSize = 5;
+    public const int DefaultCommentThreshold = 10;
+
+    /// <summary>Response rates are shown only for groups of at least this many invited people.</summary>
+    public const int ResponseRateMinimumInvited = 5;
+
+    /// <summary>Driver analysis (correlations) needs at least this many responses.</summary>
+    public const int DriverMinimumResponses = 25;
+
+    public AnonymityThresholds(int minGroupSize, int commentThreshold)
+    {
+        if (minGroupSize < LowestMinGroupSize)
+            throw new DomainException("pulse.threshold-too-low", "The minimum group size is at least 3.");
+        if (commentThreshold < minGroupSize)
+            throw new DomainException("pulse.comment-threshold-too-low", "The comment threshold cannot be below the minimum group size.");
+        if (minGroupSize > 1000 || commentThreshold > 1000)
+            throw new DomainException("pulse.threshold-too-high", "A threshold is at most 1000.");
+        MinGroupSize = minGroupSize;
+        CommentThreshold = commentThreshold;
+    }
+
+    public int MinGroupSize { get; }
+    public int CommentThreshold { get; }
+
+    public static AnonymityThresholds Default { get; } = new(DefaultMinGroupSize, DefaultCommentThreshold);
+}

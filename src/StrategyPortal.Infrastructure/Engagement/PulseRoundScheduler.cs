@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StrategyPortal.Application.Engagement;
+
+namespace StrategyPortal.Infrastructure.Engagement;
+
+/// <summary>
+/// Creates the next round of recurring pulses, at start and then every <see cref="Interval"/>.
+/// Several instances may run it at once: a round is unique per (pulse, number) in the database,
+/// so the loser's insert fails and is ignored.
+/// </summary>
+public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, ILogger<PulseRoundScheduler> logger, EngagementOptions options) : BackgroundService
+{
+    public TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.SchedulerIntervalMinutes));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.SchedulerEnabled) return;
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                // No request here: the job acts as the system (anonymous), as the audit log expects of jobs.
+                if (scope.ServiceProvider.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+                    host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+                var created = await scope.ServiceProvider.GetRequiredService<PulseScheduleService>().CreateDueRoundsAsync(stoppingToken);
+                if (created > 0) logger.LogInformation("Pulse scheduler created {Count} rounds", created);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Missing tables before the first migration, a database restart…: try again next time.
+                logger.LogWarning(e, "Pulse scheduler could not create rounds");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

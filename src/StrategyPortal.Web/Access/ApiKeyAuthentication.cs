@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Localization;
+using StrategyPortal.Domain.Access;
+
+namespace StrategyPortal.Web.Access;
+
+/// <summary>
+/// The authentication scheme of the API: a key in the <c>X-Api-Key</c> header (or <c>Authorization: ApiKey …</c>).
+/// API endpoints name this scheme in their policy, so the cookie scheme (and its redirects to the sign-in
+/// page) never answers for them; refusals are JSON problem bodies (401 without or with a bad/revoked key,
+/// 403 when the key lacks the scope).
+/// </summary>
+public static class ApiKeyAuthentication
+{
+    public const string Scheme = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+    public const string KeyIdClaim = "sp:apikey";
+    public const string ScopeClaim = "sp:scope";
+    public const string CustomerScoresImportPolicy = "api:" + ApiScopes.CustomerScoresImport;
+
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null);
+        services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(options =>
+            options.AddPolicy(CustomerScoresImportPolicy, policy => policy
+                .AddAuthenticationSchemes(Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ScopeClaim, ApiScopes.CustomerScoresImport)));
+        return services;
+    }
+
+    public static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrWhiteSpace(header)) return header.ToString().Trim();
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase) ? authorization[(Scheme.Length + 1)..].Trim() : null;
+    }
+
+    public static int? KeyId(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirst(KeyIdClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+}
+
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyService keys,
+    IStringLocalizer<Messages> text)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = ApiKeyAuthentication.PresentedKey(Request);
+        if (presented is null) return AuthenticateResult.NoResult();
+        var check = await keys.CheckAsync(presented, Context.RequestAborted);
+        switch (check.Status)
+        {
+            case ApiKeyStatus.Revoked:
+                return AuthenticateResult.Fail(text["api.key-revoked"]);
+            case ApiKeyStatus.Unknown:
+                return AuthenticateResult.Fail(text["api.key-unknown"]);
+        }
+        var claims = new List<Claim>
+        {
+            new(ApiKeyAuthentication.KeyIdClaim, check.KeyId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, check.Name ?? string.Empty),
+        };
+        claims.AddRange(check.Scopes.Select(s => new Claim(ApiKeyAuthentication.ScopeClaim, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyAuthentication.Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyAuthentication.Scheme));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        var detail = result.Failure?.Message ?? text["api.key-missing"];
+        Response.Headers.WWWAuthenticate = $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyAuthentication.HeaderName}\"";
+        await Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(Context);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Results.Problem(text["api.scope-missing", ApiScopes.CustomerScoresImport], statusCode: StatusCodes.Status403Forbidden, title: "Forbidden").ExecuteAsync(Context);
+}

@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Infrastructure.Persistence;
+
+namespace StrategyPortal.Benchmarks;
+
+/// <summary>
+/// N employees answer one pulse over HTTP through the real static answering page: each session signs
+/// in, GETs the form (its own antiforgery cookie and token), and POSTs the answers. Bounded by count and
+/// time, loopback only. Every 100th session posts its form a second time, which must be refused.
+/// Afterwards the stored participations and responses are counted back.
+/// </summary>
+internal static partial class LoadRun
+{
+    public static async Task<int> RunAsync(int employees, int concurrency, TimeSpan maxDuration, int port)
+    {
+        Console.WriteLine($"load run: {employees} employees, concurrency {concurrency}, at most {maxDuration.TotalSeconds:0} s, SQLite, loopback :{port}");
+        await using var host = await BenchHost.StartAsync(port);
+        var seed = Stopwatch.StartNew();
+        var people = await BenchHost.SeedCompanyAsync(host.App.Services, employees);
+        var (_, roundId) = await BenchHost.SeedPulseAsync(host.App.Services);
+        Console.WriteLine($"seeded {people.Count} people and the pulse in {seed.Elapsed.TotalSeconds:0.0} s");
+
+        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(host.Url), Timeout = TimeSpan.FromSeconds(60) };
+        var queue = new ConcurrentQueue<int>(people);
+        var postLatencies = new ConcurrentBag<double>();
+        var sessionLatencies = new ConcurrentBag<double>();
+        var failures = new ConcurrentDictionary<string, int>();
+        int stored = 0, replaysRefused = 0, replaysAccepted = 0, sessions = 0;
+        using var stop = new CancellationTokenSource(maxDuration);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(1000 + w);
+            while (!stop.IsCancellationRequested && queue.TryDequeue(out var personId))
+            {
+                var number = Interlocked.Increment(ref sessions);
+                var session = Stopwatch.StartNew();
+                try
+                {
+                    var cookies = new Dictionary<string, string>();
+                    using (var signIn = await client.SendAsync(Request(HttpMethod.Get, $"/bench/sign-in/{personId}", cookies), stop.Token))
+                    {
+                        Keep(signIn, cookies);
+                        if (signIn.StatusCode != HttpStatusCode.NoContent) { Fail($"sign-in {(int)signIn.StatusCode}"); continue; }
+                    }
+                    string html;
+                    using (var form = await client.SendAsync(Request(HttpMethod.Get, $"/pulses/{roundId}", cookies), stop.Token))
+                    {
+                        Keep(form, cookies);
+                        html = await form.Content.ReadAsStringAsync(stop.Token);
+                        if (form.StatusCode != HttpStatusCode.OK) { Fail($"form {(int)form.StatusCode}"); continue; }
+                    }
+                    var fields = FormFields(html, random);
+                    var post = Stopwatch.StartNew();
+                    using (var answer = await client.SendAsync(Post(roundId, fields, cookies), stop.Token))
+                    {
+                        post.Stop();
+                        if (answer.StatusCode != HttpStatusCode.Found) { Fail($"answer {(int)answer.StatusCode}"); continue; }
+                    }
+                    postLatencies.Add(post.Elapsed.TotalMilliseconds);
+                    Interlocked.Increment(ref stored);
+                    sessionLatencies.Add(session.Elapsed.TotalMilliseconds);
+                    if (number % 100 == 0)
+                    {
+                        using var replay = await client.SendAsync(Post(roundId, fields, cookies), stop.Token);
+                        if (replay.StatusCode == HttpStatusCode.Conflict) Interlocked.Increment(ref replaysRefused);
+                        else Interlocked.Increment(ref replaysAccepted);
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // Time is up: this session's answer may or may not have been stored; the count-back below settles it.
+                    Fail("cut off at the time limit");
+                }
+                catch (HttpRequestException e)
+                {
+                    Fail("http: " + e.Message);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(workers);
+        wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var participations = await db.Participations.CountAsync(p => p.RoundId == roundId);
+        var distinctPeople = await db.Participations.Where(p => p.RoundId == roundId).Select(p => p.PersonId).Distinct().CountAsync();
+        var responses = await db.PulseResponses.CountAsync(r => r.RoundId == roundId);
+
+        var posts = postLatencies.OrderBy(x => x).ToList();
+        var whole = sessionLatencies.OrderBy(x => x).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"answers stored (HTTP 302)    : {stored} of {people.Count} in {wall.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"answers/s (sustained)        : {stored / wall.Elapsed.TotalSeconds:0.0}");
+        Console.WriteLine($"POST latency p50 / p95 / p99 : {Percentile(posts, 50):0.0} / {Percentile(posts, 95):0.0} / {Percentile(posts, 99):0.0} ms");
+        Console.WriteLine($"session (sign-in+GET+POST) p95: {Percentile(whole, 95):0.0} ms");
+        Console.WriteLine($"CPU per session (server + client, one process): {cpu.TotalMilliseconds / Math.Max(1, stored):0.0} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"replayed posts refused       : {replaysRefused} (accepted: {replaysAccepted})");
+        Console.WriteLine($"failures                     : {(failures.IsEmpty ? "none" : string.Join("; ", failures.Select(f => $"{f.Key} × {f.Value}")))}");
+        Console.WriteLine($"counted back from the DB     : {participations} participations ({distinctPeople} people), {responses} responses");
+        var lost = Math.Max(0, stored - responses);
+        var duplicated = Math.Max(0, responses - stored) + (participations - distinctPeople);
+        Console.WriteLine($"lost / duplicated answers    : {lost} / {duplicated}");
+        var ok = lost == 0 && duplicated == 0 && participations == responses && replaysAccepted == 0;
+        Console.WriteLine(ok ? "RESULT: consistent" : "RESULT: INCONSISTENT");
+        return ok ? 0 : 1;
+
+        void Fail(string what) => failures.AddOrUpdate(what, 1, (_, n) => n + 1);
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, Dictionary<string, string> cookies)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        return request;
+    }
+
+    private static HttpRequestMessage Post(int roundId, List<KeyValuePair<string, string>> fields, Dictionary<string, string> cookies)
+    {
+        var request = Request(HttpMethod.Post, $"/pulses/{roundId}", cookies);
+        request.Content = new FormUrlEncodedContent(fields);
+        return request;
+    }
+
+    private static void Keep(HttpResponseMessage response, Dictionary<string, string> cookies)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values)) return;
+        foreach (var value in values)
+        {
+            var pair = value.Split(';', 2)[0];
+            var eq = pair.IndexOf('=');
+            if (eq > 0) cookies[pair[..eq]] = pair[(eq + 1)..];
+        }
+    }
+
+    /// <summary>The form's own token, and a plausible answer to every item the page shows.</summary>
+    private static List<KeyValuePair<string, string>> FormFields(string html, Random random)
+    {
+        var formStart = html.IndexOf("data-testid=\"pulse-form\"", StringComparison.Ordinal);
+        if (formStart < 0) throw new HttpRequestException("no pulse form on the page");
+        var token = TokenPattern().Match(html, formStart).Groups[1].Value;
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("_handler", "pulse-answer") };
+        var level = random.Next(2, 6);
+        foreach (var name in RadioPattern().Matches(html, formStart).Select(m => m.Groups[1].Value).Distinct())
+        {
+            var max = html.Contains($"id=\"{name}-10\"", StringComparison.Ordinal) ? 10 : 5;
+            var min = max == 10 ? 0 : 1;
+            var value = max == 10 ? Math.Clamp(level * 2 + random.Next(-2, 2), min, max) : Math.Clamp(level + random.Next(-1, 2), min, max);
+            fields.Add(new(name, value.ToString(CultureInfo.InvariantCulture)));
+        }
+        foreach (Match textarea in TextareaPattern().Matches(html, formStart))
+            if (random.NextDouble() < 0.2) fields.Add(new(textarea.Groups[1].Value, "Meer tijd voor klanten, minder voor formulieren."));
+        return fields;
+    }
+
+    private static double Percentile(List<double> sorted, int p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("type=\"radio\" id=\"q\\d+-\\d+\" name=\"(q\\d+)\"")]
+    private static partial Regex RadioPattern();
+
+    [GeneratedRegex("<textarea id=\"(q\\d+)\"")]
+    private static partial Regex TextareaPattern();
+}

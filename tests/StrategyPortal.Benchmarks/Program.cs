@@ -1,0 +1,32 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using StrategyPortal.Benchmarks;
+using StrategyPortal.Benchmarks.CustomerScores;
+
+// Usage (see README.md):
+//   load            [--employees 10000] [--concurrency 64] [--max-seconds 300] [--port 5391]
+//   aggregate       [--employees 10000] [--rounds 8] [--repeat 20] [--port 5392]
+//   customer-scores …  one timed import of a generated CSV (a macro benchmark, not BenchmarkDotNet iterations)
+//   bdn             BenchmarkDotNet run of the aggregation (takes minutes)
+var mode = args.Length > 0 ? args[0] : "help";
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, "--" + name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+switch (mode)
+{
+    case "load":
+        return await LoadRun.RunAsync(Option("employees", 10_000), Option("concurrency", 64), TimeSpan.FromSeconds(Option("max-seconds", 300)), Option("port", 5391));
+    case "aggregate":
+        return await AggregationRun.RunAsync(Option("employees", 10_000), Option("rounds", 8), Option("repeat", 20), Option("port", 5392));
+    case "customer-scores":
+        return await CustomerScoreImportBenchmark.RunAsync(args[1..]);
+    case "bdn":
+        BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
+        return 0;
+    default:
+        Console.WriteLine("modes: load | aggregate | customer-scores | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
+        return 2;
+}
