@@ -11,7 +11,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123081434_InitialCreate")]
+    [Migration("20261123082431_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

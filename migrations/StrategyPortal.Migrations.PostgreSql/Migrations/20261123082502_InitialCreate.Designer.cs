@@ -12,7 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123081446_InitialCreate")]
+    [Migration("20261123082502_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
