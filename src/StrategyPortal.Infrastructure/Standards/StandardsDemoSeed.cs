@@ -19,6 +19,12 @@ public sealed class StandardsDemoSeed : IDemoSeedStep
 {
     public int Order => 10;
 
+    /// <summary>
+    /// The measurement noise comes from a stream of its own, seeded with a constant: as deterministic as
+    /// <c>context.Random</c>, without shifting the numbers the later steps (pulses, scores) draw from it.
+    /// </summary>
+    private const int NoiseSeed = 2026_0003;
+
     /// <summary>One demo standard: a template (or own text), its unit, target, the eight results oldest first, and an optional earlier target.</summary>
     private sealed record Plan(string Unit, string? Code, double[] Values, double? Target = null, OwnStandard? Own = null,
         (double Target, int FromIndex)? EarlierTarget = null, StandardStatus Status = StandardStatus.Active, int? RetiredFromIndex = null);
@@ -123,6 +129,7 @@ public sealed class StandardsDemoSeed : IDemoSeedStep
         }
         await db.SaveChangesAsync(cancellationToken);
 
+        var random = new Random(NoiseSeed);
         foreach (var (standard, plan, editor) in created)
         {
             for (var i = 0; i < plan.Values.Length && i < quarters.Count; i++)
@@ -130,7 +137,7 @@ public sealed class StandardsDemoSeed : IDemoSeedStep
                 var quarter = quarters[i];
                 if (standard.VersionFor(quarter) is not { Status: StandardStatus.Active } version) continue;
                 var (min, max) = MetricUnits.RangeOf(version.Unit);
-                var noise = (context.Random.NextDouble() - 0.5) * NoiseFor(version.Unit);
+                var noise = (random.NextDouble() - 0.5) * NoiseFor(version.Unit);
                 var value = Math.Round(Math.Clamp(plan.Values[i] + noise, min, max), 1);
                 var recordedAt = i == quarters.Count - 1 ? context.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : At(quarter.Next, 5);
                 db.StandardResults.Add(standard.RecordResult(quarter, value, editor with { AtUtc = recordedAt }));

@@ -11,7 +11,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123083710_InitialCreate")]
+    [Migration("20261123084107_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123083805_InitialCreate")]
+    [Migration("20261123084149_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
