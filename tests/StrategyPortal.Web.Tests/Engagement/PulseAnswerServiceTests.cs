@@ -96,9 +96,12 @@ public class PulseAnswerServiceTests
     public async Task A_closed_round_is_refused()
     {
         await using var ctx = new PortalBunitContext();
-        ctx.SignInAs(DemoAccounts.Employee);
-        var service = ctx.Services.GetRequiredService<PulseAnswerService>();
         await using var db = ctx.Db();
+        // Someone who joined after the round: the demo draw decides whether the demo employee took part in it.
+        db.People.Add(new StrategyPortal.Domain.Organisation.Person("Nieuwe Collega", "nieuw@noordlicht.example", ctx.UnitId("Klantenservice"), StrategyPortal.Domain.Access.PortalRole.Employee));
+        await db.SaveChangesAsync();
+        ctx.SignInAs("nieuw@noordlicht.example");
+        var service = ctx.Services.GetRequiredService<PulseAnswerService>();
         var closed = await db.PulseRounds.OrderByDescending(r => r.Number).Skip(1).FirstAsync();
         var before = await CountAsync(ctx, closed.Id);
 
