@@ -96,13 +96,12 @@ public class PulseAnswerServiceTests
     public async Task A_closed_round_is_refused()
     {
         await using var ctx = new PortalBunitContext();
-        await using var db = ctx.Db();
-        // Someone who joined after the round: the demo draw decides whether the demo employee took part in it.
-        db.People.Add(new StrategyPortal.Domain.Organisation.Person("Nieuwe Collega", "nieuw@noordlicht.example", ctx.UnitId("Klantenservice"), StrategyPortal.Domain.Access.PortalRole.Employee));
-        await db.SaveChangesAsync();
-        ctx.SignInAs("nieuw@noordlicht.example");
         var service = ctx.Services.GetRequiredService<PulseAnswerService>();
+        await using var db = ctx.Db();
+        // Someone who did not answer the closed round in the demo history, so "closed" is the only reason to refuse.
         var closed = await db.PulseRounds.OrderByDescending(r => r.Number).Skip(1).FirstAsync();
+        var answered = await db.Participations.Where(p => p.RoundId == closed.Id).Select(p => p.PersonId).ToListAsync();
+        ctx.SignInAs(await db.People.Where(p => p.IsActive && !answered.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Email).FirstAsync());
         var before = await CountAsync(ctx, closed.Id);
 
         Assert.Equal(PulseFormStatus.Closed, (await service.GetFormAsync(closed.Id)).Status);
