@@ -6,6 +6,7 @@ using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Organisation;
+using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Application.Standards;
 using StrategyPortal.Application.Strategy;
 
@@ -33,6 +34,11 @@ public static class DependencyInjection
         services.AddScoped<CustomerScoreImportService>();
         // Until the pulses feature registers the real source, the engagement × customer view shows "not available yet".
         services.TryAddScoped<IUnitEngagementSource, NoUnitEngagementSource>();
+        // Scorecards: the data builder runs without a signed-in user (command line, background issuing).
+        services.AddScoped<IScorecardDataBuilder, ScorecardDataBuilder>();
+        services.AddScoped<ScorecardUnits>();
+        // Until the promises feature registers its source, scorecards say "no promises registered".
+        services.TryAddScoped<IScorecardPromiseSource, NoScorecardPromiseSource>();
         return services;
     }
 }

@@ -6,7 +6,9 @@ using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Infrastructure.CustomerScores;
 using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
+using StrategyPortal.Infrastructure.Pdf;
 using StrategyPortal.Infrastructure.Persistence;
+using StrategyPortal.Infrastructure.Scorecards;
 using StrategyPortal.Infrastructure.Seeding;
 using StrategyPortal.Infrastructure.Standards;
 
@@ -36,6 +38,15 @@ public static class DependencyInjection
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
+
+        // PDF: fonts are loaded (and subset) once; a missing font file stops the start (PdfFontsStartupCheck).
+        var pdf = new PdfOptions();
+        configuration.GetSection(PdfOptions.Section).Bind(pdf);
+        services.AddSingleton(pdf);
+        services.AddSingleton(_ => PdfFonts.Load(pdf.FontFolder));
+        services.AddSingleton<PdfRenderer>();
+        services.AddHostedService<PdfFontsStartupCheck>();
+        services.AddSingleton<Application.Scorecards.IScorecardPdfWriter, ScorecardPdfWriter>();
         return services;
     }
 }

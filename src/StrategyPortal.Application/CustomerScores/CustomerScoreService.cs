@@ -48,13 +48,8 @@ public sealed class CustomerScoreService(
         if (!scope.Includes(target.Id)) throw new ForbiddenException();
         var subtree = new OrgTree(units.Select(u => (u.Id, u.ParentId))).SubtreeOf(target.Id).ToList();
 
-        var first = quarter;
-        for (var i = 1; i < TrendQuarters; i++) first = first.Previous;
-        int fromKey = first.Key, toKey = quarter.Key;
-        var query = db.CustomerScoreQuarters.AsNoTracking().Where(q => q.QuarterKey >= fromKey && q.QuarterKey <= toKey);
-        // The company is every unit: no unit filter at all (a filter of every id would only slow the query down).
-        if (target.ParentId is not null) query = query.Where(q => subtree.Contains(q.OrgUnitId));
-        var rows = await QuarterSums.PerQuarterAndChannel(query).ToListAsync(cancellationToken);
+        var first = FirstTrendQuarter(quarter);
+        var rows = await QuarterRowsAsync(db, target.ParentId is null ? null : subtree, first, quarter, cancellationToken);
 
         var channels = rows.Select(r => r.Channel).Distinct().Order().ToList();
         var chosen = channel is null or ServiceChannel.Any ? rows : rows.Where(r => r.Channel == channel).ToList();
@@ -94,8 +89,40 @@ public sealed class CustomerScoreService(
     public async Task<EngagementComparison> GetEngagementComparisonAsync(Quarter from, Quarter to, int lagQuarters = 0, CancellationToken cancellationToken = default)
     {
         var (_, scope) = await DemandReadAsync(cancellationToken);
-        lagQuarters = Math.Clamp(lagQuarters, 0, 1);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await CompareAsync(db, engagementSource, scope, from, to, lagQuarters, cancellationToken);
+    }
+
+    /// <summary>The first quarter of a trend of <see cref="TrendQuarters"/> quarters ending with <paramref name="last"/>.</summary>
+    internal static Quarter FirstTrendQuarter(Quarter last)
+    {
+        var first = last;
+        for (var i = 1; i < TrendQuarters; i++) first = first.Previous;
+        return first;
+    }
+
+    /// <summary>
+    /// Summary rows per quarter and channel, summed over <paramref name="subtree"/> (null: the company, every unit).
+    /// Shared by the scores page and the scorecards (which run without a signed-in user).
+    /// </summary>
+    internal static async Task<List<QuarterChannelSums>> QuarterRowsAsync(IPortalDb db, IReadOnlyCollection<int>? subtree, Quarter first, Quarter last, CancellationToken cancellationToken)
+    {
+        int fromKey = first.Key, toKey = last.Key;
+        var query = db.CustomerScoreQuarters.AsNoTracking().Where(q => q.QuarterKey >= fromKey && q.QuarterKey <= toKey);
+        // The company is every unit: no unit filter at all (a filter of every id would only slow the query down).
+        if (subtree is not null)
+        {
+            var ids = subtree.ToList();
+            query = query.Where(q => ids.Contains(q.OrgUnitId));
+        }
+        return await QuarterSums.PerQuarterAndChannel(query).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The engagement × customer comparison over the units of <paramref name="scope"/>, without a signed-in user.</summary>
+    internal static async Task<EngagementComparison> CompareAsync(IPortalDb db, IUnitEngagementSource engagementSource, UnitScope scope,
+        Quarter from, Quarter to, int lagQuarters, CancellationToken cancellationToken)
+    {
+        lagQuarters = Math.Clamp(lagQuarters, 0, 1);
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.ParentId, u.Name }).ToListAsync(cancellationToken);
         var visible = units.Where(u => scope.Includes(u.Id)).ToList();
         var engagement = await engagementSource.GetAsync(visible.Select(u => u.Id).ToList(), from, to, cancellationToken);

@@ -41,6 +41,16 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.EngagementResults);
         var scope = await accessScope.ForAsync(user, cancellationToken);
+        return await ResultsForAsync(roundId, unitId, scope, user.OrgUnitId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The results of a round as <see cref="GetResultsAsync"/> computes them, for a given unit scope and without
+    /// a signed-in user: the scorecards (command line, background issuing) read the same suppressed figures
+    /// the results page shows. <paramref name="ownUnitId"/> picks the default unit of a narrowed scope.
+    /// </summary>
+    internal async Task<RoundResults> ResultsForAsync(int roundId, int? unitId, UnitScope scope, int? ownUnitId, CancellationToken cancellationToken = default)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
@@ -61,7 +71,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         var audience = survey.Audience.Select(a => a.UnitId).SelectMany(tree.SubtreeOf).ToHashSet();
         var subtrees = units.ToDictionary(u => u.Id, u => tree.SubtreeOf(u.Id));
 
-        var selectedId = unitId ?? DefaultUnit(scope, user, survey, tree, audience);
+        var selectedId = unitId ?? DefaultUnit(scope, ownUnitId, survey, tree, audience);
         if (!scope.Includes(selectedId)) throw new ForbiddenException();
         if (!audience.Contains(selectedId)) throw new NotFoundException("Unit", selectedId);
 
@@ -230,9 +240,9 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         return (n, e, ne, ad, p, pa, d, inv);
     }
 
-    private static int DefaultUnit(UnitScope scope, UserContext user, PulseSurvey survey, OrgTree tree, HashSet<int> audience)
+    private static int DefaultUnit(UnitScope scope, int? ownUnitId, PulseSurvey survey, OrgTree tree, HashSet<int> audience)
     {
-        if (!scope.All && user.OrgUnitId is { } own && audience.Contains(own)) return own;
+        if (!scope.All && ownUnitId is { } own && audience.Contains(own)) return own;
         if (scope.All) return survey.Audience.Select(a => a.UnitId).OrderBy(tree.DepthOf).First();
         var visible = audience.Where(scope.Includes).OrderBy(tree.DepthOf).ToList();
         return visible.Count > 0 ? visible[0] : throw new ForbiddenException();

@@ -12,6 +12,7 @@ using StrategyPortal.Web.Access;
 using StrategyPortal.Web.Components;
 using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Localization;
+using StrategyPortal.Web.Scorecards;
 
 namespace StrategyPortal.Web.Hosting;
 
@@ -32,8 +33,10 @@ public static class PortalApp
             case "migrate":
                 await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 return 0;
+            case ScorecardCommand.Name:
+                return await ScorecardCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate. Without a command the portal starts.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, scorecard. Without a command the portal starts.");
                 return 2;
         }
     }
