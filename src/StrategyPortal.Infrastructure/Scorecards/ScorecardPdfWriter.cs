@@ -619,6 +619,9 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                     fit.LineWidth = 1.5f;
                     fit.LinePattern = ScottPlot.LinePattern.Dashed;
                 }
+                var spanX = Math.Max(5, xs.Max() - xs.Min());
+                var spanY = Math.Max(5, ys.Max() - ys.Min());
+                plot.Axes.SetLimits(xs.Min() - spanX * 0.08, xs.Max() + spanX * 0.3, ys.Min() - spanY * 0.15, ys.Max() + spanY * 0.15);
                 plot.XLabel(T("comparison.x"));
                 plot.YLabel(T("comparison.y"));
                 Style(plot, T("chart.scatter"));
