@@ -2,11 +2,13 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using StrategyPortal.Benchmarks;
 using StrategyPortal.Benchmarks.CustomerScores;
+using StrategyPortal.Benchmarks.Scorecards;
 
 // Usage (see README.md):
 //   load            [--employees 10000] [--concurrency 64] [--max-seconds 300] [--port 5391]
 //   aggregate       [--employees 10000] [--rounds 8] [--repeat 20] [--port 5392]
 //   customer-scores …  one timed import of a generated CSV (a macro benchmark, not BenchmarkDotNet iterations)
+//   scorecard       [--units 200] [--repeat 20]  the demo company's scorecard warm, then a batch of unit scorecards on all cores
 //   bdn             BenchmarkDotNet run of the aggregation (takes minutes)
 var mode = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
@@ -23,10 +25,12 @@ switch (mode)
         return await AggregationRun.RunAsync(Option("employees", 10_000), Option("rounds", 8), Option("repeat", 20), Option("port", 5392));
     case "customer-scores":
         return await CustomerScoreImportBenchmark.RunAsync(args[1..]);
+    case "scorecard":
+        return await ScorecardBenchmark.RunAsync(Option("units", 200), Option("repeat", 20));
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("modes: load | aggregate | customer-scores | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
+        Console.WriteLine("modes: load | aggregate | customer-scores | scorecard | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
         return 2;
 }

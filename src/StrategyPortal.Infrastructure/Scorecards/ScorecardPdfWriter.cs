@@ -281,7 +281,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 Style(plot, T("chart.rag-trend"), yMin: 0);
                 plot.ShowLegend(ScottPlot.Edge.Bottom);
                 plot.Axes.SetLimitsY(0, Math.Max(1, s.Trend.Count == 0 ? 1 : s.Trend.Max(t => t.Green + t.Amber + t.Red + t.NoData)) * 1.1);
-            }, 200f, T("chart.rag-trend-caption")));
+            }, 215f, T("chart.rag-trend-caption")));
 
             Add(new Heading(T("standards.per-unit"), 2));
             if (s.Units.Count == 0) Add(new Paragraph(T("standards.none"), Lead));
@@ -459,7 +459,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                     Style(plot, T("chart.engagement-trend"), yMin: 0);
                     plot.Axes.SetLimitsY(0, 100);
                     plot.ShowLegend(ScottPlot.Edge.Bottom);
-                }, 180f, T("chart.engagement-trend-caption")));
+                }, 200f, T("chart.engagement-trend-caption")));
                 Add(new Chart(plot =>
                 {
                     var shown = e.Trend.Select((t, i) => (t, i)).Where(x => x.t.Enps is not null).ToList();
@@ -526,8 +526,10 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 Line(plot, csat.Select(x => (double)x.i).ToArray(), csat.Select(x => x.t.Csat!.Value).ToArray(), CTeal, T("kf.csat"));
                 Ticks(plot, c.Trend.Select(t => QuarterLabel(t.Quarter)).ToArray());
                 Style(plot, T("chart.customer-trend"));
+                var lowest = nps.Select(x => x.t.Nps!.Value).Concat(csat.Select(x => x.t.Csat!.Value)).DefaultIfEmpty(0).Min();
+                plot.Axes.SetLimitsY(Math.Min(0, Math.Floor(lowest / 10) * 10 - 10), 100);
                 plot.ShowLegend(ScottPlot.Edge.Bottom);
-            }, 180f, T("chart.customer-trend-caption")));
+            }, 215f, T("chart.customer-trend-caption")));
 
             Add(new Chart(plot =>
             {
