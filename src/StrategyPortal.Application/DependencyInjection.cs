@@ -6,6 +6,7 @@ using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Organisation;
+using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Application.Standards;
 using StrategyPortal.Application.Strategy;
 
@@ -33,6 +34,10 @@ public static class DependencyInjection
         services.AddScoped<CustomerScoreImportService>();
         // Until the pulses feature registers the real source, the engagement × customer view shows "not available yet".
         services.TryAddScoped<IUnitEngagementSource, NoUnitEngagementSource>();
+        services.AddScoped<ScorecardService>();
+        services.AddScoped<ScorecardIssueRunner>();
+        services.AddSingleton<ScorecardIssueSignal>();
+        services.TryAddScoped<IScorecardPromiseSource, NoScorecardPromiseSource>();
         return services;
     }
 }

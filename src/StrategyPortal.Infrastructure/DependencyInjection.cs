@@ -8,6 +8,7 @@ using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Seeding;
+using StrategyPortal.Infrastructure.Scorecards;
 using StrategyPortal.Infrastructure.Standards;
 
 namespace StrategyPortal.Infrastructure;
@@ -35,6 +36,10 @@ public static class DependencyInjection
         services.AddHostedService<PulseRoundScheduler>();
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
+        var scorecards = new Application.Scorecards.ScorecardOptions();
+        configuration.GetSection(Application.Scorecards.ScorecardOptions.Section).Bind(scorecards);
+        services.AddSingleton(scorecards);
+        services.AddHostedService<ScorecardIssueWorker>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -12,6 +12,7 @@ using StrategyPortal.Web.Access;
 using StrategyPortal.Web.Components;
 using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Localization;
+using StrategyPortal.Web.Scorecards;
 
 namespace StrategyPortal.Web.Hosting;
 
@@ -88,6 +89,7 @@ public static class PortalApp
         app.MapAccessEndpoints();
         app.MapCultureEndpoints();
         app.MapCustomerScoreEndpoints();
+        app.MapScorecardEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
