@@ -37,6 +37,9 @@ public static class DependencyInjection
         // Scorecards: the data builder runs without a signed-in user (command line, background issuing).
         services.AddScoped<IScorecardDataBuilder, ScorecardDataBuilder>();
         services.AddScoped<ScorecardUnits>();
+        services.AddScoped<ScorecardService>();
+        services.AddScoped<ScorecardIssueRunner>();
+        services.AddSingleton<ScorecardIssueSignal>();
         // Until the promises feature registers its source, scorecards say "no promises registered".
         services.TryAddScoped<IScorecardPromiseSource, NoScorecardPromiseSource>();
         return services;

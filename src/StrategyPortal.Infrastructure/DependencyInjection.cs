@@ -37,6 +37,10 @@ public static class DependencyInjection
         services.AddHostedService<PulseRoundScheduler>();
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
+        var scorecards = new Application.Scorecards.ScorecardOptions();
+        configuration.GetSection(Application.Scorecards.ScorecardOptions.Section).Bind(scorecards);
+        services.AddSingleton(scorecards);
+        services.AddHostedService<ScorecardIssueWorker>();
         services.AddSingleton<DatabaseInitializer>();
 
         // PDF: fonts are loaded (and subset) once; a missing font file stops the start (PdfFontsStartupCheck).

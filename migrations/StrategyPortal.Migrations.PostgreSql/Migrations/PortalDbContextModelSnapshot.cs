@@ -965,6 +965,175 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssueNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("QuarterKey", "OrgUnitId");
+
+                    b.HasIndex("IssueId", "OrgUnitId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("IssuedScorecards", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecardContent", b =>
+                {
+                    b.Property<int>("IssuedScorecardId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("IssuedScorecardId");
+
+                    b.ToTable("IssuedScorecardContents", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.ScorecardIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RequestedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ScorecardIssues", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.ScorecardIssueItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("IssueId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.HasIndex("IssueId", "Status");
+
+                    b.ToTable("ScorecardIssueItems", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Standards.ServiceStandard", b =>
                 {
                     b.Property<int>("Id")
@@ -1501,6 +1670,45 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecard", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Scorecards.ScorecardIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecardContent", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Scorecards.IssuedScorecard", "Scorecard")
+                        .WithOne()
+                        .HasForeignKey("StrategyPortal.Domain.Scorecards.IssuedScorecardContent", "IssuedScorecardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Scorecard");
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.ScorecardIssueItem", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Scorecards.ScorecardIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Standards.ServiceStandard", b =>

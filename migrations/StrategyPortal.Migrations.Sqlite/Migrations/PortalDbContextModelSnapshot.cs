@@ -936,6 +936,169 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("QuarterKey", "OrgUnitId");
+
+                    b.HasIndex("IssueId", "OrgUnitId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("IssuedScorecards", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecardContent", b =>
+                {
+                    b.Property<int>("IssuedScorecardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IssuedScorecardId");
+
+                    b.ToTable("IssuedScorecardContents", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.ScorecardIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ScorecardIssues", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.ScorecardIssueItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("IssueId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.HasIndex("IssueId", "Status");
+
+                    b.ToTable("ScorecardIssueItems", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Standards.ServiceStandard", b =>
                 {
                     b.Property<int>("Id")
@@ -1462,6 +1625,45 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecard", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Scorecards.ScorecardIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.IssuedScorecardContent", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Scorecards.IssuedScorecard", "Scorecard")
+                        .WithOne()
+                        .HasForeignKey("StrategyPortal.Domain.Scorecards.IssuedScorecardContent", "IssuedScorecardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Scorecard");
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Scorecards.ScorecardIssueItem", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Scorecards.ScorecardIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Standards.ServiceStandard", b =>

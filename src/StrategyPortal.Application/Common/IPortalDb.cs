@@ -4,6 +4,7 @@ using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Scorecards;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
 
@@ -33,6 +34,10 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<CustomerScoreRecord> CustomerScoreRecords { get; }
     DbSet<CustomerScoreQuarter> CustomerScoreQuarters { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<ScorecardIssue> ScorecardIssues { get; }
+    DbSet<ScorecardIssueItem> ScorecardIssueItems { get; }
+    DbSet<IssuedScorecard> IssuedScorecards { get; }
+    DbSet<IssuedScorecardContent> IssuedScorecardContents { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -30,12 +30,19 @@ public static class Permission
     public const string CustomerScoresImport = "customerscores.import";
     public const string ApiKeysManage = "apikeys.manage";
 
+    /// <summary>List, download and preview scorecards (directors: all; managers: their own units).</summary>
+    public const string ScorecardsRead = "scorecards.read";
+
+    /// <summary>Close a quarter and issue its scorecards.</summary>
+    public const string ScorecardsIssue = "scorecards.issue";
+
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
         StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
         EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
         CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
+        ScorecardsRead, ScorecardsIssue,
     ];
 }
 
@@ -45,10 +52,10 @@ public static class RolePermissions
     {
         [PortalRole.Employee] = [Permission.EngagementAnswer],
         [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord,
-            Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead],
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead, Permission.ScorecardsRead],
         [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
-            Permission.CustomerScoresRead, Permission.CustomerScoresImport],
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ScorecardsRead, Permission.ScorecardsIssue],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
             Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,

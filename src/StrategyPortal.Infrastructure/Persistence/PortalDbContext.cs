@@ -8,6 +8,7 @@ using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Scorecards;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
 using StrategyPortal.Infrastructure.Identity;
@@ -26,6 +27,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CustomerScoreRecord> CustomerScoreRecords => Set<CustomerScoreRecord>();
     public DbSet<CustomerScoreQuarter> CustomerScoreQuarters => Set<CustomerScoreQuarter>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ScorecardIssue> ScorecardIssues => Set<ScorecardIssue>();
+    public DbSet<ScorecardIssueItem> ScorecardIssueItems => Set<ScorecardIssueItem>();
+    public DbSet<IssuedScorecard> IssuedScorecards => Set<IssuedScorecard>();
+    public DbSet<IssuedScorecardContent> IssuedScorecardContents => Set<IssuedScorecardContent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PulseQuestion> PulseQuestions => Set<PulseQuestion>();
     public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();

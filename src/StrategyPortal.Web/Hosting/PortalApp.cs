@@ -91,6 +91,7 @@ public static class PortalApp
         app.MapAccessEndpoints();
         app.MapCultureEndpoints();
         app.MapCustomerScoreEndpoints();
+        app.MapScorecardEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -29,6 +29,7 @@ public static class PortalPages
         new PortalPage("/customer-scores", c => Text.CustomerScores("Scores.Title", c), "[data-testid=trend-table] tbody tr"),
         new PortalPage("/customer-scores/engagement", c => Text.CustomerScores("Engagement.Title", c), "[data-testid=engagement-empty], [data-testid=correlation]"),
         new PortalPage("/customer-scores/import", c => Text.CustomerScores("Import.Title", c), "[data-testid=choose-file]"),
+        new PortalPage("/scorecards", c => Text.Scorecards("Title", c), "[data-testid=scorecards-empty], [data-testid=scorecards-table]"),
         new PortalPage("/admin/api-keys", c => Text.Ui("ApiKeys.Title", c), "[data-testid=keys-empty], [data-testid=keys-table]"),
     }.ToDictionary(p => p.Href, StringComparer.Ordinal);
 

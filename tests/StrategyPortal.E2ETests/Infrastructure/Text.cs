@@ -25,6 +25,7 @@ public static class Text
     private static readonly ResourceManager StrategyStrings = new(typeof(StrategyText));
     private static readonly ResourceManager CustomerScoreStrings = new(typeof(CustomerScoresText));
     private static readonly ResourceManager EngagementStrings = new(typeof(StrategyPortal.Web.Engagement.EngagementText));
+    private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
 
@@ -38,6 +39,8 @@ public static class Text
     public static string CustomerScores(string key, CultureInfo culture) => Get(CustomerScoreStrings, key, culture);
 
     public static string Engagement(string key, CultureInfo culture) => Get(EngagementStrings, key, culture);
+
+    public static string Scorecards(string key, CultureInfo culture) => Get(ScorecardStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");

@@ -25,6 +25,7 @@ public static class Navigation
         new("/customer-scores", "Nav.CustomerScores", Icons.Material.Filled.SentimentSatisfiedAlt, Permission.CustomerScoresRead, ExactMatch: true),
         new("/customer-scores/engagement", "Nav.EngagementCustomer", Icons.Material.Filled.ScatterPlot, Permission.CustomerScoresRead),
         new("/customer-scores/import", "Nav.CustomerScoreImport", Icons.Material.Filled.UploadFile, Permission.CustomerScoresImport),
+        new("/scorecards", "Nav.Scorecards", Icons.Material.Filled.PictureAsPdf, Permission.ScorecardsRead),
         new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
     ];
 

@@ -124,6 +124,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScorecardIssues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardIssues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceStrategyChoices",
                 columns: table => new
                 {
@@ -390,6 +410,72 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedScorecards",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedScorecards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedScorecards_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuedScorecards_ScorecardIssues_IssueId",
+                        column: x => x.IssueId,
+                        principalTable: "ScorecardIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScorecardIssueItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardIssueItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScorecardIssueItems_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScorecardIssueItems_ScorecardIssues_IssueId",
+                        column: x => x.IssueId,
+                        principalTable: "ScorecardIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -625,6 +711,25 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedScorecardContents",
+                columns: table => new
+                {
+                    IssuedScorecardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedScorecardContents", x => x.IssuedScorecardId);
+                    table.ForeignKey(
+                        name: "FK_IssuedScorecardContents_IssuedScorecards_IssuedScorecardId",
+                        column: x => x.IssuedScorecardId,
+                        principalTable: "IssuedScorecards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -771,6 +876,22 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedScorecards_IssueId_OrgUnitId_Language",
+                table: "IssuedScorecards",
+                columns: new[] { "IssueId", "OrgUnitId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedScorecards_OrgUnitId",
+                table: "IssuedScorecards",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedScorecards_QuarterKey_OrgUnitId",
+                table: "IssuedScorecards",
+                columns: new[] { "QuarterKey", "OrgUnitId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_ParentId",
                 table: "OrgUnits",
                 column: "ParentId");
@@ -860,6 +981,28 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssueItems_IssueId_OrgUnitId",
+                table: "ScorecardIssueItems",
+                columns: new[] { "IssueId", "OrgUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssueItems_IssueId_Status",
+                table: "ScorecardIssueItems",
+                columns: new[] { "IssueId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssueItems_OrgUnitId",
+                table: "ScorecardIssueItems",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssues_QuarterKey_Number",
+                table: "ScorecardIssues",
+                columns: new[] { "QuarterKey", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceStandards_OwnerUnitId_Status",
                 table: "ServiceStandards",
                 columns: new[] { "OwnerUnitId", "Status" });
@@ -943,6 +1086,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "IssuedScorecardContents");
+
+            migrationBuilder.DropTable(
                 name: "Participations");
 
             migrationBuilder.DropTable(
@@ -962,6 +1108,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "ScorecardIssueItems");
 
             migrationBuilder.DropTable(
                 name: "ServiceStandardVersions");
@@ -985,6 +1134,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "UserTokens");
 
             migrationBuilder.DropTable(
+                name: "IssuedScorecards");
+
+            migrationBuilder.DropTable(
                 name: "PulseRounds");
 
             migrationBuilder.DropTable(
@@ -998,6 +1150,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
                 name: "PulseSurveys");

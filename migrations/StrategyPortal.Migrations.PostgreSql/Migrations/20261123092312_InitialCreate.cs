@@ -126,6 +126,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScorecardIssues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestedByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Total = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardIssues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceStrategyChoices",
                 columns: table => new
                 {
@@ -392,6 +412,72 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedScorecards",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IssueId = table.Column<int>(type: "integer", nullable: false),
+                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
+                    IssueNumber = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: true),
+                    UnitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<int>(type: "integer", nullable: false),
+                    IssuedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedScorecards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedScorecards_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuedScorecards_ScorecardIssues_IssueId",
+                        column: x => x.IssueId,
+                        principalTable: "ScorecardIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScorecardIssueItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IssueId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardIssueItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScorecardIssueItems_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScorecardIssueItems_ScorecardIssues_IssueId",
+                        column: x => x.IssueId,
+                        principalTable: "ScorecardIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -627,6 +713,25 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedScorecardContents",
+                columns: table => new
+                {
+                    IssuedScorecardId = table.Column<int>(type: "integer", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedScorecardContents", x => x.IssuedScorecardId);
+                    table.ForeignKey(
+                        name: "FK_IssuedScorecardContents_IssuedScorecards_IssuedScorecardId",
+                        column: x => x.IssuedScorecardId,
+                        principalTable: "IssuedScorecards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -773,6 +878,22 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedScorecards_IssueId_OrgUnitId_Language",
+                table: "IssuedScorecards",
+                columns: new[] { "IssueId", "OrgUnitId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedScorecards_OrgUnitId",
+                table: "IssuedScorecards",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedScorecards_QuarterKey_OrgUnitId",
+                table: "IssuedScorecards",
+                columns: new[] { "QuarterKey", "OrgUnitId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_ParentId",
                 table: "OrgUnits",
                 column: "ParentId");
@@ -862,6 +983,28 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssueItems_IssueId_OrgUnitId",
+                table: "ScorecardIssueItems",
+                columns: new[] { "IssueId", "OrgUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssueItems_IssueId_Status",
+                table: "ScorecardIssueItems",
+                columns: new[] { "IssueId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssueItems_OrgUnitId",
+                table: "ScorecardIssueItems",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardIssues_QuarterKey_Number",
+                table: "ScorecardIssues",
+                columns: new[] { "QuarterKey", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceStandards_OwnerUnitId_Status",
                 table: "ServiceStandards",
                 columns: new[] { "OwnerUnitId", "Status" });
@@ -945,6 +1088,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "IssuedScorecardContents");
+
+            migrationBuilder.DropTable(
                 name: "Participations");
 
             migrationBuilder.DropTable(
@@ -964,6 +1110,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "RoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "ScorecardIssueItems");
 
             migrationBuilder.DropTable(
                 name: "ServiceStandardVersions");
@@ -987,6 +1136,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserTokens");
 
             migrationBuilder.DropTable(
+                name: "IssuedScorecards");
+
+            migrationBuilder.DropTable(
                 name: "PulseRounds");
 
             migrationBuilder.DropTable(
@@ -1000,6 +1152,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
                 name: "PulseSurveys");
