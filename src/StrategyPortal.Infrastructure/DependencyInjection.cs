@@ -35,6 +35,10 @@ public static class DependencyInjection
         services.AddHostedService<PulseRoundScheduler>();
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
+
+        var promises = new Application.Promises.PromiseOptions();
+        configuration.GetSection(Application.Promises.PromiseOptions.Section).Bind(promises);
+        services.AddSingleton(promises);
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

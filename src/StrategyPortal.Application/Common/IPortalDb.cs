@@ -4,6 +4,7 @@ using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Promises;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
 
@@ -33,6 +34,11 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<CustomerScoreRecord> CustomerScoreRecords { get; }
     DbSet<CustomerScoreQuarter> CustomerScoreQuarters { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<Capability> Capabilities { get; }
+    DbSet<MarketingPromise> MarketingPromises { get; }
+    DbSet<PromiseRequirement> PromiseRequirements { get; }
+    DbSet<ServiceSignal> ServiceSignals { get; }
+    DbSet<PromiseCheckResult> PromiseCheckResults { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -142,6 +142,35 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Capabilities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Maturity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Hours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CapacityPerDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    StandardIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Capabilities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Capabilities_OrgUnits_OwnerUnitId",
+                        column: x => x.OwnerUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomerScoreQuarters",
                 columns: table => new
                 {
@@ -417,6 +446,39 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MarketingPromises",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Claim = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Campaign = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OwnerPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StandardIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketingPromises", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MarketingPromises_OrgUnits_OwnerUnitId",
+                        column: x => x.OwnerUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketingPromises_People_OwnerPersonId",
+                        column: x => x.OwnerPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -625,6 +687,100 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PromiseCheckResults",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Complaints = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvaluatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromiseCheckResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PromiseCheckResults_MarketingPromises_PromiseId",
+                        column: x => x.PromiseId,
+                        principalTable: "MarketingPromises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromiseRequirements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CapabilityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinMaturity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Hours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CapacityPerDay = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromiseRequirements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PromiseRequirements_Capabilities_CapabilityId",
+                        column: x => x.CapabilityId,
+                        principalTable: "Capabilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PromiseRequirements_MarketingPromises_PromiseId",
+                        column: x => x.PromiseId,
+                        principalTable: "MarketingPromises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceSignals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LoggedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoggedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LoggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ForwardedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ForwardedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSignals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceSignals_MarketingPromises_PromiseId",
+                        column: x => x.PromiseId,
+                        principalTable: "MarketingPromises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ServiceSignals_OrgUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -760,6 +916,11 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "OccurredAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Capabilities_OwnerUnitId",
+                table: "Capabilities",
+                column: "OwnerUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerScoreQuarters_OrgUnitId",
                 table: "CustomerScoreQuarters",
                 column: "OrgUnitId");
@@ -769,6 +930,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 table: "CustomerScoreRecords",
                 columns: new[] { "OrgUnitId", "Date", "Channel", "Source" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingPromises_OwnerPersonId",
+                table: "MarketingPromises",
+                column: "OwnerPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingPromises_OwnerUnitId",
+                table: "MarketingPromises",
+                column: "OwnerUnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_ParentId",
@@ -790,6 +961,27 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "IX_People_OrgUnitId",
                 table: "People",
                 column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromiseCheckResults_PromiseId_QuarterKey",
+                table: "PromiseCheckResults",
+                columns: new[] { "PromiseId", "QuarterKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromiseCheckResults_QuarterKey",
+                table: "PromiseCheckResults",
+                column: "QuarterKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromiseRequirements_CapabilityId",
+                table: "PromiseRequirements",
+                column: "CapabilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromiseRequirements_PromiseId",
+                table: "PromiseRequirements",
+                column: "PromiseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PulseAudienceUnits_UnitId",
@@ -858,6 +1050,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 table: "Roles",
                 column: "NormalizedName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_PromiseId_QuarterKey",
+                table: "ServiceSignals",
+                columns: new[] { "PromiseId", "QuarterKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_UnitId_Date",
+                table: "ServiceSignals",
+                columns: new[] { "UnitId", "Date" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceStandards_OwnerUnitId_Status",
@@ -946,6 +1148,12 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "Participations");
 
             migrationBuilder.DropTable(
+                name: "PromiseCheckResults");
+
+            migrationBuilder.DropTable(
+                name: "PromiseRequirements");
+
+            migrationBuilder.DropTable(
                 name: "PulseAudienceUnits");
 
             migrationBuilder.DropTable(
@@ -962,6 +1170,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSignals");
 
             migrationBuilder.DropTable(
                 name: "ServiceStandardVersions");
@@ -985,10 +1196,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "UserTokens");
 
             migrationBuilder.DropTable(
+                name: "Capabilities");
+
+            migrationBuilder.DropTable(
                 name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
+
+            migrationBuilder.DropTable(
+                name: "MarketingPromises");
 
             migrationBuilder.DropTable(
                 name: "ServiceStandards");
