@@ -39,6 +39,7 @@ public static class DependencyInjection
         var promises = new Application.Promises.PromiseOptions();
         configuration.GetSection(Application.Promises.PromiseOptions.Section).Bind(promises);
         services.AddSingleton(promises);
+        services.AddScoped<IDemoSeedStep, Promises.PromisesDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }
