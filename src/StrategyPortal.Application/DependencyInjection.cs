@@ -6,6 +6,7 @@ using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Organisation;
+using StrategyPortal.Application.Promises;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Application.Standards;
 using StrategyPortal.Application.Strategy;
@@ -32,6 +33,13 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CustomerScoreService>();
         services.AddScoped<CustomerScoreImportService>();
+        services.AddScoped<PromiseCheckRunner>();
+        services.AddScoped<PromiseReasonText>();
+        services.AddScoped<PromiseService>();
+        services.AddScoped<CapabilityService>();
+        services.AddScoped<SignalService>();
+        // Registered before any TryAdd of the NoScorecardPromiseSource default, so scorecards read real promises.
+        services.AddScoped<IScorecardPromiseSource, PromiseScorecardSource>();
         // Until the pulses feature registers the real source, the engagement × customer view shows "not available yet".
         services.TryAddScoped<IUnitEngagementSource, NoUnitEngagementSource>();
         // Scorecards: the data builder runs without a signed-in user (command line, background issuing).

@@ -41,6 +41,11 @@ public static class DependencyInjection
         configuration.GetSection(Application.Scorecards.ScorecardOptions.Section).Bind(scorecards);
         services.AddSingleton(scorecards);
         services.AddHostedService<ScorecardIssueWorker>();
+
+        var promises = new Application.Promises.PromiseOptions();
+        configuration.GetSection(Application.Promises.PromiseOptions.Section).Bind(promises);
+        services.AddSingleton(promises);
+        services.AddScoped<IDemoSeedStep, Promises.PromisesDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
 
         // PDF: fonts are loaded (and subset) once; a missing font file stops the start (PdfFontsStartupCheck).

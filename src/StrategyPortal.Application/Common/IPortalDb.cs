@@ -5,6 +5,7 @@ using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Scorecards;
+using StrategyPortal.Domain.Promises;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
 
@@ -38,6 +39,11 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<ScorecardIssueItem> ScorecardIssueItems { get; }
     DbSet<IssuedScorecard> IssuedScorecards { get; }
     DbSet<IssuedScorecardContent> IssuedScorecardContents { get; }
+    DbSet<Capability> Capabilities { get; }
+    DbSet<MarketingPromise> MarketingPromises { get; }
+    DbSet<PromiseRequirement> PromiseRequirements { get; }
+    DbSet<ServiceSignal> ServiceSignals { get; }
+    DbSet<PromiseCheckResult> PromiseCheckResults { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

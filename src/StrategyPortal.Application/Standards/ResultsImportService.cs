@@ -20,7 +20,8 @@ public sealed class ResultsImportService(
     AccessScope accessScope,
     IResultsFileReader reader,
     MessageText text,
-    TimeProvider clock)
+    TimeProvider clock,
+    Promises.PromiseCheckRunner promiseChecks)
 {
     /// <summary>The largest file accepted: 1 MiB holds far more than <see cref="ResultImport.MaxRows"/> rows.</summary>
     public const long MaxFileBytes = 1024 * 1024;
@@ -78,6 +79,8 @@ public sealed class ResultsImportService(
         {
             throw new ConcurrencyConflictException(text["conflict.import"]);
         }
+        // New results can turn a standard red, and a promise that needs it at risk.
+        await promiseChecks.RefreshStandardsAsync(ids, rows.Select(r => r.Quarter).Distinct().ToList(), cancellationToken);
         return new ImportReport(added, updated, []);
     }
 

@@ -24,7 +24,8 @@ public sealed class StandardsService(
     IValidator<StandardInput> standardValidator,
     IValidator<ResultInput> resultValidator,
     MessageText text,
-    TimeProvider clock)
+    TimeProvider clock,
+    Promises.PromiseCheckRunner promiseChecks)
 {
     /// <summary>How many quarters the detail page shows at most.</summary>
     public const int TimelineQuarters = 12;
@@ -210,6 +211,7 @@ public sealed class StandardsService(
         try { standard.Revise(input.ToDefinition(), input.OwnerUnitId, input.EffectiveQuarter!.Value, EditorOf(user, clock)); }
         catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
         await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
+        await promiseChecks.RefreshStandardsAsync([standard.Id], [CurrentQuarter], cancellationToken);
     }
 
     /// <summary>Moves only the target (a proposal item): a threshold that would end up on the wrong side falls back to the default band.</summary>
@@ -227,6 +229,7 @@ public sealed class StandardsService(
         try { standard.Revise(current with { Target = target, AmberThreshold = threshold }, standard.OwnerUnitId, quarter, EditorOf(user, clock)); }
         catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
         await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
+        await promiseChecks.RefreshStandardsAsync([standard.Id], [CurrentQuarter], cancellationToken);
     }
 
     /// <summary>Activates a draft or retired standard, or retires an active one, from <paramref name="effectiveQuarter"/> on.</summary>
@@ -247,6 +250,7 @@ public sealed class StandardsService(
         }
         catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
         await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
+        await promiseChecks.RefreshStandardsAsync([standard.Id], [CurrentQuarter], cancellationToken);
     }
 
     /// <summary>Records (Version 0) or corrects (Version of the result) the actual value of a quarter.</summary>
@@ -278,6 +282,8 @@ public sealed class StandardsService(
         }
         catch (DomainException e) { throw text.Invalid(e.Code == "result.not-active" ? nameof(ResultInput.Quarter) : nameof(ResultInput.Value), e); }
         await SaveOrConflictAsync(db, "conflict.result", cancellationToken);
+        // A red result puts promises that need this standard at risk in that quarter.
+        await promiseChecks.RefreshStandardsAsync([standard.Id], [quarter], cancellationToken);
     }
 
     /// <summary>The active standards of the reader's own unit: for every signed-in person, read-only.</summary>

@@ -35,6 +35,26 @@ public static class Permission
 
     /// <summary>Close a quarter and issue its scorecards.</summary>
     public const string ScorecardsIssue = "scorecards.issue";
+    /// <summary>Read the promise board and promise details (marketing, service managers, directors, administrators).</summary>
+    public const string PromisesRead = "promises.read";
+
+    /// <summary>Register and change promises; the service also demands that the user manages a marketing unit.</summary>
+    public const string PromisesManage = "promises.manage";
+
+    /// <summary>Read the capability register (employees: their own unit; managers: their units; directors and administrators: all).</summary>
+    public const string CapabilitiesRead = "capabilities.read";
+
+    /// <summary>Maintain the capabilities of one's own units.</summary>
+    public const string CapabilitiesManage = "capabilities.manage";
+
+    /// <summary>Open the signal inbox (scoped: service sees what its units logged, marketing what was forwarded).</summary>
+    public const string SignalsRead = "signals.read";
+
+    /// <summary>Log and forward service signals for one's own unit.</summary>
+    public const string SignalsLog = "signals.log";
+
+    /// <summary>Acknowledge forwarded signals; the service also demands that the user manages a marketing unit.</summary>
+    public const string SignalsAcknowledge = "signals.acknowledge";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -43,6 +63,7 @@ public static class Permission
         EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
         CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
         ScorecardsRead, ScorecardsIssue,
+        PromisesRead, PromisesManage, CapabilitiesRead, CapabilitiesManage, SignalsRead, SignalsLog, SignalsAcknowledge,
     ];
 }
 
@@ -50,16 +71,21 @@ public static class RolePermissions
 {
     private static readonly Dictionary<PortalRole, HashSet<string>> Grants = new()
     {
-        [PortalRole.Employee] = [Permission.EngagementAnswer],
+        [PortalRole.Employee] = [Permission.EngagementAnswer, Permission.CapabilitiesRead, Permission.SignalsRead, Permission.SignalsLog],
         [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord,
-            Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead, Permission.ScorecardsRead],
+            Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead,
+            Permission.PromisesRead, Permission.PromisesManage, Permission.CapabilitiesRead, Permission.CapabilitiesManage,
+            Permission.SignalsRead, Permission.SignalsLog, Permission.SignalsAcknowledge, Permission.ScorecardsRead],
         [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
-            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ScorecardsRead, Permission.ScorecardsIssue],
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport,
+            Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
+            Permission.ScorecardsRead, Permission.ScorecardsIssue],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
             Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
-            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage],
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage,
+            Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

@@ -24,6 +24,7 @@ public static class Text
     private static readonly ResourceManager StandardsStrings = new(typeof(StandardsText));
     private static readonly ResourceManager StrategyStrings = new(typeof(StrategyText));
     private static readonly ResourceManager CustomerScoreStrings = new(typeof(CustomerScoresText));
+    private static readonly ResourceManager PromiseStrings = new(typeof(StrategyPortal.Web.Promises.PromisesText));
     private static readonly ResourceManager EngagementStrings = new(typeof(StrategyPortal.Web.Engagement.EngagementText));
     private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsText));
 
@@ -37,6 +38,7 @@ public static class Text
 
     public static string Strategy(string key, CultureInfo culture) => Get(StrategyStrings, key, culture);
     public static string CustomerScores(string key, CultureInfo culture) => Get(CustomerScoreStrings, key, culture);
+    public static string Promises(string key, CultureInfo culture) => Get(PromiseStrings, key, culture);
 
     public static string Engagement(string key, CultureInfo culture) => Get(EngagementStrings, key, culture);
 

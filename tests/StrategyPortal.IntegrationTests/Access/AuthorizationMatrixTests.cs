@@ -36,6 +36,7 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
     {
         ["/standards/catalogue"] = Permission.StandardsRead,
         ["/standards/1"] = Permission.StandardsRead,
+        ["/promises/1"] = Permission.PromisesRead,
         // Round 1 of the demo pulse (closed): the static answering page answers 200 with its status.
         ["/pulses/1"] = Permission.EngagementAnswer,
     };

@@ -26,6 +26,9 @@ public static class Navigation
         new("/customer-scores/engagement", "Nav.EngagementCustomer", Icons.Material.Filled.ScatterPlot, Permission.CustomerScoresRead),
         new("/customer-scores/import", "Nav.CustomerScoreImport", Icons.Material.Filled.UploadFile, Permission.CustomerScoresImport),
         new("/scorecards", "Nav.Scorecards", Icons.Material.Filled.PictureAsPdf, Permission.ScorecardsRead),
+        new("/promises", "Nav.Promises", Icons.Material.Filled.Campaign, Permission.PromisesRead),
+        new("/capabilities", "Nav.Capabilities", Icons.Material.Filled.Engineering, Permission.CapabilitiesRead),
+        new("/signals", "Nav.Signals", Icons.Material.Filled.Forum, Permission.SignalsRead),
         new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
     ];
 

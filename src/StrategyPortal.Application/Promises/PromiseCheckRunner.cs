@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Promises;
+using StrategyPortal.Domain.Standards;
+
+namespace StrategyPortal.Application.Promises;
+
+/// <summary>
+/// Runs <see cref="PromiseCheck"/> on stored data and keeps <see cref="PromiseCheckResult"/> (one per promise and quarter)
+/// up to date. Called after every change of a promise, capability, signal or standard result; needs no signed-in user.
+/// A change of a promise or capability re-evaluates the quarter the promise is judged in now (and fills quarters of its
+/// live period that were never evaluated); a signal or standard result re-evaluates its own quarter. Earlier quarters keep
+/// the verdict they had, so the history shows how the gap developed.
+/// </summary>
+public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider clock, PromiseOptions options)
+{
+    public Quarter CurrentQuarter => Quarter.Of(clock.GetUtcNow().UtcDateTime);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The quarter a promise is judged in now: the current one, else its first live quarter (upcoming) or last (ended).</summary>
+    public static Quarter JudgedQuarter(MarketingPromise promise, Quarter current)
+    {
+        var first = Quarter.Of(promise.LiveFrom);
+        if (current < first) return first;
+        if (promise.LiveTo is { } end && Quarter.Of(end) < current) return Quarter.Of(end);
+        return current;
+    }
+
+    public async Task RefreshPromisesAsync(IReadOnlyCollection<int> promiseIds, CancellationToken cancellationToken = default)
+    {
+        if (promiseIds.Count == 0) return;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await RefreshAsync(db, promiseIds, null, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    public async Task RefreshQuarterAsync(IReadOnlyCollection<int> promiseIds, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        if (promiseIds.Count == 0) return;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await RefreshAsync(db, promiseIds, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    public async Task RefreshCapabilityAsync(int capabilityId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ids = await db.PromiseRequirements.AsNoTracking().Where(r => r.CapabilityId == capabilityId).Select(r => r.PromiseId).Distinct().ToListAsync(cancellationToken);
+        if (ids.Count > 0) await RefreshAsync(db, ids, null, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>After standard results or definitions changed: the promises that need those standards, in those quarters.</summary>
+    public async Task RefreshStandardsAsync(IReadOnlyCollection<int> standardIds, IReadOnlyCollection<Quarter> quarters, CancellationToken cancellationToken = default)
+    {
+        if (standardIds.Count == 0 || quarters.Count == 0) return;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var capabilities = (await db.Capabilities.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(c => c.StandardIds.Intersect(standardIds).Any()).Select(c => c.Id).ToHashSet();
+        var promises = await db.MarketingPromises.AsNoTracking().Include(p => p.Requirements).ToListAsync(cancellationToken);
+        var ids = promises.Where(p => p.RequiredStandardIds.Intersect(standardIds).Any() || p.Requirements.Any(r => capabilities.Contains(r.CapabilityId)))
+            .Select(p => p.Id).ToList();
+        if (ids.Count == 0) return;
+        foreach (var quarter in quarters.Distinct()) await RefreshAsync(db, ids, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-evaluates and stores. <paramref name="quarter"/> null: the judged quarter plus never-evaluated live quarters up to now,
+    /// and results outside the live period are removed. Otherwise only that quarter (when the promise is live in it).
+    /// </summary>
+    public async Task RefreshAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, Quarter? quarter, DateTime evaluatedAtUtc, CancellationToken cancellationToken = default)
+    {
+        var query = db.MarketingPromises.AsNoTracking().Include(p => p.Requirements).AsQueryable();
+        if (promiseIds is not null) query = query.Where(p => promiseIds.Contains(p.Id));
+        var promises = await query.ToListAsync(cancellationToken);
+        if (promises.Count == 0) return;
+        var ids = promises.Select(p => p.Id).ToList();
+        var stored = await db.PromiseCheckResults.Where(r => ids.Contains(r.PromiseId)).ToListAsync(cancellationToken);
+        var current = Quarter.Of(evaluatedAtUtc);
+
+        var wanted = new Dictionary<int, List<Quarter>>();
+        foreach (var promise in promises)
+        {
+            var list = new List<Quarter>();
+            if (quarter is { } only)
+            {
+                if (promise.IsLiveIn(only)) list.Add(only);
+            }
+            else
+            {
+                list.Add(JudgedQuarter(promise, current));
+                var known = stored.Where(r => r.PromiseId == promise.Id).Select(r => r.QuarterKey).ToHashSet();
+                var last = promise.LiveTo is { } end && Quarter.Of(end) < current ? Quarter.Of(end) : current;
+                foreach (var q in Quarter.Range(Quarter.Of(promise.LiveFrom), last))
+                    if (!known.Contains(q.Key) && !list.Contains(q)) list.Add(q);
+                db.PromiseCheckResults.RemoveRange(stored.Where(r => r.PromiseId == promise.Id && !promise.IsLiveIn(r.Quarter)));
+            }
+            wanted[promise.Id] = list;
+        }
+
+        var outcomes = await ComputeAsync(db, promises, p => wanted[p.Id], cancellationToken);
+        foreach (var ((promiseId, quarterKey), (outcome, complaints)) in outcomes)
+        {
+            var existing = stored.FirstOrDefault(r => r.PromiseId == promiseId && r.QuarterKey == quarterKey);
+            if (existing is null) db.PromiseCheckResults.Add(new PromiseCheckResult(promiseId, Quarter.FromKey(quarterKey), outcome, complaints, evaluatedAtUtc));
+            else existing.Apply(outcome, complaints, evaluatedAtUtc);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Evaluates promises in the given quarters on the data as it is now, without storing.</summary>
+    public async Task<IReadOnlyDictionary<(int PromiseId, int QuarterKey), (PromiseCheckOutcome Outcome, int Complaints)>> ComputeAsync(
+        IPortalDb db, IReadOnlyCollection<MarketingPromise> promises, Func<MarketingPromise, IEnumerable<Quarter>> quartersOf, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<(int, int), (PromiseCheckOutcome, int)>();
+        var plan = promises.Select(p => (Promise: p, Quarters: quartersOf(p).Distinct().ToList())).Where(x => x.Quarters.Count > 0).ToList();
+        if (plan.Count == 0) return result;
+
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var capabilities = (await db.Capabilities.AsNoTracking().ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => c.Facts(unitNames.GetValueOrDefault(c.OwnerUnitId, string.Empty)));
+        var standardIds = plan.SelectMany(x => x.Promise.RequiredStandardIds
+                .Concat(x.Promise.Requirements.SelectMany(r => capabilities.TryGetValue(r.CapabilityId, out var c) ? c.StandardIds : [])))
+            .Distinct().ToList();
+        var quarterKeys = plan.SelectMany(x => x.Quarters).Select(q => q.Key).Distinct().ToList();
+        var standards = standardIds.Count == 0 ? [] : await db.ServiceStandards.AsNoTracking().Include(s => s.Versions)
+            .Where(s => standardIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var results = standardIds.Count == 0 ? [] : await db.StandardResults.AsNoTracking()
+            .Where(r => standardIds.Contains(r.StandardId) && quarterKeys.Contains(r.QuarterKey))
+            .Select(r => new { r.StandardId, r.QuarterKey, r.ActualValue }).ToListAsync(cancellationToken);
+        var promiseIds = plan.Select(x => x.Promise.Id).ToList();
+        var complaints = await db.ServiceSignals.AsNoTracking()
+            .Where(s => s.PromiseId != null && promiseIds.Contains(s.PromiseId.Value) && s.Kind == SignalKind.Complaint && quarterKeys.Contains(s.QuarterKey))
+            .GroupBy(s => new { s.PromiseId, s.QuarterKey }).Select(g => new { g.Key.PromiseId, g.Key.QuarterKey, Count = g.Sum(s => s.Count) })
+            .ToListAsync(cancellationToken);
+
+        var redByQuarter = new Dictionary<int, IReadOnlyDictionary<int, string>>();
+        foreach (var key in quarterKeys)
+        {
+            var q = Quarter.FromKey(key);
+            var red = new Dictionary<int, string>();
+            foreach (var standard in standards)
+            {
+                var version = standard.VersionFor(q);
+                if (version is not { Status: StandardStatus.Active }) continue;
+                var actual = results.FirstOrDefault(r => r.StandardId == standard.Id && r.QuarterKey == key)?.ActualValue;
+                if (RagJudgement.Judge(actual, version.Definition) == RagStatus.Red) red[standard.Id] = version.Title;
+            }
+            redByQuarter[key] = red;
+        }
+
+        foreach (var (promise, quarters) in plan)
+        {
+            var facts = promise.Facts();
+            foreach (var q in quarters)
+            {
+                var count = complaints.FirstOrDefault(c => c.PromiseId == promise.Id && c.QuarterKey == q.Key)?.Count ?? 0;
+                var outcome = PromiseCheck.Evaluate(new PromiseCheckInput(facts, capabilities, redByQuarter[q.Key], count, options.ComplaintThreshold, q));
+                result[(promise.Id, q.Key)] = (outcome, count);
+            }
+        }
+        return result;
+    }
+}

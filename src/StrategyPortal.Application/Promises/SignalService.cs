@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Promises;
+
+namespace StrategyPortal.Application.Promises;
+
+/// <summary>
+/// Service signals (complaints, questions, compliments) in one inbox for service and marketing. Customer-service units
+/// log and forward them; managers of marketing units acknowledge what was forwarded. Service sees what its units
+/// logged, marketing what was forwarded, directors and administrators everything.
+/// </summary>
+public sealed class SignalService(
+    IPortalDbFactory dbFactory,
+    ICurrentUser currentUser,
+    AccessScope accessScope,
+    PromiseCheckRunner runner,
+    MessageText text,
+    TimeProvider clock)
+{
+    public async Task<PagedResult<SignalRow>> ListAsync(SignalQuery query, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsRead);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var marketing = user.Can(Permission.SignalsAcknowledge) && (await PromiseAccess.MarketingUnitsAsync(db, scope, cancellationToken)).Count > 0;
+        var signals = db.ServiceSignals.AsNoTracking();
+        if (!scope.All)
+        {
+            var units = scope.UnitIds.ToList();
+            signals = marketing ? signals.Where(s => units.Contains(s.UnitId) || s.ForwardedAtUtc != null) : signals.Where(s => units.Contains(s.UnitId));
+        }
+        if (query.Kind is { } kind) signals = signals.Where(s => s.Kind == kind);
+        if (query.PromiseId is { } promiseId) signals = signals.Where(s => s.PromiseId == promiseId);
+        signals = query.Status switch
+        {
+            SignalStatus.NotForwarded => signals.Where(s => s.ForwardedAtUtc == null),
+            SignalStatus.AwaitingAcknowledgement => signals.Where(s => s.ForwardedAtUtc != null && s.AcknowledgedAtUtc == null),
+            SignalStatus.Acknowledged => signals.Where(s => s.AcknowledgedAtUtc != null),
+            _ => signals,
+        };
+        var (page, pageSize) = Paging.Normalise(query.Page, query.PageSize);
+        var total = await signals.CountAsync(cancellationToken);
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var rows = await RowsAsync(db, signals.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Skip((page - 1) * pageSize).Take(pageSize),
+            unitNames, user, scope, marketing, cancellationToken);
+        return new PagedResult<SignalRow>(rows.Items, total, page, pageSize);
+    }
+
+    /// <summary>The customer-service units the reader may log signals for.</summary>
+    public async Task<IReadOnlyList<OptionItem>> GetLogUnitsAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsLog);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return (await PromiseAccess.ServiceUnitsAsync(db, scope, cancellationToken)).Select(u => new OptionItem(u.Id, u.Name)).ToList();
+    }
+
+    /// <summary>Promises a signal can cite: those live now or in the last year.</summary>
+    public async Task<IReadOnlyList<OptionItem>> GetPromiseOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsRead);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var since = runner.Today.AddYears(-1);
+        return await db.MarketingPromises.AsNoTracking().Where(p => p.LiveTo == null || p.LiveTo >= since)
+            .OrderBy(p => p.Claim).Select(p => new OptionItem(p.Id, p.Claim)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<SignalInput> NewAsync(CancellationToken cancellationToken = default)
+    {
+        var units = await GetLogUnitsAsync(cancellationToken);
+        var user = await currentUser.GetAsync(cancellationToken);
+        return new SignalInput { UnitId = units.FirstOrDefault(u => u.Id == user.OrgUnitId)?.Id ?? units.FirstOrDefault()?.Id ?? 0, Date = runner.Today };
+    }
+
+    public async Task<int> LogAsync(SignalInput input, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsLog);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (!(await PromiseAccess.ServiceUnitsAsync(db, scope, cancellationToken)).Any(u => u.Id == input.UnitId))
+            throw new ValidationFailedException(nameof(SignalInput.UnitId), text["signal.unit-not-service"]);
+        if (input.Date is not { } date) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-required"]);
+        if (date > runner.Today) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-future"]);
+        if (input.PromiseId is { } promiseId && !await db.MarketingPromises.AnyAsync(p => p.Id == promiseId, cancellationToken))
+            throw new ValidationFailedException(nameof(SignalInput.PromiseId), text["signal.promise-unknown"]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        ServiceSignal signal;
+        try
+        {
+            signal = new ServiceSignal(input.UnitId, input.Kind, input.Channel, date, input.Count, input.Text, input.PromiseId, user.PersonId!.Value, user.Name ?? string.Empty, now);
+            if (input.Forward) signal.Forward(user.Name ?? string.Empty, now);
+        }
+        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        db.ServiceSignals.Add(signal);
+        await db.SaveChangesAsync(cancellationToken);
+        if (signal.PromiseId is { } linked) await runner.RefreshQuarterAsync([linked], signal.Quarter, cancellationToken);
+        return signal.Id;
+    }
+
+    public async Task ForwardAsync(int id, int version, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsLog);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
+        if (scope.All || !scope.Includes(signal.UnitId)) throw new ForbiddenException();
+        db.ExpectVersion(signal, version);
+        try { signal.Forward(user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
+        catch (DomainException e) { throw text.Invalid("", e); }
+        await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
+    }
+
+    public async Task AcknowledgeAsync(int id, int version, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsAcknowledge);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if ((await PromiseAccess.MarketingUnitsAsync(db, scope, cancellationToken)).Count == 0) throw new ForbiddenException();
+        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
+        db.ExpectVersion(signal, version);
+        try { signal.Acknowledge(user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
+        catch (DomainException e) { throw text.Invalid("", e); }
+        await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
+    }
+
+    internal static async Task<PagedResult<SignalRow>> RowsAsync(IPortalDb db, IQueryable<ServiceSignal> signals, IReadOnlyDictionary<int, string> unitNames,
+        UserContext user, UnitScope scope, bool marketing, CancellationToken cancellationToken)
+    {
+        var list = await signals.ToListAsync(cancellationToken);
+        var promiseIds = list.Where(s => s.PromiseId != null).Select(s => s.PromiseId!.Value).Distinct().ToList();
+        var claims = await db.MarketingPromises.AsNoTracking().Where(p => promiseIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Claim, cancellationToken);
+        var rows = list.Select(s => new SignalRow(s.Id, s.UnitId, unitNames.GetValueOrDefault(s.UnitId, string.Empty), s.Kind, s.Channel, s.Date, s.Count, s.Text,
+            s.PromiseId, s.PromiseId is { } p ? claims.GetValueOrDefault(p) : null, s.LoggedByName, s.ForwardedAtUtc, s.ForwardedByName,
+            s.AcknowledgedAtUtc, s.AcknowledgedByName, s.Version,
+            !s.IsForwarded && user.Can(Permission.SignalsLog) && !scope.All && scope.Includes(s.UnitId),
+            s.IsForwarded && !s.IsAcknowledged && marketing)).ToList();
+        return new PagedResult<SignalRow>(rows, rows.Count, 1, Math.Max(1, rows.Count));
+    }
+
+    private static string FieldOf(string code) => code switch
+    {
+        "signal.count-range" => nameof(SignalInput.Count),
+        _ when code.StartsWith("signal.text", StringComparison.Ordinal) => nameof(SignalInput.Text),
+        "signal.kind-invalid" => nameof(SignalInput.Kind),
+        _ => "",
+    };
+}

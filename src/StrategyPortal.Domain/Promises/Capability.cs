@@ -1,0 +1,78 @@
+using StrategyPortal.Domain.Common;
+
+namespace StrategyPortal.Domain.Promises;
+
+/// <summary>The four areas a promise must fit (seed 000): knowledge, skills, processes and systems at service.</summary>
+public enum CapabilityArea
+{
+    Knowledge = 0,
+    Skills = 1,
+    Processes = 2,
+    Systems = 3,
+}
+
+/// <summary>
+/// What a service-side unit can deliver: an area, a maturity 1–5 with evidence, the channels and weekly
+/// hours it covers and optionally how many contacts a day it handles. Standards that measure it are linked by id.
+/// </summary>
+public class Capability : IVersioned
+{
+    public const int NameMaxLength = 120;
+    public const int DescriptionMaxLength = 1000;
+    public const int EvidenceMaxLength = 400;
+    public const int MinMaturity = 1;
+    public const int MaxMaturity = 5;
+
+    private Capability() { Name = Description = Evidence = ChannelsText = HoursText = StandardIdsText = string.Empty; }
+
+    public Capability(int ownerUnitId, string name, CapabilityArea area, string description, int maturity, string evidence,
+        IEnumerable<ServiceChannel> channels, ServiceHours hours, int? capacityPerDay, IEnumerable<int> standardIds) : this()
+    {
+        Update(ownerUnitId, name, area, description, maturity, evidence, channels, hours, capacityPerDay, standardIds);
+    }
+
+    public int Id { get; private set; }
+    public int OwnerUnitId { get; private set; }
+    public string Name { get; private set; }
+    public CapabilityArea Area { get; private set; }
+    public string Description { get; private set; }
+    public int Maturity { get; private set; }
+    public string Evidence { get; private set; }
+    public string ChannelsText { get; private set; }
+    public string HoursText { get; private set; }
+    public int? CapacityPerDay { get; private set; }
+    public string StandardIdsText { get; private set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<ServiceChannel> Channels => ChannelSet.Parse(ChannelsText);
+    public ServiceHours Hours => ServiceHours.Parse(HoursText);
+    public IReadOnlyList<int> StandardIds => IdSet.Parse(StandardIdsText);
+
+    public void Update(int ownerUnitId, string name, CapabilityArea area, string description, int maturity, string evidence,
+        IEnumerable<ServiceChannel> channels, ServiceHours hours, int? capacityPerDay, IEnumerable<int> standardIds)
+    {
+        var trimmed = (name ?? string.Empty).Trim();
+        if (trimmed.Length == 0) throw new DomainException("capability.name-required", "A capability needs a name.");
+        if (trimmed.Length > NameMaxLength) throw new DomainException("capability.name-too-long", $"A name has at most {NameMaxLength} characters.");
+        if (!Enum.IsDefined(area)) throw new DomainException("capability.area-invalid", "Unknown area.");
+        if (maturity is < MinMaturity or > MaxMaturity) throw new DomainException("capability.maturity-range", "Maturity runs from 1 to 5.");
+        var evidenceText = (evidence ?? string.Empty).Trim();
+        if (evidenceText.Length > EvidenceMaxLength) throw new DomainException("capability.evidence-too-long", $"Evidence has at most {EvidenceMaxLength} characters.");
+        var descriptionText = (description ?? string.Empty).Trim();
+        if (descriptionText.Length > DescriptionMaxLength) throw new DomainException("capability.description-too-long", $"A description has at most {DescriptionMaxLength} characters.");
+        if (capacityPerDay is <= 0) throw new DomainException("capability.capacity-positive", "Capacity is a positive number of contacts per day.");
+        OwnerUnitId = ownerUnitId;
+        Name = trimmed;
+        Area = area;
+        Description = descriptionText;
+        Maturity = maturity;
+        Evidence = evidenceText;
+        ChannelsText = ChannelSet.ToText(channels);
+        HoursText = hours.ToString();
+        CapacityPerDay = capacityPerDay;
+        StandardIdsText = IdSet.ToText(standardIds);
+    }
+
+    /// <summary>What the check engine needs to know.</summary>
+    public CapabilityFacts Facts(string unitName) => new(Id, Name, unitName, Area, Maturity, Channels, Hours, CapacityPerDay, StandardIds);
+}

@@ -1,0 +1,86 @@
+using StrategyPortal.Domain.Common;
+
+namespace StrategyPortal.Domain.Promises;
+
+public enum SignalKind
+{
+    Complaint = 0,
+    Question = 1,
+    Compliment = 2,
+}
+
+/// <summary>
+/// What customer service or webcare heard from customers: a complaint, question or compliment on a channel and
+/// date, how many times, a short text and optionally the promise it concerns. Service forwards it to marketing,
+/// marketing acknowledges it, so the customer does not have to tell the story twice.
+/// </summary>
+public class ServiceSignal : IVersioned
+{
+    public const int TextMaxLength = 500;
+    public const int MaxCount = 100_000;
+
+    private ServiceSignal() { Text = LoggedByName = string.Empty; }
+
+    public ServiceSignal(int unitId, SignalKind kind, ServiceChannel channel, DateOnly date, int count, string text, int? promiseId,
+        int loggedById, string loggedByName, DateTime loggedAtUtc) : this()
+    {
+        UnitId = unitId;
+        LoggedById = loggedById;
+        LoggedByName = loggedByName;
+        LoggedAtUtc = DateTime.SpecifyKind(loggedAtUtc, DateTimeKind.Utc);
+        Update(kind, channel, date, count, text, promiseId);
+    }
+
+    public int Id { get; private set; }
+    public int UnitId { get; private set; }
+    public SignalKind Kind { get; private set; }
+    public ServiceChannel Channel { get; private set; }
+    public DateOnly Date { get; private set; }
+    public int QuarterKey { get; private set; }
+    public Quarter Quarter => Quarter.FromKey(QuarterKey);
+    public int Count { get; private set; }
+    public string Text { get; private set; }
+    public int? PromiseId { get; private set; }
+    public int LoggedById { get; private set; }
+    public string LoggedByName { get; private set; }
+    public DateTime LoggedAtUtc { get; private set; }
+    public DateTime? ForwardedAtUtc { get; private set; }
+    public string? ForwardedByName { get; private set; }
+    public DateTime? AcknowledgedAtUtc { get; private set; }
+    public string? AcknowledgedByName { get; private set; }
+    public int Version { get; set; }
+
+    public bool IsForwarded => ForwardedAtUtc is not null;
+    public bool IsAcknowledged => AcknowledgedAtUtc is not null;
+
+    public void Update(SignalKind kind, ServiceChannel channel, DateOnly date, int count, string text, int? promiseId)
+    {
+        if (!Enum.IsDefined(kind)) throw new DomainException("signal.kind-invalid", "Unknown kind of signal.");
+        if (count is < 1 or > MaxCount) throw new DomainException("signal.count-range", $"The count runs from 1 to {MaxCount}.");
+        var trimmed = (text ?? string.Empty).Trim();
+        if (trimmed.Length == 0) throw new DomainException("signal.text-required", "Say in a few words what customers said.");
+        if (trimmed.Length > TextMaxLength) throw new DomainException("signal.text-too-long", $"A signal text has at most {TextMaxLength} characters.");
+        Kind = kind;
+        Channel = channel;
+        Date = date;
+        QuarterKey = Quarter.Of(date).Key;
+        Count = count;
+        Text = trimmed;
+        PromiseId = promiseId is > 0 ? promiseId : null;
+    }
+
+    public void Forward(string byName, DateTime atUtc)
+    {
+        if (IsForwarded) throw new DomainException("signal.already-forwarded", "This signal has already been forwarded to marketing.");
+        ForwardedByName = byName;
+        ForwardedAtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
+    }
+
+    public void Acknowledge(string byName, DateTime atUtc)
+    {
+        if (!IsForwarded) throw new DomainException("signal.not-forwarded", "Only a signal forwarded to marketing can be acknowledged.");
+        if (IsAcknowledged) throw new DomainException("signal.already-acknowledged", "This signal has already been acknowledged.");
+        AcknowledgedByName = byName;
+        AcknowledgedAtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
+    }
+}

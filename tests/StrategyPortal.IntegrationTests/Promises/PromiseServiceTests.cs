@@ -1,0 +1,290 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Localization;
+using StrategyPortal.Application.Promises;
+using StrategyPortal.Application.Scorecards;
+using StrategyPortal.Application.Standards;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Promises;
+using StrategyPortal.Domain.Standards;
+using StrategyPortal.IntegrationTests.Infrastructure;
+
+namespace StrategyPortal.IntegrationTests.Promises;
+
+/// <summary>
+/// Promises, capabilities and signals on a real database, called as the demo people. Each test makes its own capability
+/// and promise with unique names, so the tests share the demo company safely.
+/// </summary>
+public abstract class PromiseServiceTests : IDisposable
+{
+    private const string Marketer = "manager.marketing@noordlicht.example";
+    private const string ServiceManager = "manager.klantenservice@noordlicht.example";
+    private const string Director = "directeur@noordlicht.example";
+    private const string Employee = "medewerker@noordlicht.example";
+
+    private readonly PortalFactory _factory;
+    private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
+
+    protected PromiseServiceTests(PortalFactory factory)
+    {
+        _factory = factory;
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+    }
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentUICulture = _previous;
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Unkeepable_promise_is_unbacked_with_reasons_backed_after_the_capability_is_raised_and_at_risk_after_a_complaint_burst()
+    {
+        var name = Unique("WhatsApp");
+        var capabilityId = await CreateCapabilityAsync(name, maturity: 2, hours: "Mon-Sat 08:00-22:00");
+
+        int promiseId;
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var service = marketer.Get<PromiseService>();
+            var input = await service.NewAsync();
+            input.Claim = Unique("24/7 bereikbaar via WhatsApp");
+            input.Channels = [ServiceChannel.Chat];
+            input.Campaign = "Altijd dichtbij";
+            input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3, Channels = [ServiceChannel.Chat], Hours = "24/7", CapacityPerDay = 300 }];
+            promiseId = await service.CreateAsync(input);
+
+            var detail = await service.GetAsync(promiseId);
+            Assert.Equal(PromiseVerdict.Unbacked, detail.Promise.Verdict);
+            Assert.Equal([$"requires Processes maturity 3; {name} is at 2", $"requires Chat 24/7; {name} covers Chat Mon-Sat 08:00-22:00"], detail.Promise.Reasons);
+            Assert.True(detail.Promise.Flagged);
+            Assert.Contains(await service.GetNoticesAsync(), n => n.PromiseId == promiseId);
+        }
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            // the service unit manager is told too, because the promise leans on a capability of their unit
+            Assert.Contains(await manager.Get<PromiseService>().GetNoticesAsync(), n => n.PromiseId == promiseId);
+            var capabilities = manager.Get<CapabilityService>();
+            var input = CapabilityInput.From((await capabilities.ListAsync()).Single(c => c.Id == capabilityId));
+            input.Maturity = 3;
+            input.Hours = "24/7";
+            await capabilities.UpdateAsync(input);
+        }
+
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var detail = await marketer.Get<PromiseService>().GetAsync(promiseId);
+            Assert.Equal(PromiseVerdict.Backed, detail.Promise.Verdict);
+            Assert.Empty(detail.Promise.Reasons);
+        }
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var log = await signals.NewAsync();
+            log.Count = 6;
+            log.Text = "Geen antwoord 's nachts";
+            log.PromiseId = promiseId;
+            log.Channel = ServiceChannel.Chat;
+            await signals.LogAsync(log);
+            log.Count = 4;
+            log.Forward = true;
+            await signals.LogAsync(log);
+        }
+
+        await using (var director = await _factory.AsAsync(Director))
+        {
+            var service = director.Get<PromiseService>();
+            var board = await service.GetBoardAsync(new PromiseBoardQuery { Verdict = PromiseVerdict.AtRisk, PageSize = 200 });
+            var row = Assert.Single(board.Page.Items, r => r.Id == promiseId);
+            // 6 + 4 = 10 complaints, the default threshold
+            Assert.Equal([$"10 complaints about this promise in {service.CurrentQuarter} (threshold 10)"], row.Reasons);
+            var history = (await service.GetAsync(promiseId)).History;
+            Assert.Equal(PromiseVerdict.AtRisk, Assert.Single(history).Verdict);
+        }
+
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var signals = marketer.Get<SignalService>();
+            var inbox = await signals.ListAsync(new SignalQuery { PromiseId = promiseId });
+            // marketing sees only what service forwarded, and may acknowledge it
+            var forwarded = Assert.Single(inbox.Items);
+            Assert.True(forwarded.CanAcknowledge);
+            await signals.AcknowledgeAsync(forwarded.Id, forwarded.Version);
+            Assert.NotNull((await signals.ListAsync(new SignalQuery { PromiseId = promiseId })).Items.Single().AcknowledgedAtUtc);
+        }
+    }
+
+    [Fact]
+    public async Task A_red_standard_result_puts_a_backed_promise_at_risk()
+    {
+        int standardId;
+        var quarter = Quarter.Of(DateTime.UtcNow);
+        var title = Unique("Reply on social media within 1 hour");
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            standardId = await manager.Get<StandardsService>().CreateAsync(new StandardInput
+            {
+                OwnerUnitId = await UnitIdAsync("Webcare"), Title = title, Description = "d", Aspect = ServiceAspect.Behaviour,
+                Channel = ServiceChannel.SocialMedia, Metric = "% within an hour", Unit = MetricUnit.Percent, Direction = MetricDirection.HigherIsBetter,
+                Target = 90, EffectiveQuarter = quarter,
+            });
+        }
+        var capabilityId = await CreateCapabilityAsync(Unique("Social"), maturity: 4, hours: "24/7");
+        var promiseId = await CreatePromiseAsync(capabilityId, standardIds: [standardId]);
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+            await manager.Get<StandardsService>().RecordResultAsync(new ResultInput { StandardId = standardId, Quarter = quarter, Value = 50 });
+
+        await using var marketer = await _factory.AsAsync(Marketer);
+        var detail = await marketer.Get<PromiseService>().GetAsync(promiseId);
+        Assert.Equal(PromiseVerdict.AtRisk, detail.Promise.Verdict);
+        Assert.Equal([$"standard '{title}' is red in {quarter}"], detail.Promise.Reasons);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_with_the_field_and_reason()
+    {
+        await using var marketer = await _factory.AsAsync(Marketer);
+        var service = marketer.Get<PromiseService>();
+        var input = await service.NewAsync();
+        input.Claim = Unique("Claim");
+        input.Channels = [ServiceChannel.Phone];
+        input.Requirements = [new RequirementInput { CapabilityId = 987654, MinMaturity = 3 }];
+        var missing = await Assert.ThrowsAsync<ValidationFailedException>(() => service.CreateAsync(input));
+        Assert.Equal([Message("promise.capability-unknown")], missing.Errors["Requirements[0].CapabilityId"]);
+
+        var capabilityId = await CreateCapabilityAsync(Unique("Bad"), maturity: 3, hours: "Mon-Fri 08:00-20:00");
+        input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3, Hours = "Mon 25:00-26:00" }];
+        var hours = await Assert.ThrowsAsync<ValidationFailedException>(() => service.CreateAsync(input));
+        Assert.Equal([Message("hours.time-invalid")], hours.Errors["Requirements[0].Hours"]);
+
+        input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3, Hours = "Fri 22:00-02:00" }];
+        input.LiveTo = input.LiveFrom!.Value.AddDays(-1);
+        var period = await Assert.ThrowsAsync<ValidationFailedException>(() => service.CreateAsync(input));
+        Assert.Equal([Message("promise.live-period")], period.Errors[nameof(PromiseInput.LiveTo)]);
+
+        // an overnight window is fine, and a capability a promise leans on cannot be deleted
+        input.LiveTo = null;
+        var id = await service.CreateAsync(input);
+        await using var manager = await _factory.AsAsync(ServiceManager);
+        var capabilities = manager.Get<CapabilityService>();
+        var row = (await capabilities.ListAsync()).Single(c => c.Id == capabilityId);
+        Assert.Equal([id], row.Promises.Select(p => p.Id));
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => capabilities.DeleteAsync(capabilityId, row.Version));
+        Assert.Contains(input.Claim, refused.Errors[""].Single());
+
+        var bad = CapabilityInput.From(row);
+        bad.Hours = "Mon-Fri 08:00-08:00";
+        var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => capabilities.UpdateAsync(bad));
+        Assert.Equal([Message("hours.empty-window")], empty.Errors[nameof(CapabilityInput.Hours)]);
+    }
+
+    [Fact]
+    public async Task Marketing_edits_promises_service_managers_edit_their_capabilities_employees_see_only_their_unit()
+    {
+        var capabilityId = await CreateCapabilityAsync(Unique("Scope"), maturity: 3, hours: "");
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            // a service manager reads promises but registers none: they manage no marketing unit
+            var promises = manager.Get<PromiseService>();
+            Assert.Empty(await promises.GetOwnerUnitsAsync());
+            var input = new PromiseInput { Claim = "x", Channels = [ServiceChannel.Phone], OwnerUnitId = await UnitIdAsync("Marketing"), LiveFrom = DateOnly.FromDateTime(DateTime.UtcNow) };
+            await Assert.ThrowsAsync<ForbiddenException>(() => promises.CreateAsync(input));
+            await Assert.ThrowsAsync<ForbiddenException>(() => manager.Get<SignalService>().AcknowledgeAsync(1, 1));
+        }
+
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var capabilities = marketer.Get<CapabilityService>();
+            var row = (await capabilities.ListAsync()).Single(c => c.Id == capabilityId);
+            Assert.False(row.CanEdit);
+            var input = CapabilityInput.From(row);
+            input.Maturity = 5;
+            await Assert.ThrowsAsync<ForbiddenException>(() => capabilities.UpdateAsync(input));
+        }
+
+        await using (var director = await _factory.AsAsync(Director))
+        {
+            Assert.NotEmpty((await director.Get<PromiseService>().GetBoardAsync(new PromiseBoardQuery())).Page.Items);
+            await Assert.ThrowsAsync<ForbiddenException>(() => director.Get<CapabilityService>().CreateAsync(new CapabilityInput { Name = "x", OwnerUnitId = 1 }));
+        }
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            await Assert.ThrowsAsync<ForbiddenException>(() => employee.Get<PromiseService>().GetBoardAsync(new PromiseBoardQuery()));
+            var own = await UnitIdAsync("Klantenservice");
+            var visible = await employee.Get<CapabilityService>().ListAsync();
+            Assert.NotEmpty(visible);
+            Assert.All(visible, c => Assert.Equal(own, c.OwnerUnitId));
+            Assert.DoesNotContain(visible, c => c.Id == capabilityId); // that one is Webcare's
+            await Assert.ThrowsAsync<ForbiddenException>(() => employee.Get<CapabilityService>().UpdateAsync(new CapabilityInput { Id = capabilityId }));
+        }
+    }
+
+    [Fact]
+    public async Task Scorecard_source_reads_verdicts_and_history_without_a_signed_in_user()
+    {
+        await using var anonymous = _factory.AsAnonymous();
+        var source = anonymous.Get<IScorecardPromiseSource>();
+        Assert.IsType<PromiseScorecardSource>(source);
+        var now = Quarter.Of(DateTime.UtcNow);
+        var first = now.Previous.Previous.Previous.Previous.Previous.Previous.Previous;
+        var company = await source.GetAsync(now, null, first);
+
+        Assert.Equal(8, company.History.Count);
+        var whatsapp = company.Promises.Single(p => p.Claim == "24/7 bereikbaar via WhatsApp");
+        Assert.Equal(PromiseVerdict.Unbacked, whatsapp.Verdict);
+        Assert.Equal(PromiseVerdict.Unbacked, whatsapp.PreviousQuarterVerdict);
+        Assert.Equal(4, whatsapp.LinkedComplaints);
+        Assert.Contains(whatsapp.Reasons, r => r.StartsWith("requires Chat 24/7;", StringComparison.Ordinal));
+        // the demo's first quarter: only "call back within an hour" was live, and service could keep it
+        Assert.Equal(new PromiseVerdictCount(first, 1, 0, 0), company.History[0]);
+
+        // Logistiek's capability (Saturday delivery) carries two demo promises; the WhatsApp promise leans on Webcare only
+        var logistiek = await source.GetAsync(now, await UnitIdAsync("Logistiek"), first);
+        Assert.Contains(logistiek.Promises, p => p.Claim == "Op zaterdag om 15.00 uur bezorgd");
+        Assert.DoesNotContain(logistiek.Promises, p => p.Claim == "24/7 bereikbaar via WhatsApp");
+        var saturday = logistiek.Promises.Single(p => p.Claim == "Op zaterdag om 15.00 uur bezorgd");
+        Assert.Equal((PromiseVerdict.AtRisk, PromiseVerdict.Backed, 12), (saturday.Verdict, saturday.PreviousQuarterVerdict, saturday.LinkedComplaints));
+    }
+
+    private async Task<int> CreateCapabilityAsync(string name, int maturity, string hours)
+    {
+        await using var manager = await _factory.AsAsync(ServiceManager);
+        return await manager.Get<CapabilityService>().CreateAsync(new CapabilityInput
+        {
+            Name = name, OwnerUnitId = await UnitIdAsync("Webcare"), Area = CapabilityArea.Processes, Maturity = maturity,
+            Channels = [ServiceChannel.Chat, ServiceChannel.SocialMedia], Hours = hours, CapacityPerDay = 400,
+        });
+    }
+
+    private async Task<int> CreatePromiseAsync(int capabilityId, List<int> standardIds)
+    {
+        await using var marketer = await _factory.AsAsync(Marketer);
+        var service = marketer.Get<PromiseService>();
+        var input = await service.NewAsync();
+        input.Claim = Unique("Belofte");
+        input.Channels = [ServiceChannel.SocialMedia];
+        input.RequiredStandardIds = standardIds;
+        input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3 }];
+        return await service.CreateAsync(input);
+    }
+
+    private async Task<int> UnitIdAsync(string name)
+    {
+        await using var db = _factory.NewDbContext();
+        return await db.OrgUnits.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
+    }
+
+    private string Message(string key) => _factory.Text<Messages>(key);
+
+    private static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
+}
+
+public sealed class PromiseServiceTests_Sqlite(SqliteDemoPortal factory) : PromiseServiceTests(factory), IClassFixture<SqliteDemoPortal>;
+public sealed class PromiseServiceTests_PostgreSql(PostgreSqlDemoPortal factory) : PromiseServiceTests(factory), IClassFixture<PostgreSqlDemoPortal>;

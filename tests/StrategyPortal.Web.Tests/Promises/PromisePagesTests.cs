@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Infrastructure.Persistence;
+using StrategyPortal.Web.Promises;
+using StrategyPortal.Web.Tests.Support;
+
+namespace StrategyPortal.Web.Tests.Promises;
+
+public class PromisePagesTests
+{
+    private const string WhatsApp = "24/7 bereikbaar via WhatsApp";
+
+    [Fact]
+    public async Task The_director_sees_every_live_promise_with_its_verdict_and_the_flag_on_the_unbacked_one()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Director);
+
+        var host = ctx.RenderWithProviders<PromiseBoardPage>();
+
+        var rows = host.WaitForElements("[data-testid=promise-board] tbody tr");
+        // twelve demo promises; four ended (spring campaign, summer sale, Black Friday, Christmas)
+        Assert.Equal(8, rows.Count);
+        var whatsapp = rows.Single(r => r.TextContent.Contains(WhatsApp, StringComparison.Ordinal));
+        Assert.Equal("Unbacked", whatsapp.QuerySelector("[data-testid=verdict]")!.GetAttribute("data-verdict"));
+        Assert.NotNull(whatsapp.QuerySelector("[data-testid=flag]"));
+        Assert.Contains("requires Chat 24/7; WhatsApp- en social-mediaservice covers Chat Mon-Sat 08:00-22:00", whatsapp.QuerySelector("[data-testid=reasons]")!.TextContent);
+        var saturday = rows.Single(r => r.TextContent.Contains("Op zaterdag om 15.00 uur bezorgd", StringComparison.Ordinal));
+        Assert.Equal("AtRisk", saturday.QuerySelector("[data-testid=verdict]")!.GetAttribute("data-verdict"));
+        Assert.Null(saturday.QuerySelector("[data-testid=flag]"));
+        Assert.Empty(host.FindAll("[data-testid=new-promise]"));
+    }
+
+    [Fact]
+    public async Task The_marketing_manager_may_register_a_promise_and_include_ended_ones()
+    {
+        await using var ctx = new PortalBunitContext("nl");
+        ctx.SignInAs(DemoAccounts.MarketingManager);
+
+        var host = ctx.RenderWithProviders<PromiseBoardPage>();
+
+        host.WaitForElements("[data-testid=promise-board] tbody tr");
+        Assert.NotNull(host.Find("[data-testid=new-promise]"));
+        Assert.Contains("Niet gedekt", host.Find("[data-testid=promise-board]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_detail_explains_the_verdict_with_requirements_history_and_signals()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.MarketingManager);
+        var id = await PromiseIdAsync(ctx, WhatsApp);
+
+        var host = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
+        {
+            b.OpenComponent<PromiseDetailPage>(0);
+            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
+            b.CloseComponent();
+        })));
+
+        host.WaitForAssertion(() => Assert.Equal(WhatsApp, host.Find("h1").TextContent.Trim()));
+        Assert.Equal(["requires Chat 24/7; WhatsApp- en social-mediaservice covers Chat Mon-Sat 08:00-22:00"],
+            host.FindAll("[data-testid=reasons] li").Select(li => li.TextContent.Trim()));
+        Assert.NotNull(host.Find("[data-testid=flag]"));
+        var requirement = host.Find("[data-testid=requirements] tbody tr");
+        Assert.Contains("WhatsApp- en social-mediaservice", requirement.TextContent);
+        // live for the last three quarters: each evaluated, the newest first, all unbacked
+        var history = host.FindAll("[data-testid=history] tbody tr");
+        Assert.Equal(3, history.Count);
+        Assert.All(history, r => Assert.Equal("Unbacked", r.QuerySelector("[data-testid=verdict]")!.GetAttribute("data-verdict")));
+        Assert.Equal(3, host.FindAll("[data-testid=signals] tbody tr").Count);
+        Assert.NotNull(host.Find("[data-testid=edit-promise]"));
+    }
+
+    [Fact]
+    public async Task The_employee_sees_only_the_capabilities_of_their_own_unit_and_no_promise_pages()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Employee);
+
+        var host = ctx.RenderWithProviders<CapabilityRegister>();
+
+        var rows = host.WaitForElements("[data-testid=capabilities] tbody tr");
+        Assert.Equal(3, rows.Count); // Klantenservice: phone, product knowledge, returns
+        Assert.All(rows, r => Assert.Contains("Klantenservice", r.TextContent));
+        Assert.Empty(host.FindAll("[data-testid=edit-capability]"));
+        Assert.Empty(host.FindAll("[data-testid=new-capability]"));
+
+        foreach (var page in new[] { typeof(PromiseBoardPage), typeof(PromiseDetailPage) })
+        {
+            var policy = ((AuthorizeAttribute)Attribute.GetCustomAttribute(page, typeof(AuthorizeAttribute))!).Policy!;
+            Assert.False(RolePermissions.Allows(PortalRole.Employee, policy));
+        }
+    }
+
+    [Fact]
+    public async Task The_service_manager_edits_capabilities_of_their_units_and_sees_which_promises_lean_on_them()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.CustomerServiceManager);
+
+        var host = ctx.RenderWithProviders<CapabilityRegister>();
+
+        var rows = host.WaitForElements("[data-testid=capabilities] tbody tr");
+        var whatsapp = rows.Single(r => r.TextContent.Contains("WhatsApp- en social-mediaservice", StringComparison.Ordinal));
+        Assert.Contains(WhatsApp, whatsapp.TextContent);
+        Assert.NotNull(whatsapp.QuerySelector("[data-testid=edit-capability]"));
+        var tracking = rows.Single(r => r.TextContent.Contains("Track & trace", StringComparison.Ordinal));
+        Assert.Null(tracking.QuerySelector("[data-testid=edit-capability]")); // IT's, not theirs
+    }
+
+    private static async Task<int> PromiseIdAsync(PortalBunitContext ctx, string claim)
+    {
+        await using var db = await ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.MarketingPromises.Where(p => p.Claim == claim).Select(p => p.Id).SingleAsync();
+    }
+}
