@@ -31,8 +31,8 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CustomerScoreService>();
         services.AddScoped<CustomerScoreImportService>();
-        // Until the pulses feature registers the real source, the engagement × customer view shows "not available yet".
-        services.TryAddScoped<IUnitEngagementSource, NoUnitEngagementSource>();
+        // Engagement for the engagement × customer view and the scorecards: the pulse results, with their anonymity rules.
+        services.TryAddScoped<IUnitEngagementSource, PulseUnitEngagementSource>();
         return services;
     }
 }
