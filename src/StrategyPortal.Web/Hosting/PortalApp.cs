@@ -11,6 +11,7 @@ using StrategyPortal.Infrastructure.Seeding;
 using StrategyPortal.Web.Access;
 using StrategyPortal.Web.Components;
 using StrategyPortal.Web.CustomerScores;
+using StrategyPortal.Web.Engagement;
 using StrategyPortal.Web.Localization;
 
 namespace StrategyPortal.Web.Hosting;
@@ -88,6 +89,7 @@ public static class PortalApp
         app.MapAccessEndpoints();
         app.MapCultureEndpoints();
         app.MapCustomerScoreEndpoints();
+        app.MapEngagementEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

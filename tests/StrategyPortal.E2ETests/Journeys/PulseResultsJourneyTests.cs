@@ -47,5 +47,13 @@ public sealed class PulseResultsJourneyTests(BrowserFixture browser, PortalFixtu
         // The demo rounds: eight quarterly rounds (plus the open one) in the trend.
         Assert.True(await manager.GetByTestId("trend").Locator("tbody tr").CountAsync() >= 8);
         await CheckPageAsync(manager, "engagement-results-manager");
+
+        // The same heat map as a download: Webcare's cells say "suppressed".
+        var download = await manager.RunAndWaitForDownloadAsync(() => manager.GetByTestId("export-csv").ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Klantenservice;", lines[1].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains(";suppressed;suppressed;", lines[2], StringComparison.Ordinal);
     }
 }

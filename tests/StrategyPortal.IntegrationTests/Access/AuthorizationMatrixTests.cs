@@ -41,7 +41,9 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
     };
 
     /// <summary>Endpoints (not pages), each with a test of its own below.</summary>
-    public static readonly IReadOnlyList<string> Endpoints = ["/health", "/health/live", "/culture/set", "/account/logout", "/api/v1/customer-scores"];
+    public static readonly IReadOnlyList<string> Endpoints = ["/health", "/health/live", "/culture/set", "/account/logout", "/api/v1/customer-scores",
+        // The results CSV of a round: its own tests in Engagement/PulseResultsExportTests.
+        "/engagement/results/1/export"];
 
     public static IEnumerable<string> VisitorNames => [Anonymous, .. Enum.GetNames<PortalRole>()];
 
