@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CustomerScoreService>();
         services.AddScoped<CustomerScoreImportService>();
+        // Engagement for the engagement × customer view and the scorecards: the pulse results, with their anonymity rules.
+        services.TryAddScoped<IUnitEngagementSource, PulseUnitEngagementSource>();
         services.AddScoped<PromiseCheckRunner>();
         services.AddScoped<PromiseReasonText>();
         services.AddScoped<PromiseService>();
@@ -40,8 +42,6 @@ public static class DependencyInjection
         services.AddScoped<SignalService>();
         // Registered before any TryAdd of the NoScorecardPromiseSource default, so scorecards read real promises.
         services.AddScoped<IScorecardPromiseSource, PromiseScorecardSource>();
-        // Until the pulses feature registers the real source, the engagement × customer view shows "not available yet".
-        services.TryAddScoped<IUnitEngagementSource, NoUnitEngagementSource>();
         // Scorecards: the data builder runs without a signed-in user (command line, background issuing).
         services.AddScoped<IScorecardDataBuilder, ScorecardDataBuilder>();
         services.AddScoped<ScorecardUnits>();

@@ -17,9 +17,6 @@ namespace StrategyPortal.Application.Engagement;
 /// </summary>
 public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, AccessScope accessScope, TimeProvider clock, IMemoryCache cache)
 {
-    /// <summary>A closed round never changes (no answer is accepted after its last day), so its counts are kept a while.</summary>
-    private static readonly TimeSpan ClosedRoundCache = TimeSpan.FromMinutes(10);
-
     /// <summary>Rounds that have opened, newest first.</summary>
     public async Task<IReadOnlyList<ResultsRoundOption>> GetRoundsAsync(CancellationToken cancellationToken = default)
     {
@@ -75,41 +72,9 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         if (!scope.Includes(selectedId)) throw new ForbiddenException();
         if (!audience.Contains(selectedId)) throw new NotFoundException("Unit", selectedId);
 
-        // Per (round, unit) counts of every opened round of this pulse, counted in the database.
+        // Per (round, unit) counts of every opened round of this pulse, counted in the database, with the anonymity rules applied.
         var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.SurveyId == survey.Id && r.OpensOn <= today).OrderBy(r => r.Number).ToListAsync(cancellationToken);
-        var roundIds = rounds.Select(r => r.Id).ToList();
-        var counts = new List<UnitCounts>();
-        var toCount = new List<int>();
-        foreach (var r in rounds)
-        {
-            if (r.HasClosedBy(today) && cache.TryGetValue(CountsKey(r.Id), out List<UnitCounts>? cached)) counts.AddRange(cached!);
-            else toCount.Add(r.Id);
-        }
-        if (toCount.Count > 0)
-        {
-            var fresh = await db.PulseResponses.AsNoTracking().Where(r => toCount.Contains(r.RoundId))
-                .GroupBy(r => new { r.RoundId, r.UnitId })
-                .Select(g => new UnitCounts(g.Key.RoundId, g.Key.UnitId, g.Count(),
-                    g.Count(r => r.EngagementMean >= EngagementFormulas.EngagedFrom),
-                    g.Count(r => r.EngagementMean > EngagementFormulas.ActivelyDisengagedUpTo && r.EngagementMean < EngagementFormulas.EngagedFrom),
-                    g.Count(r => r.EngagementMean <= EngagementFormulas.ActivelyDisengagedUpTo),
-                    g.Count(r => r.Enps >= 9), g.Count(r => r.Enps >= 7 && r.Enps <= 8), g.Count(r => r.Enps <= 6)))
-                .ToListAsync(cancellationToken);
-            counts.AddRange(fresh);
-            foreach (var r in rounds.Where(r => toCount.Contains(r.Id) && r.HasClosedBy(today)))
-                cache.Set(CountsKey(r.Id), fresh.Where(c => c.RoundId == r.Id).ToList(), ClosedRoundCache);
-        }
-        var invited = await db.PulseRoundUnits.AsNoTracking().Where(u => roundIds.Contains(u.RoundId)).ToListAsync(cancellationToken);
-
-        var perRound = rounds.ToDictionary(r => r.Id, r => new RoundCounts(
-            counts.Where(c => c.RoundId == r.Id).ToDictionary(c => c.UnitId),
-            invited.Where(i => i.RoundId == r.Id).ToDictionary(i => i.UnitId, i => i.Invited)));
-        foreach (var rc in perRound.Values)
-        {
-            var direct = rc.Units.ToDictionary(u => u.Key, u => u.Value.Responses);
-            rc.Visibility = GroupSuppression.Compute(tree, roots, direct, survey.MinGroupSize);
-            rc.CommentVisibility = GroupSuppression.Compute(tree, roots, direct, survey.CommentThreshold);
-        }
+        var perRound = await PulseRoundCounter.CountAsync(db, cache, rounds, new Dictionary<int, PulseSurvey> { [survey.Id] = survey }, tree, roots, today, cancellationToken);
         var current = perRound[round.Id];
 
         // Item scores of this round: decoded from the responses, summed per unit, rolled up below.
@@ -123,7 +88,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         {
             var rc = perRound[r.Id];
             var visibility = rc.Visibility.GetValueOrDefault(selectedId, GroupVisibility.TooFew);
-            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, invitedSum) = Sum(rc, subtrees[selectedId]);
+            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, invitedSum) = rc.Sum(subtrees[selectedId]);
             var shown = visibility == GroupVisibility.Shown;
             return new TrendPoint(r.Id, r.Number, r.OpensOn, visibility, EngagementFormulas.ResponseRate(n, invitedSum),
                 shown && engaged + notEngaged + disengaged > 0 ? EngagementFormulas.Shares(engaged, notEngaged, disengaged) : null,
@@ -173,7 +138,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         {
             var visibility = rc.Visibility.GetValueOrDefault(id, GroupVisibility.TooFew);
             var subtree = subtrees[id];
-            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, invitedSum) = Sum(rc, subtree);
+            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, invitedSum) = rc.Sum(subtree);
             var rate = EngagementFormulas.ResponseRate(n, invitedSum);
             if (visibility != GroupVisibility.Shown)
                 return new UnitResult(id, names[id], tree.ParentOf(id), depth, visibility, invitedSum, rate, null, null, new Dictionary<int, double?>());
@@ -222,22 +187,8 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
             if (!vectors.TryGetValue(response.UnitId, out var list)) vectors[response.UnitId] = list = [];
             list.Add(vector);
         }
-        if (round.HasClosedBy(today)) cache.Set(key, (sums, vectors), ClosedRoundCache);
+        if (round.HasClosedBy(today)) cache.Set(key, (sums, vectors), PulseRoundCounter.ClosedRoundCache);
         return (sums, vectors);
-    }
-
-    private static string CountsKey(int roundId) => "pulse-results-counts:" + roundId.ToString(CultureInfo.InvariantCulture);
-
-    private static (int N, int Engaged, int NotEngaged, int Disengaged, int Promoters, int Passives, int Detractors, int Invited) Sum(RoundCounts rc, IReadOnlyList<int> subtree)
-    {
-        int n = 0, e = 0, ne = 0, ad = 0, p = 0, pa = 0, d = 0, inv = 0;
-        foreach (var u in subtree)
-        {
-            inv += rc.Invited.GetValueOrDefault(u);
-            if (!rc.Units.TryGetValue(u, out var c)) continue;
-            n += c.Responses; e += c.Engaged; ne += c.NotEngaged; ad += c.Disengaged; p += c.Promoters; pa += c.Passives; d += c.Detractors;
-        }
-        return (n, e, ne, ad, p, pa, d, inv);
     }
 
     private static int DefaultUnit(UnitScope scope, int? ownUnitId, PulseSurvey survey, OrgTree tree, HashSet<int> audience)
@@ -259,16 +210,6 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
             foreach (var child in tree.ChildrenOf(id).OrderBy(c => names[c], StringComparer.CurrentCultureIgnoreCase))
                 foreach (var item in Visit(child, depth + 1)) yield return item;
         }
-    }
-
-    private sealed record UnitCounts(int RoundId, int UnitId, int Responses, int Engaged, int NotEngaged, int Disengaged, int Promoters, int Passives, int Detractors);
-
-    private sealed class RoundCounts(Dictionary<int, UnitCounts> units, Dictionary<int, int> invited)
-    {
-        public Dictionary<int, UnitCounts> Units { get; } = units;
-        public Dictionary<int, int> Invited { get; } = invited;
-        public IReadOnlyDictionary<int, GroupVisibility> Visibility { get; set; } = new Dictionary<int, GroupVisibility>();
-        public IReadOnlyDictionary<int, GroupVisibility> CommentVisibility { get; set; } = new Dictionary<int, GroupVisibility>();
     }
 
     private sealed class ItemSums(int items)

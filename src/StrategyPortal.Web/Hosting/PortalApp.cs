@@ -11,6 +11,7 @@ using StrategyPortal.Infrastructure.Seeding;
 using StrategyPortal.Web.Access;
 using StrategyPortal.Web.Components;
 using StrategyPortal.Web.CustomerScores;
+using StrategyPortal.Web.Engagement;
 using StrategyPortal.Web.Localization;
 using StrategyPortal.Web.Scorecards;
 
@@ -92,6 +93,7 @@ public static class PortalApp
         app.MapCultureEndpoints();
         app.MapCustomerScoreEndpoints();
         app.MapScorecardEndpoints();
+        app.MapEngagementEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -45,14 +45,18 @@ public abstract class BrowserTest(BrowserFixture browser, PortalFixture portal, 
     /// </summary>
     protected void ExpectBrowserError(string fragment) => _expectedErrors.Add(fragment);
 
-    /// <summary>A new page in its own browser context (nobody signed in), asking for English like a browser set to en-US.</summary>
-    protected async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A new page in its own browser context (nobody signed in), asking for English like a browser set to en-US.
+    /// A phone is e.g. <c>width: 360, height: 740</c>; <paramref name="javaScript"/> false for the plain HTML forms.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Portal.BaseAddress.ToString(),
             Locale = "en-US",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
             ColorScheme = ColorScheme.Light,
             ReducedMotion = ReducedMotion.Reduce,
         });

@@ -30,7 +30,7 @@ internal static class ScoreSample
     }
 }
 
-/// <summary>"Done when", part 1: a director uploads a broken copy of the sample, reads the per-row report, fixes it, imports, and finds the scores.</summary>
+/// <summary>"Done when", part 1: a director uploads a broken copy of the sample, reads the per-row report, fixes it, imports, and finds the scores in the quarter view and the engagement × customer scatter.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CustomerScoreImportJourneyTests(BrowserFixture browser, PortalFixture portal, ITestOutputHelper output)
     : BrowserTest(browser, portal, output), IClassFixture<PortalFixture>
@@ -87,8 +87,12 @@ public sealed class CustomerScoreImportJourneyTests(BrowserFixture browser, Port
 
         await page.GotoAsync("/customer-scores/engagement");
         await WaitForInteractiveAsync(page);
-        await Expect(page.GetByTestId("engagement-empty")).ToContainTextAsync(Text.CustomerScores("Engagement.NotAvailable", Text.English));
-        await CheckPageAsync(page, "engagement-not-wired");
+        // The pulses' Klantenservice results for 2026-Q3 beside its customer scores (the sample's included) as a point.
+        await Expect(page.GetByTestId("engagement-empty")).ToHaveCountAsync(0);
+        var points = page.GetByTestId("scatter-point");
+        await Expect(points.Locator("title", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Klantenservice, 2026-Q3: ") })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("correlation")).ToContainTextAsync("r = ");
+        await CheckPageAsync(page, "engagement-scatter");
     }
 
     private static async Task<long> AnswersAsync(IPage page)

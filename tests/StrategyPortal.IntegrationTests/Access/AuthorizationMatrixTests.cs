@@ -42,7 +42,11 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
     };
 
     /// <summary>Endpoints (not pages), each with a test of its own below.</summary>
-    public static readonly IReadOnlyList<string> Endpoints = ["/health", "/health/live", "/culture/set", "/account/logout", "/api/v1/customer-scores", "/scorecards/files/1", "/scorecards/draft"];
+    public static readonly IReadOnlyList<string> Endpoints = ["/health", "/health/live", "/culture/set", "/account/logout", "/api/v1/customer-scores",
+        // The results CSV of a round: its own tests in Engagement/PulseResultsExportTests.
+        "/engagement/results/1/export",
+        // Scorecard PDFs: their own tests in Scorecards/ScorecardIssuingTests.
+        "/scorecards/files/1", "/scorecards/draft"];
 
     public static IEnumerable<string> VisitorNames => [Anonymous, .. Enum.GetNames<PortalRole>()];
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.CustomerScores;
+using StrategyPortal.Application.Engagement;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Tests.Support;
@@ -30,13 +31,65 @@ public class EngagementCustomerPageTests
     [Fact]
     public async Task Without_engagement_data_the_page_says_it_is_not_available_yet()
     {
-        await using var ctx = new PortalBunitContext();
+        await using var ctx = new PortalBunitContext(configure: services => services.AddScoped<IUnitEngagementSource, NoUnitEngagementSource>());
         ctx.SignInAs(DemoAccounts.Director);
 
         var host = ctx.RenderWithProviders<EngagementCustomer>();
 
         host.WaitForAssertion(() => Assert.Contains("Engagement data is not available yet", host.Find("[data-testid=engagement-empty]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Empty(host.FindAll("[data-testid=scatter]"));
+    }
+
+    [Fact]
+    public async Task The_demo_pulses_and_customer_scores_are_plotted_and_small_groups_are_not()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Director);
+
+        var host = ctx.RenderWithProviders<EngagementCustomer>();
+
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=scatter-point]")), TimeSpan.FromSeconds(20));
+        Assert.Empty(host.FindAll("[data-testid=engagement-empty]"));
+        var units = host.FindAll("[data-testid=points-table] tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).Distinct().ToList();
+        Assert.Contains("Klantenservice", units);
+        Assert.Matches(@"r = [+−]?\d\.\d\d over \d+ unit-quarters", host.Find("[data-testid=correlation]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_engagement_source_hides_exactly_the_groups_the_results_page_hides()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Director);
+        var results = ctx.Services.GetRequiredService<EngagementResultsService>();
+        var source = ctx.Services.GetRequiredService<IUnitEngagementSource>();
+        var rounds = await results.GetRoundsAsync();
+        Assert.True(rounds.Count >= 8);
+        var hiddenSeen = 0;
+
+        foreach (var round in rounds)
+        {
+            // The demo pulse has one round per quarter, so the quarter's figure is that round's.
+            var quarter = Quarter.Of(round.OpensOn);
+            var heatMap = (await results.GetResultsAsync(round.RoundId)).Units;
+            var engagement = (await source.GetAsync(heatMap.Select(u => u.UnitId).ToList(), quarter, quarter)).ToDictionary(e => e.UnitId);
+            foreach (var unit in heatMap)
+            {
+                var entry = engagement[unit.UnitId];
+                Assert.Equal(!unit.IsShown, entry.Suppressed);
+                if (unit.IsShown)
+                {
+                    Assert.Equal(unit.Shares!.Engaged, entry.EngagedShare!.Value, 9);
+                    Assert.Equal(unit.Enps!.Score!.Value, entry.Enps!.Value, 9);
+                }
+                else
+                {
+                    Assert.Null(entry.EngagedShare);
+                    Assert.Null(entry.Enps);
+                    hiddenSeen++;
+                }
+            }
+        }
+        Assert.True(hiddenSeen > 0, "the demo rounds should hide at least one small group");
     }
 
     [Fact]

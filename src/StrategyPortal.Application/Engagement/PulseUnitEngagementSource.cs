@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Application.CustomerScores;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Engagement;
+using StrategyPortal.Domain.Organisation;
+
+namespace StrategyPortal.Application.Engagement;
+
+/// <summary>
+/// Engagement per unit (with its sub-units) and quarter from the pulse rounds that opened in that quarter, for the
+/// engagement × customer view and the scorecards. The anonymity rules are those of the results pages, computed by
+/// the same code (<see cref="PulseRoundCounter"/>: per round, over the whole organisation, with the pulse's thresholds):
+/// <list type="bullet">
+/// <item>a unit counts for a quarter only from the rounds that showed it; those rounds' counts are pooled, so the
+/// figure is built from results the results page shows anyway and never from a hidden group;</item>
+/// <item>a unit that was in the audience of a round of the quarter but shown in none is <see cref="UnitEngagement.Suppressed"/>
+/// and carries no numbers;</item>
+/// <item>a unit no round of the quarter asked has no entry.</item>
+/// </list>
+/// It reads no signed-in user (a background job may call it); the caller narrows to what its reader may see.
+/// </summary>
+public sealed class PulseUnitEngagementSource(IPortalDbFactory dbFactory, TimeProvider clock, IMemoryCache cache) : IUnitEngagementSource
+{
+    public async Task<IReadOnlyList<UnitEngagement>> GetAsync(IReadOnlyCollection<int> unitIds, Quarter from, Quarter to, CancellationToken cancellationToken = default)
+    {
+        if (unitIds.Count == 0 || from > to) return [];
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var first = from.Start;
+        var last = to.End < today ? to.End : today;
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn >= first && r.OpensOn <= last).ToListAsync(cancellationToken);
+        if (rounds.Count == 0) return [];
+        var surveyIds = rounds.Select(r => r.SurveyId).Distinct().ToList();
+        var surveys = await db.PulseSurveys.AsNoTracking().Include(s => s.Audience).Where(s => surveyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+
+        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
+        var tree = new OrgTree(units.Select(u => (u.Id, u.ParentId)));
+        var known = units.Select(u => u.Id).ToHashSet();
+        var roots = units.Where(u => u.ParentId is null || !known.Contains(u.ParentId.Value)).Select(u => u.Id).ToList();
+        var perRound = await PulseRoundCounter.CountAsync(db, cache, rounds, surveys, tree, roots, today, cancellationToken);
+        var audiences = surveys.ToDictionary(s => s.Key, s => s.Value.Audience.Select(a => a.UnitId).SelectMany(tree.SubtreeOf).ToHashSet());
+
+        var result = new List<UnitEngagement>();
+        foreach (var quarter in rounds.GroupBy(r => Quarter.Of(r.OpensOn)).OrderBy(g => g.Key))
+        {
+            foreach (var unitId in unitIds.Where(known.Contains).Distinct().Order())
+            {
+                var asked = false;
+                int engaged = 0, notEngaged = 0, disengaged = 0, promoters = 0, passives = 0, detractors = 0;
+                foreach (var round in quarter)
+                {
+                    if (!audiences[round.SurveyId].Contains(unitId)) continue;
+                    asked = true;
+                    var rc = perRound[round.Id];
+                    if (rc.Visibility.GetValueOrDefault(unitId, GroupVisibility.TooFew) != GroupVisibility.Shown) continue;
+                    var sum = rc.Sum(tree.SubtreeOf(unitId));
+                    engaged += sum.Engaged; notEngaged += sum.NotEngaged; disengaged += sum.Disengaged;
+                    promoters += sum.Promoters; passives += sum.Passives; detractors += sum.Detractors;
+                }
+                if (!asked) continue;
+                var classified = engaged + notEngaged + disengaged;
+                var enps = new EnpsResult(promoters, passives, detractors);
+                if (classified == 0 && enps.Respondents == 0)
+                {
+                    result.Add(UnitEngagement.Hidden(unitId, quarter.Key));
+                    continue;
+                }
+                result.Add(new UnitEngagement(unitId, quarter.Key, false,
+                    classified > 0 ? EngagementFormulas.Shares(engaged, notEngaged, disengaged).Engaged : null, enps.Score));
+            }
+        }
+        return result;
+    }
+}

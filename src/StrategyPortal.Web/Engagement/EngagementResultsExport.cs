@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Engagement;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Engagement;
+
+namespace StrategyPortal.Web.Engagement;
+
+/// <summary>
+/// <c>GET /engagement/results/{roundId}/export</c>: the heat map of a round as CSV (per unit × item favourable %, engagement
+/// shares, eNPS split, response rate), for the units the reader may see. It is built from the same
+/// <see cref="EngagementResultsService.GetResultsAsync"/> result the results page shows, so the same groups are hidden:
+/// a hidden group's cells say "suppressed" and carry no figure, and no count (respondents, invited) is written at all,
+/// so nothing hidden can be derived by subtraction.
+/// </summary>
+public static class EngagementResultsExport
+{
+    public const string Route = "/engagement/results/{roundId:int}/export";
+
+    public static string PathFor(int roundId) => $"/engagement/results/{roundId.ToString(CultureInfo.InvariantCulture)}/export";
+
+    public static void MapEngagementEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Route, ExportAsync).RequireAuthorization(Permission.EngagementResults);
+
+    private static async Task<IResult> ExportAsync(int roundId, EngagementResultsService results, IStringLocalizer<EngagementText> text, CancellationToken cancellationToken)
+    {
+        RoundResults round;
+        try
+        {
+            round = await results.GetResultsAsync(roundId, null, cancellationToken);
+        }
+        catch (ForbiddenException)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        catch (NotFoundException)
+        {
+            return Results.NotFound();
+        }
+        var csv = Write(round, text);
+        var name = string.Create(CultureInfo.InvariantCulture, $"pulse-results-round-{round.Round.Number}-{round.Round.OpensOn:yyyy-MM-dd}.csv");
+        // UTF-8 with BOM and semicolons: opens as columns in Excel in both languages.
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>The CSV text: a header, then one row per unit in tree order.</summary>
+    public static string Write(RoundResults round, IStringLocalizer<EngagementText> text)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        string suppressed = text["Export.Suppressed"];
+        var names = round.Units.ToDictionary(u => u.UnitId, u => u.Name);
+        var csv = new StringBuilder();
+        var header = new List<string>
+        {
+            text["Results.Unit"], text["Export.ParentUnit"], text["Export.Status"], text["Results.ResponseRate"] + " %",
+            text["Class.Engaged"] + " %", text["Class.NotEngaged"] + " %", text["Class.ActivelyDisengaged"] + " %",
+            "eNPS", text["Export.Promoters"] + " %", text["Export.Passives"] + " %", text["Export.Detractors"] + " %",
+        };
+        header.AddRange(round.Items.Select(i => i.Kind == QuestionKind.Enps ? i.Code + " (eNPS)" : i.Code + " " + text["Export.FavourableShort"] + " %"));
+        Line(csv, header);
+
+        foreach (var unit in round.Units)
+        {
+            var row = new List<string>
+            {
+                unit.Name,
+                unit.ParentId is { } parent && names.TryGetValue(parent, out var parentName) ? parentName : string.Empty,
+                unit.IsShown ? text["Export.Shown"] : Hidden(unit.Visibility),
+                // The screen's rule for response rates: shown only for groups of at least 5 invited, hidden or not.
+                unit.ResponseRate is { } rate ? Number(rate) : suppressed,
+            };
+            if (!unit.IsShown)
+            {
+                // Nothing of a hidden group: not a share, not an eNPS, not an item.
+                row.AddRange(Enumerable.Repeat(suppressed, 7 + round.Items.Count));
+            }
+            else
+            {
+                var shares = unit.Shares;
+                var enps = unit.Enps;
+                row.Add(Number(shares?.Engaged));
+                row.Add(Number(shares?.NotEngaged));
+                row.Add(Number(shares?.ActivelyDisengaged));
+                row.Add(Number(enps?.Score));
+                row.Add(enps is null ? string.Empty : Number(enps.PromoterPercent));
+                row.Add(enps is null ? string.Empty : Number(enps.PassivePercent));
+                row.Add(enps is null ? string.Empty : Number(enps.DetractorPercent));
+                row.AddRange(round.Items.Select(i => Number(unit.ItemScores.GetValueOrDefault(i.QuestionId))));
+            }
+            Line(csv, row);
+        }
+        return csv.ToString();
+
+        string Number(double? value) => value is { } v ? Math.Round(v, 1).ToString("0.#", culture) : string.Empty;
+
+        string Hidden(GroupVisibility visibility) => visibility switch
+        {
+            GroupVisibility.ProtectsSibling => text["Results.HiddenSiblingShort"],
+            GroupVisibility.ParentHidden => text["Results.HiddenParentShort"],
+            _ => string.Format(culture, text["Results.HiddenFewShort"], round.MinGroupSize),
+        };
+    }
+
+    private static void Line(StringBuilder csv, IEnumerable<string> fields)
+    {
+        csv.AppendJoin(';', fields.Select(Quote));
+        csv.Append("\r\n");
+    }
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([';', '"', '\r', '\n']) >= 0 || field.StartsWith(' ') || field.EndsWith(' ')
+            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : field;
+}
