@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<PulseAnswerService>();
         services.AddScoped<EngagementResultsService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<PrivacyService>();
         services.AddScoped<CustomerScoreService>();
         services.AddScoped<CustomerScoreImportService>();
         // Until the pulses feature registers the real source, the engagement × customer view shows "not available yet".

@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddHostedService<PulseRoundScheduler>();
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
+        services.AddScoped<Application.Access.IPersonErasure, Access.PersonErasure>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -30,12 +30,18 @@ public static class Permission
     public const string CustomerScoresImport = "customerscores.import";
     public const string ApiKeysManage = "apikeys.manage";
 
+    /// <summary>Browse the audit log (who changed what, with old and new values).</summary>
+    public const string AuditRead = "audit.read";
+
+    /// <summary>Export everything the portal holds about a person, and erase a person.</summary>
+    public const string PrivacyManage = "privacy.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
         StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
         EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
-        CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
+        CustomerScoresRead, CustomerScoresImport, ApiKeysManage, AuditRead, PrivacyManage,
     ];
 }
 
@@ -48,11 +54,12 @@ public static class RolePermissions
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead],
         [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
-            Permission.CustomerScoresRead, Permission.CustomerScoresImport],
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.AuditRead],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
             Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
-            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage],
+            Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage,
+            Permission.AuditRead, Permission.PrivacyManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

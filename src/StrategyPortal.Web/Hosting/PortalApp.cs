@@ -18,6 +18,9 @@ namespace StrategyPortal.Web.Hosting;
 /// <summary>The composition root. Tests build the same app through <see cref="Build"/>.</summary>
 public static class PortalApp
 {
+    /// <summary>The commands of the executable (besides starting the portal); listed in the permission matrix.</summary>
+    public static IReadOnlyList<string> Commands { get; } = ["migrate"];
+
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
@@ -33,7 +36,7 @@ public static class PortalApp
                 await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate. Without a command the portal starts.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: {string.Join(", ", Commands)}. Without a command the portal starts.");
                 return 2;
         }
     }
@@ -88,6 +91,7 @@ public static class PortalApp
         app.MapAccessEndpoints();
         app.MapCultureEndpoints();
         app.MapCustomerScoreEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -26,6 +26,7 @@ public static class Navigation
         new("/customer-scores/engagement", "Nav.EngagementCustomer", Icons.Material.Filled.ScatterPlot, Permission.CustomerScoresRead),
         new("/customer-scores/import", "Nav.CustomerScoreImport", Icons.Material.Filled.UploadFile, Permission.CustomerScoresImport),
         new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
+        new("/audit", "Nav.Audit", Icons.Material.Filled.History, Permission.AuditRead),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> has) =>

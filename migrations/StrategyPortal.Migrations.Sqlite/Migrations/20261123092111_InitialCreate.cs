@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace StrategyPortal.Migrations.PostgreSql.Migrations
+namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -18,15 +17,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorPersonId = table.Column<int>(type: "integer", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,10 +36,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,13 +50,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,16 +73,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    TextNl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TextNl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,16 +92,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseSurveys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Cadence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    FirstOpensOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RoundLengthDays = table.Column<int>(type: "integer", nullable: false),
-                    MinGroupSize = table.Column<int>(type: "integer", nullable: false),
-                    CommentThreshold = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FirstOpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RoundLengthDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,11 +112,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Roles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -129,14 +127,14 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ServiceStrategyChoices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Discipline = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Rationale = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    EffectiveQuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    ChosenById = table.Column<int>(type: "integer", nullable: false),
-                    ChosenByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    ChosenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Discipline = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EffectiveQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ChosenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -147,37 +145,37 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "CustomerScoreQuarters",
                 columns: table => new
                 {
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Nps0 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps1 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps2 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps3 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps4 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps5 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps6 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps7 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps8 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps9 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps10 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat1 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat2 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat3 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat4 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat5 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces1 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces2 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces3 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces4 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces5 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces6 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces7 = table.Column<long>(type: "bigint", nullable: false),
-                    Complaints = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnService = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnPrice = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnNeed = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnOther = table.Column<long>(type: "bigint", nullable: false)
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Nps0 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps1 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps2 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps4 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps5 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps6 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps7 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps8 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps9 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps10 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat1 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat2 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat4 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat5 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces1 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces2 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces4 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces5 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces6 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces7 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Complaints = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnService = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnNeed = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnOther = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,40 +192,40 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "CustomerScoreRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Source = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Nps0 = table.Column<int>(type: "integer", nullable: false),
-                    Nps1 = table.Column<int>(type: "integer", nullable: false),
-                    Nps2 = table.Column<int>(type: "integer", nullable: false),
-                    Nps3 = table.Column<int>(type: "integer", nullable: false),
-                    Nps4 = table.Column<int>(type: "integer", nullable: false),
-                    Nps5 = table.Column<int>(type: "integer", nullable: false),
-                    Nps6 = table.Column<int>(type: "integer", nullable: false),
-                    Nps7 = table.Column<int>(type: "integer", nullable: false),
-                    Nps8 = table.Column<int>(type: "integer", nullable: false),
-                    Nps9 = table.Column<int>(type: "integer", nullable: false),
-                    Nps10 = table.Column<int>(type: "integer", nullable: false),
-                    Csat1 = table.Column<int>(type: "integer", nullable: false),
-                    Csat2 = table.Column<int>(type: "integer", nullable: false),
-                    Csat3 = table.Column<int>(type: "integer", nullable: false),
-                    Csat4 = table.Column<int>(type: "integer", nullable: false),
-                    Csat5 = table.Column<int>(type: "integer", nullable: false),
-                    Ces1 = table.Column<int>(type: "integer", nullable: false),
-                    Ces2 = table.Column<int>(type: "integer", nullable: false),
-                    Ces3 = table.Column<int>(type: "integer", nullable: false),
-                    Ces4 = table.Column<int>(type: "integer", nullable: false),
-                    Ces5 = table.Column<int>(type: "integer", nullable: false),
-                    Ces6 = table.Column<int>(type: "integer", nullable: false),
-                    Ces7 = table.Column<int>(type: "integer", nullable: false),
-                    Complaints = table.Column<int>(type: "integer", nullable: false),
-                    ChurnService = table.Column<int>(type: "integer", nullable: false),
-                    ChurnPrice = table.Column<int>(type: "integer", nullable: false),
-                    ChurnNeed = table.Column<int>(type: "integer", nullable: false),
-                    ChurnOther = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Nps0 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps5 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps6 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps7 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps8 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps9 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps10 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat5 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces5 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces6 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces7 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Complaints = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnService = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnPrice = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnNeed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnOther = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,14 +242,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsErased = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,23 +267,23 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ServiceStandards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
-                    TemplateCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Aspect = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Rater = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Metric = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Target = table.Column<double>(type: "double precision", nullable: false),
-                    AmberThreshold = table.Column<double>(type: "double precision", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspect = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rater = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    AmberThreshold = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,8 +300,8 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseAudienceUnits",
                 columns: table => new
                 {
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false)
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,14 +324,14 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -349,9 +348,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseSurveyItems",
                 columns: table => new
                 {
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,11 +373,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "RoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -395,17 +394,17 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CreatedByPersonId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -422,25 +421,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    PreferredCulture = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    DarkMode = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    DarkMode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ErasedEmailHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -457,27 +457,27 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ServiceStandardVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StandardId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveQuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Aspect = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Rater = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Metric = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Target = table.Column<double>(type: "double precision", nullable: false),
-                    AmberThreshold = table.Column<double>(type: "double precision", nullable: true),
-                    ChangedById = table.Column<int>(type: "integer", nullable: false),
-                    ChangedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Changes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StandardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspect = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rater = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    AmberThreshold = table.Column<double>(type: "REAL", nullable: true),
+                    ChangedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -494,15 +494,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "StandardResults",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StandardId = table.Column<int>(type: "integer", nullable: false),
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    ActualValue = table.Column<double>(type: "double precision", nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StandardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActualValue = table.Column<double>(type: "REAL", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -519,8 +519,8 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Participations",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -543,11 +543,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -576,13 +576,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Answers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    EngagementMean = table.Column<double>(type: "double precision", nullable: true),
-                    Enps = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EngagementMean = table.Column<double>(type: "REAL", nullable: true),
+                    Enps = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -605,9 +605,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseRoundUnits",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Invited = table.Column<int>(type: "integer", nullable: false)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Invited = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -630,11 +630,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -651,10 +651,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<int>(type: "integer", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -671,8 +671,8 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    RoleId = table.Column<int>(type: "integer", nullable: false)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -695,10 +695,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -912,6 +912,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "EmailIndex",
                 table: "Users",
                 column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_ErasedEmailHash",
+                table: "Users",
+                column: "ErasedEmailHash");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_PersonId",
