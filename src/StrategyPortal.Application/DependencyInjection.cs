@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<PulseAnswerService>();
         services.AddScoped<EngagementResultsService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<PrivacyService>();
         services.AddScoped<CustomerScoreService>();
         services.AddScoped<CustomerScoreImportService>();
         // Engagement for the engagement × customer view and the scorecards: the pulse results, with their anonymity rules.

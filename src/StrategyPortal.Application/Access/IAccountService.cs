@@ -13,7 +13,21 @@ public interface IAccountService
 
     /// <summary>Keeps the account's e-mail and sign-in state in step with the person (deactivated people cannot sign in).</summary>
     Task SyncWithPersonAsync(int personId, CancellationToken cancellationToken = default);
+
+    /// <summary>What the sign-in account of a person holds (for a privacy export); null when there is none.</summary>
+    Task<LoginSummary?> DescribeLoginAsync(int personId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A sign-in account as a privacy export shows it (never the password hash or security stamp).</summary>
+public sealed record LoginSummary(
+    string? Email,
+    bool EmailConfirmed,
+    DateTimeOffset? LockoutEnd,
+    int AccessFailedCount,
+    string? PreferredCulture,
+    bool DarkMode,
+    IReadOnlyList<string> ExternalLogins,
+    bool Erased);
 
 public sealed record UserPreferences(string? Culture, bool DarkMode);
 

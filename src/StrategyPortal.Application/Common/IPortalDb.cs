@@ -45,6 +45,9 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<ServiceSignal> ServiceSignals { get; }
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
 
+    /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>
+    DbSet<AuditEntry> AuditEntries { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -38,6 +38,13 @@ public class AuditEntry
     public string Changes { get; private set; }
 
     public void Pseudonymise(string pseudonym) => ActorName = pseudonym;
+
+    /// <summary>Replaces each of <paramref name="secrets"/> (as they are written in the JSON) by the pseudonym in the recorded values.</summary>
+    public void Redact(IEnumerable<string> secrets, string pseudonym)
+    {
+        foreach (var secret in secrets.Where(s => s.Length > 0))
+            Changes = Changes.Replace(secret, pseudonym, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Marks an entity whose changes are never audited — anonymous pulse answers above all.</summary>

@@ -56,6 +56,12 @@ public static class Permission
     /// <summary>Acknowledge forwarded signals; the service also demands that the user manages a marketing unit.</summary>
     public const string SignalsAcknowledge = "signals.acknowledge";
 
+    /// <summary>Browse the audit log (who changed what, with old and new values).</summary>
+    public const string AuditRead = "audit.read";
+
+    /// <summary>Export everything the portal holds about a person, and erase a person.</summary>
+    public const string PrivacyManage = "privacy.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
@@ -64,6 +70,7 @@ public static class Permission
         CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
         ScorecardsRead, ScorecardsIssue,
         PromisesRead, PromisesManage, CapabilitiesRead, CapabilitiesManage, SignalsRead, SignalsLog, SignalsAcknowledge,
+        AuditRead, PrivacyManage,
     ];
 }
 
@@ -80,12 +87,13 @@ public static class RolePermissions
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
             Permission.CustomerScoresRead, Permission.CustomerScoresImport,
             Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
-            Permission.ScorecardsRead, Permission.ScorecardsIssue],
+            Permission.ScorecardsRead, Permission.ScorecardsIssue, Permission.AuditRead],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
             Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
             Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage,
-            Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead],
+            Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
+            Permission.AuditRead, Permission.PrivacyManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

@@ -30,10 +30,30 @@ public class Person : IVersioned
     public int OrgUnitId { get; private set; }
     public PortalRole Role { get; private set; }
     public bool IsActive { get; private set; }
+
+    /// <summary>Erased on request (privacy): name and e-mail are a pseudonym, the person cannot come back.</summary>
+    public bool IsErased { get; private set; }
     public int Version { get; set; }
+
+    /// <summary>The name an erased person keeps in history (standards changes, results, the audit log).</summary>
+    public static string Pseudonym(int personId) => $"Erased person #{personId}";
+
+    /// <summary>The e-mail an erased person keeps: unique, and never deliverable (.invalid is reserved).</summary>
+    public static string PseudonymEmail(int personId) => $"erased-{personId}@erased.invalid";
+
+    /// <summary>Replaces name and e-mail by a pseudonym and deactivates the person for good.</summary>
+    public void Erase()
+    {
+        if (IsErased) throw new DomainException("person.already-erased", "This person has already been erased.");
+        Name = Pseudonym(Id);
+        Email = PseudonymEmail(Id);
+        IsActive = false;
+        IsErased = true;
+    }
 
     public void Update(string name, string email, int orgUnitId, PortalRole role)
     {
+        if (IsErased) throw new DomainException("person.erased", "An erased person cannot be changed.");
         Name = ValidName(name);
         Email = ValidEmail(email);
         OrgUnitId = orgUnitId;
@@ -41,7 +61,11 @@ public class Person : IVersioned
     }
 
     public void Deactivate() => IsActive = false;
-    public void Reactivate() => IsActive = true;
+    public void Reactivate()
+    {
+        if (IsErased) throw new DomainException("person.erased", "An erased person cannot be changed.");
+        IsActive = true;
+    }
 
     public static string NormaliseEmail(string email) => (email ?? string.Empty).Trim().ToLowerInvariant();
 

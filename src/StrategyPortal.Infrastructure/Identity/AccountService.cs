@@ -40,6 +40,15 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
         await users.UpdateSecurityStampAsync(user);
     }
 
+    public async Task<LoginSummary?> DescribeLoginAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);
+        if (user is null) return null;
+        var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == user.Id).Select(l => l.LoginProvider).ToListAsync(cancellationToken);
+        return new LoginSummary(user.Email, user.EmailConfirmed, user.LockoutEnd, user.AccessFailedCount, user.PreferredCulture, user.DarkMode,
+            logins, user.ErasedEmailHash is not null);
+    }
+
     public async Task<UserPreferences> GetAsync(int personId, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);

@@ -11,4 +11,10 @@ public class PortalUser : IdentityUser<int>
     public string? PreferredCulture { get; set; }
 
     public bool DarkMode { get; set; }
+
+    /// <summary>
+    /// Set when the person was erased: the SHA-256 of the e-mail they signed in with, so signing in
+    /// again is refused with a clear message. The e-mail itself is gone.
+    /// </summary>
+    public string? ErasedEmailHash { get; set; }
 }

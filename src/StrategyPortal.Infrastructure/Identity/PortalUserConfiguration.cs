@@ -10,6 +10,8 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
     {
         b.Property(u => u.PreferredCulture).HasMaxLength(8);
         b.HasIndex(u => u.PersonId).IsUnique();
+        b.Property(u => u.ErasedEmailHash).HasMaxLength(64);
+        b.HasIndex(u => u.ErasedEmailHash);
         b.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

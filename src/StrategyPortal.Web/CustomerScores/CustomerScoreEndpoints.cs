@@ -17,6 +17,7 @@ public static class CustomerScoreEndpoints
     {
         endpoints.MapPost(Path, ImportAsync)
             .RequireAuthorization(ApiKeyAuthentication.CustomerScoresImportPolicy)
+            .RequireRateLimiting(RateLimits.Api)
             .DisableAntiforgery();
     }
 

@@ -20,6 +20,9 @@ namespace StrategyPortal.Web.Hosting;
 /// <summary>The composition root. Tests build the same app through <see cref="Build"/>.</summary>
 public static class PortalApp
 {
+    /// <summary>The commands of the executable (besides starting the portal); listed in the permission matrix.</summary>
+    public static IReadOnlyList<string> Commands { get; } = ["migrate", Scorecards.ScorecardCommand.Name];
+
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
@@ -37,7 +40,7 @@ public static class PortalApp
             case ScorecardCommand.Name:
                 return await ScorecardCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, scorecard. Without a command the portal starts.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: {string.Join(", ", Commands)}. Without a command the portal starts.");
                 return 2;
         }
     }
@@ -94,6 +97,7 @@ public static class PortalApp
         app.MapCustomerScoreEndpoints();
         app.MapScorecardEndpoints();
         app.MapEngagementEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.IntegrationTests.Infrastructure;
+using StrategyPortal.Web.Access;
 using StrategyPortal.Web.Components.Layout;
+using StrategyPortal.Web.Hosting;
 using StrategyPortal.Web.Localization;
 
 namespace StrategyPortal.IntegrationTests.Access;
 
 /// <summary>
-/// Every page and endpoint × every visitor (anonymous and each role), over HTTP. The expected cell
-/// of a navigation page comes from <see cref="Navigation.Items"/> and <see cref="RolePermissions"/>,
-/// the data the menu reads. A new page must appear in the menu or in <see cref="OpenPages"/>, or
+/// Every page and endpoint × every visitor (anonymous and each role), over HTTP. The expected cells
+/// come from <see cref="PermissionMatrix"/> (menu pages from <see cref="Navigation.Items"/>, the rest
+/// listed there) and <see cref="RolePermissions"/> — the same data the table in docs/security.md is
+/// generated from. A new page must appear in the menu or in <see cref="PermissionMatrix"/>, or
 /// <see cref="Every_page_and_endpoint_is_in_the_matrix"/> fails.
 /// </summary>
 /// <remarks>
@@ -25,28 +28,15 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
 {
     public const string Anonymous = "Anonymous";
 
-    /// <summary>Pages outside the menu that every visitor may open (they answer 200 to anyone). A route with parameters is listed by an example address.</summary>
-    public static readonly IReadOnlyList<string> OpenPages = ["/account/access-denied", "/account/login", "/account/setup", "/not-found", "/error", "/status/404"];
+    /// <summary>Pages outside the menu that every visitor may open (they answer 200 to anyone).</summary>
+    public static IReadOnlyList<string> OpenPages => PermissionMatrix.OpenPages;
 
-    /// <summary>
-    /// Pages outside the menu that need a permission (reached from a page in the menu), each with that permission.
-    /// A route with parameters is listed by an example address: standard 1 belongs to the demo Klantenservice.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> PermissionPages = new Dictionary<string, string>
-    {
-        ["/standards/catalogue"] = Permission.StandardsRead,
-        ["/standards/1"] = Permission.StandardsRead,
-        ["/promises/1"] = Permission.PromisesRead,
-        // Round 1 of the demo pulse (closed): the static answering page answers 200 with its status.
-        ["/pulses/1"] = Permission.EngagementAnswer,
-    };
+    /// <summary>Pages outside the menu that need a permission, each with that permission.</summary>
+    public static IReadOnlyDictionary<string, string> PermissionPages { get; } =
+        PermissionMatrix.PermissionPages.ToDictionary(p => p.Address, p => p.Permission);
 
     /// <summary>Endpoints (not pages), each with a test of its own below.</summary>
-    public static readonly IReadOnlyList<string> Endpoints = ["/health", "/health/live", "/culture/set", "/account/logout", "/api/v1/customer-scores",
-        // The results CSV of a round: its own tests in Engagement/PulseResultsExportTests.
-        "/engagement/results/1/export",
-        // Scorecard PDFs: their own tests in Scorecards/ScorecardIssuingTests.
-        "/scorecards/files/1", "/scorecards/draft"];
+    public static IReadOnlyList<string> Endpoints { get; } = PermissionMatrix.Endpoints.Select(e => e.Address).ToList();
 
     public static IEnumerable<string> VisitorNames => [Anonymous, .. Enum.GetNames<PortalRole>()];
 
@@ -59,8 +49,8 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var item in Navigation.Items)
-                foreach (var visitor in VisitorNames) data.Add(item.Href, visitor);
+            foreach (var row in PermissionMatrix.NavigationPages)
+                foreach (var visitor in VisitorNames) data.Add(row.Address, visitor);
             return data;
         }
     }
@@ -91,7 +81,7 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
     [MemberData(nameof(NavigationCells), MemberType = typeof(AuthorizationMatrixTests))]
     public async Task Navigation_page_opens_exactly_for_the_roles_with_its_permission(string path, string visitor)
     {
-        var item = Navigation.Items.Single(i => i.Href == path);
+        var row = PermissionMatrix.NavigationPages.Single(i => i.Address == path);
         var client = await ClientAsync(visitor);
 
         using var response = await client.GetAsync(path);
@@ -100,7 +90,7 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
         {
             Assert.Equal($"/account/login?ReturnUrl={Uri.EscapeDataString(path)}", PortalClient.RedirectTarget(response));
         }
-        else if (item.Permission is null || RolePermissions.Allows(role, item.Permission))
+        else if (row.Allows(role))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
@@ -130,7 +120,7 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
         {
             Assert.Equal($"/account/login?ReturnUrl={Uri.EscapeDataString(path)}", PortalClient.RedirectTarget(response));
         }
-        else if (RolePermissions.Allows(role, PermissionPages[path]))
+        else if (PermissionMatrix.Pages.Single(p => p.Address == path).Allows(role))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
@@ -235,6 +225,69 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
         Assert.Equal(factory.Text<Ui>("Error.Title"), Page.Heading(await post.Content.ReadAsStringAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Visitors), MemberType = typeof(AuthorizationMatrixTests))]
+    public async Task Personal_data_export_answers_exactly_the_visitors_its_row_allows(string visitor)
+    {
+        const string path = "/organisation/people/1/export";
+        var row = PermissionMatrix.Endpoints.Single(e => e.Address == path);
+        var client = await ClientAsync(visitor);
+
+        using var response = await client.GetAsync(path);
+
+        if (Role(visitor) is not { } role)
+        {
+            Assert.Equal($"/account/login?ReturnUrl={Uri.EscapeDataString(path)}", PortalClient.RedirectTarget(response));
+        }
+        else if (row.Allows(role))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("\"person\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal($"/account/access-denied?ReturnUrl={Uri.EscapeDataString(path)}", PortalClient.RedirectTarget(response));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Visitors), MemberType = typeof(AuthorizationMatrixTests))]
+    public async Task The_company_scorecard_draft_answers_exactly_the_visitors_its_row_allows(string visitor)
+    {
+        const string path = "/scorecards/draft";
+        const string url = path + "?quarter=2026-Q3&lang=nl";
+        var row = PermissionMatrix.Endpoints.Single(e => e.Address == path);
+        var client = await ClientAsync(visitor);
+
+        using var response = await client.GetAsync(url);
+
+        if (Role(visitor) is not { } role)
+            Assert.Equal($"/account/login?ReturnUrl={Uri.EscapeDataString(url)}", PortalClient.RedirectTarget(response));
+        else if (!row.Allows(role))
+            Assert.Equal($"/account/access-denied?ReturnUrl={Uri.EscapeDataString(url)}", PortalClient.RedirectTarget(response));
+        else if (role == PortalRole.Director)
+            Assert.Equal(("application/pdf", HttpStatusCode.OK), (response.Content.Headers.ContentType?.MediaType, response.StatusCode));
+        else // a manager may read scorecards, but the company's is not one of their units'
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Visitors), MemberType = typeof(AuthorizationMatrixTests))]
+    public async Task The_api_refuses_every_visitor_that_comes_with_a_cookie_instead_of_a_key(string visitor)
+    {
+        var row = PermissionMatrix.Endpoints.Single(e => e.Gate == MatrixGate.ApiKey);
+        var client = await ClientAsync(visitor);
+
+        using var response = await client.Http.PostAsync(row.Address, new StringContent("[]", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public void Every_command_of_the_executable_is_in_the_matrix() =>
+        Assert.Equal(PortalApp.Commands.Order(), PermissionMatrix.Commands.Select(c => c.Address).Order());
+
     [Fact]
     public void Every_page_and_endpoint_is_in_the_matrix()
     {
@@ -245,7 +298,7 @@ public abstract partial class AuthorizationMatrixTests(PortalFactory factory)
             .Where(r => !r.Split('/').Any(segment => segment.StartsWith('_')) && !Path.HasExtension(r) && !r.Contains(":file}", StringComparison.Ordinal))
             .Distinct()
             .ToList();
-        var covered = Navigation.Items.Select(i => i.Href).Concat(OpenPages).Concat(PermissionPages.Keys).Concat(Endpoints).ToList();
+        var covered = PermissionMatrix.All.Where(r => r.Kind != MatrixKind.Command).Select(r => r.Address).ToList();
 
         Assert.Equal(Array.Empty<string>(), routes.Where(route => !covered.Any(address => Matches(route, address))).ToArray());
         Assert.Equal(Array.Empty<string>(), covered.Where(address => !routes.Any(route => Matches(route, address))).ToArray());

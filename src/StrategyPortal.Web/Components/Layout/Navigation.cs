@@ -30,6 +30,7 @@ public static class Navigation
         new("/capabilities", "Nav.Capabilities", Icons.Material.Filled.Engineering, Permission.CapabilitiesRead),
         new("/signals", "Nav.Signals", Icons.Material.Filled.Forum, Permission.SignalsRead),
         new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
+        new("/audit", "Nav.Audit", Icons.Material.Filled.History, Permission.AuditRead),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> has) =>

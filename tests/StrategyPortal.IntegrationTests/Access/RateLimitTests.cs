@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Infrastructure.Engagement;
+using StrategyPortal.Infrastructure.Persistence;
+using StrategyPortal.IntegrationTests.Infrastructure;
+using StrategyPortal.Web.CustomerScores;
+
+namespace StrategyPortal.IntegrationTests.Access;
+
+/// <summary>
+/// Pulse answers and the API under a small limit (3 per 3-second window), on a portal of its own:
+/// the limit is hit, it counts per person / per key (not per address: all test requests share one),
+/// and it recovers when the window passes.
+/// </summary>
+public abstract class RateLimitTests(PortalFactory factory)
+{
+    public const int Limit = 3;
+    public const int WindowSeconds = 3;
+
+    private async Task<int> OpenRoundAsync()
+    {
+        await using var db = factory.NewDbContext();
+        var survey = await db.PulseSurveys.SingleAsync(s => s.Title == EngagementDemoSeed.PulseTitle);
+        return await db.PulseRounds.Where(r => r.SurveyId == survey.Id).OrderByDescending(r => r.Number).Select(r => r.Id).FirstAsync();
+    }
+
+    /// <summary>Posts the answering form with no answers (refused as incomplete; it still counts).</summary>
+    private static async Task<HttpStatusCode> PostPulseAsync(PortalClient client, int round, FormUrlEncodedContent form)
+    {
+        using var content = new StringContent(await form.ReadAsStringAsync(), Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await client.Http.PostAsync($"/pulses/{round}", content);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Pulse_answers_are_limited_per_person_and_recover_after_the_window()
+    {
+        var round = await OpenRoundAsync();
+        var first = await factory.AddPersonAsync("Limit One");
+        var second = await factory.AddPersonAsync("Limit Two");
+        using var one = await factory.SignedInClientAsync(first.Email, first.Password);
+        using var two = await factory.SignedInClientAsync(second.Email, second.Password);
+        var formOne = HtmlForm.WithHandler(await one.GetPageAsync($"/pulses/{round}"), "pulse-answer").Fill([]);
+        var formTwo = HtmlForm.WithHandler(await two.GetPageAsync($"/pulses/{round}"), "pulse-answer").Fill([]);
+
+        // A person's window starts with their first post.
+        for (var i = 0; i < Limit; i++) Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostPulseAsync(one, round, formOne));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostPulseAsync(one, round, formOne));
+        // Same address, another person: not limited.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostPulseAsync(two, round, formTwo));
+        // Reading is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await one.GetAsync($"/pulses/{round}")).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(WindowSeconds + 0.5));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostPulseAsync(one, round, formOne));
+    }
+
+    private async Task<string> NewKeyAsync(string name)
+    {
+        await using var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email);
+        return (await admin.Get<ApiKeyService>().CreateAsync(new ApiKeyInput { Name = name })).Key;
+    }
+
+    private async Task<HttpResponseMessage> CallApiAsync(string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, CustomerScoreEndpoints.Path) { Content = new StringContent("not json", Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", key);
+        return await factory.CreatePortalClient().Http.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Api_calls_are_limited_per_key_and_recover_after_the_window()
+    {
+        var keyA = await NewKeyAsync("Limit key A");
+        var keyB = await NewKeyAsync("Limit key B");
+
+        // A key's window starts with its first call.
+        for (var i = 0; i < Limit; i++)
+        {
+            using var allowed = await CallApiAsync(keyA);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+        using (var refused = await CallApiAsync(keyA))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            var retry = Assert.IsType<TimeSpan>(refused.Headers.RetryAfter?.Delta);
+            Assert.InRange(retry.TotalSeconds, 1, WindowSeconds);
+        }
+        using (var other = await CallApiAsync(keyB)) Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(WindowSeconds + 0.5));
+        using var recovered = await CallApiAsync(keyA);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, recovered.StatusCode);
+    }
+}
+
+/// <summary>A demo portal with a small pulse and API limit and a short window.</summary>
+public abstract class ShortWindowPortal(DatabaseProvider provider) : PortalFactory(provider, demoData: true)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("RateLimits:PulseAnswersPerMinute", RateLimitTests.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:ApiPerMinute", RateLimitTests.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:WindowSeconds", RateLimitTests.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+public sealed class SqliteShortWindowPortal() : ShortWindowPortal(DatabaseProvider.Sqlite);
+public sealed class PostgreSqlShortWindowPortal() : ShortWindowPortal(DatabaseProvider.PostgreSql);
+
+public sealed class RateLimitTests_Sqlite(SqliteShortWindowPortal factory) : RateLimitTests(factory), IClassFixture<SqliteShortWindowPortal>;
+public sealed class RateLimitTests_PostgreSql(PostgreSqlShortWindowPortal factory) : RateLimitTests(factory), IClassFixture<PostgreSqlShortWindowPortal>;

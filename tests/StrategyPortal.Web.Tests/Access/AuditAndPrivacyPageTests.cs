@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.Organisation;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Infrastructure.Persistence;
+using StrategyPortal.Web.Access;
+using StrategyPortal.Web.Tests.Support;
+
+namespace StrategyPortal.Web.Tests.Access;
+
+public class AuditAndPrivacyPageTests
+{
+    private static async Task<int> AddPersonAsync(PortalBunitContext ctx, string name, string email)
+    {
+        ctx.SignInAs(DemoAccounts.Administrator);
+        var organisation = ctx.Services.GetRequiredService<OrganisationService>();
+        var root = (await organisation.GetUnitsAsync()).Single(u => u.ParentId is null);
+        return await organisation.CreatePersonAsync(new PersonInput { Name = name, Email = email, OrgUnitId = root.Id, Role = PortalRole.Employee });
+    }
+
+    [Fact]
+    public async Task A_director_finds_a_change_by_text_and_sees_who_made_it_with_the_new_values()
+    {
+        await using var ctx = new PortalBunitContext();
+        await AddPersonAsync(ctx, "Auditia Zoekmans", "auditia@test.example");
+        ctx.SignInAs(DemoAccounts.Director);
+
+        var host = ctx.RenderWithProviders<AuditLog>();
+        host.WaitForElements("[data-testid=audit-table] tbody tr.mud-table-row");
+        var search = host.Find("[data-testid=audit-search]");
+        (search.TagName == "INPUT" ? search : search.QuerySelector("input")!).Input("Auditia");
+
+        host.WaitForAssertion(() => Assert.Single(host.FindAll("[data-testid=audit-table] tbody tr.mud-table-row")));
+        var row = host.Find("[data-testid=audit-table] tbody tr.mud-table-row");
+        Assert.Contains("Sanne de Vries", row.TextContent);
+        Assert.Contains("Person #", row.TextContent);
+        var inserted = row.QuerySelectorAll("ins.audit-new").Select(e => e.TextContent).ToList();
+        Assert.Contains("Auditia Zoekmans", inserted);
+        Assert.Contains("auditia@test.example", inserted);
+        Assert.Empty(row.QuerySelectorAll("del.audit-old"));
+    }
+
+    [Fact]
+    public async Task An_administrator_erases_a_person_after_confirming_and_the_page_shows_the_pseudonym()
+    {
+        await using var ctx = new PortalBunitContext();
+        var id = await AddPersonAsync(ctx, "Wis Mij", "wis.mij@test.example");
+        ctx.SignInAs(DemoAccounts.Administrator);
+
+        var host = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, builder =>
+        {
+            builder.OpenComponent<PersonPrivacy>(0);
+            builder.AddAttribute(1, nameof(PersonPrivacy.Id), id);
+            builder.CloseComponent();
+        }));
+        host.WaitForAssertion(() => Assert.Contains("Wis Mij", host.Find("[data-testid=privacy-person]").TextContent));
+        Assert.EndsWith($"/organisation/people/{id}/export", host.Find("[data-testid=privacy-export]").GetAttribute("href"));
+
+        host.Find("[data-testid=privacy-erase]").Click();
+        // The confirmation names the person; nothing is erased before it is accepted.
+        host.WaitForAssertion(() => Assert.Contains("Wis Mij", host.Find(".mud-dialog").TextContent));
+        await using (var db = ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
+            Assert.False((await db.People.SingleAsync(p => p.Id == id)).IsErased);
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("Erase this person", StringComparison.Ordinal)).Click();
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.Contains(Person.Pseudonym(id), host.Find("[data-testid=privacy-person]").TextContent);
+            Assert.NotNull(host.Find("[data-testid=privacy-erased]"));
+            Assert.Empty(host.FindAll("[data-testid=privacy-erase]"));
+        });
+    }
+}
