@@ -26,6 +26,7 @@ public static class Text
     private static readonly ResourceManager CustomerScoreStrings = new(typeof(CustomerScoresText));
     private static readonly ResourceManager PromiseStrings = new(typeof(StrategyPortal.Web.Promises.PromisesText));
     private static readonly ResourceManager EngagementStrings = new(typeof(StrategyPortal.Web.Engagement.EngagementText));
+    private static readonly ResourceManager AccessStrings = new(typeof(StrategyPortal.Web.Access.AccessText));
     private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
@@ -43,6 +44,8 @@ public static class Text
     public static string Engagement(string key, CultureInfo culture) => Get(EngagementStrings, key, culture);
 
     public static string Scorecards(string key, CultureInfo culture) => Get(ScorecardStrings, key, culture);
+
+    public static string Access(string key, CultureInfo culture) => Get(AccessStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");
