@@ -35,6 +35,19 @@ public sealed class PersonErasure(IPortalDbFactory dbFactory, ILogger<PersonEras
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.ChangedByName, pseudonym), cancellationToken);
         await db.StandardResults.Where(r => r.RecordedById == personId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.RecordedByName, pseudonym), cancellationToken);
+        await db.ServiceSignals.Where(g => g.LoggedById == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.LoggedByName, pseudonym), cancellationToken);
+        // Forwarding and acknowledging keep the name only (they happen in a person's own session; the audit log has the id).
+        await db.ServiceSignals.Where(g => g.ForwardedByName == oldName)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.ForwardedByName, pseudonym), cancellationToken);
+        await db.ServiceSignals.Where(g => g.AcknowledgedByName == oldName)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.AcknowledgedByName, pseudonym), cancellationToken);
+        // Who issued a quarter's scorecards; the issued PDFs themselves stay byte for byte as issued (see privacy.md).
+        var issues = db.ScorecardIssues.Where(i => i.RequestedByPersonId == personId).Select(i => i.Id);
+        await db.IssuedScorecards.Where(c => issues.Contains(c.IssueId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedByName, pseudonym), cancellationToken);
+        await db.ScorecardIssues.Where(i => i.RequestedByPersonId == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RequestedByName, pseudonym), cancellationToken);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);
         var accountEmail = user?.Email;
