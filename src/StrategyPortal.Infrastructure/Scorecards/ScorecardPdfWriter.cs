@@ -351,8 +351,8 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             ]) { SpaceAfter = 12f });
 
             Add(new Table(
-                [new(T("col.promise"), 3.2f), new(T("col.owner"), 1.6f), new(T("col.verdict"), 1.2f, CellAlign.Center),
-                 new(T("col.previous-verdict"), 1.2f, CellAlign.Center), new(T("col.complaints"), 1f, CellAlign.Right)],
+                [new(T("col.promise"), 2.8f), new(T("col.owner"), 1.4f), new(T("col.verdict"), 1.6f, CellAlign.Center),
+                 new(T("col.previous-verdict"), 1.6f, CellAlign.Center), new(T("col.complaints"), 1f, CellAlign.Right)],
                 list.OrderByDescending(p => p.Verdict).ThenByDescending(p => p.LinkedComplaints).Select(p => new TableRow([
                     new TableCell(string.IsNullOrWhiteSpace(p.Campaign) ? p.Claim : $"{p.Claim} ({p.Campaign})"),
                     p.OwnerName,
@@ -368,7 +368,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             foreach (var p in changed)
                 Add(new Paragraph(T(p.Verdict > p.PreviousQuarterVerdict ? "promises.worse" : "promises.better", p.Claim,
                     T("verdict." + p.PreviousQuarterVerdict), T("verdict." + p.Verdict)), Lead) { SpaceAfter = 3f });
-            if (added > 0) Add(new Paragraph(T("promises.added", added), Lead));
+            if (added > 0) Add(new Paragraph(added == 1 ? T("promises.added-one") : T("promises.added", added), Lead));
 
             Add(new Heading(T("promises.reasons"), 2));
             var reasons = list.Where(p => p.Verdict != PromiseVerdict.Backed).SelectMany(p => p.Reasons)
