@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Access;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.IntegrationTests.Infrastructure;
@@ -160,6 +161,82 @@ public sealed class EntraSignInTests(EntraProvisioningPortal factory) : IClassFi
         Assert.Equal(AccessEndpoints.SignedOutPath, PortalClient.RedirectTarget(back));
         using var home = await client.GetAsync("/");
         Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+    }
+
+    [Fact]
+    public async Task An_erased_person_signing_in_again_is_refused_and_nothing_changes()
+    {
+        var person = await factory.AddPersonAsync("Erased Later", PortalRole.Employee);
+        using (var first = factory.CreatePortalClient())
+        using (var callback = await EntraFlow.SignInAsync(factory, first, new OidcTestUser("oid-erased", person.Email, person.Name, "Portal.Employee")))
+            Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        await using (var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email))
+            await admin.Get<PrivacyService>().EraseAsync(person.Id);
+        int peopleBefore;
+        await using (var db = factory.NewDbContext()) peopleBefore = await db.People.CountAsync();
+        using var client = factory.CreatePortalClient();
+
+        // Same object id (the login was removed with the erasure) and the old e-mail: both lead to the erased person.
+        using var callbackAgain = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-erased", person.Email, person.Name, "Portal.Employee"));
+
+        Assert.Equal("/account/signin-refused?reason=erased", PortalClient.RedirectTarget(callbackAgain));
+        Assert.Contains(factory.Text<Ui>("SignIn.Refused.erased"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=erased")));
+        await using var check = factory.NewDbContext();
+        Assert.Equal(peopleBefore, await check.People.CountAsync());
+        Assert.False(await check.People.AnyAsync(p => p.Email == person.Email));
+        Assert.False(await check.UserLogins.AnyAsync(l => l.ProviderKey == "oid-erased"));
+    }
+
+    [Fact]
+    public async Task A_deactivated_person_is_refused()
+    {
+        var person = await factory.AddPersonAsync("Deactivated", PortalRole.Employee);
+        await using (var db = factory.NewDbContext())
+            await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, false));
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-deactivated", person.Email, person.Name, "Portal.Manager"));
+
+        Assert.Equal("/account/signin-refused?reason=inactive", PortalClient.RedirectTarget(callback));
+        await using var check = factory.NewDbContext();
+        Assert.Equal(PortalRole.Employee, (await check.People.SingleAsync(p => p.Id == person.Id)).Role);
+        Assert.False(await check.UserLogins.AnyAsync(l => l.ProviderKey == "oid-deactivated"));
+    }
+
+    [Fact]
+    public async Task A_code_the_provider_did_not_issue_is_refused()
+    {
+        var person = await factory.AddPersonAsync("Forged Code", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+        factory.Oidc.NextUser = new OidcTestUser("oid-forged", person.Email, person.Name, "Portal.Director");
+        using var challenge = await client.GetAsync("/account/login/entra");
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var answer = await browser.GetAsync(challenge.Headers.Location!);
+        var query = System.Web.HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
+
+        using var callback = await client.GetAsync($"/signin-oidc?code=forged-{Guid.NewGuid():N}&state={Uri.EscapeDataString(query["state"]!)}");
+
+        Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-forged"));
+        Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
+    }
+
+    [Fact]
+    public async Task An_expired_id_token_is_refused()
+    {
+        var person = await factory.AddPersonAsync("Expired Token", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client,
+            new OidcTestUser("oid-expired", person.Email, person.Name, "Portal.Director") { IdentityTokenLifetime = TimeSpan.FromHours(-1) });
+
+        Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-expired"));
+        Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
     }
 
     [Fact]

@@ -16,7 +16,11 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace StrategyPortal.IntegrationTests.Access;
 
 /// <summary>Who the local provider signs in at its next authorization request (there is no login UI).</summary>
-public sealed record OidcTestUser(string ObjectId, string Email, string Name, params string[] Roles);
+public sealed record OidcTestUser(string ObjectId, string Email, string Name, params string[] Roles)
+{
+    /// <summary>Set to a negative span to have the provider issue an id token that has already expired.</summary>
+    public TimeSpan? IdentityTokenLifetime { get; init; }
+}
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) on Kestrel at http://127.0.0.1:&lt;free port&gt;, standing in
@@ -100,6 +104,7 @@ public sealed class LocalOidcProvider : IAsyncDisposable
             identity.AddClaim(new Claim(Claims.Name, user.Name));
             foreach (var role in user.Roles) identity.AddClaim(new Claim("roles", role));
             identity.SetScopes(request.GetScopes());
+            if (user.IdentityTokenLifetime is { } lifetime) identity.SetIdentityTokenLifetime(lifetime);
             identity.SetDestinations(_ => [Destinations.IdentityToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
