@@ -53,7 +53,7 @@ public static class DependencyInjection
         var pdf = new PdfOptions();
         configuration.GetSection(PdfOptions.Section).Bind(pdf);
         services.AddSingleton(pdf);
-        services.AddSingleton(_ => PdfFonts.Load(pdf.FontFolder));
+        services.AddSingleton(_ => PdfFonts.Shared(pdf.FontFolder));
         services.AddSingleton<PdfRenderer>();
         services.AddHostedService<PdfFontsStartupCheck>();
         services.AddSingleton<Application.Scorecards.IScorecardPdfWriter, ScorecardPdfWriter>();

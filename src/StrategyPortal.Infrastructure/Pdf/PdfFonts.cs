@@ -34,6 +34,29 @@ public sealed class PdfFonts : IDisposable
 
     public static IReadOnlyList<int> Repertoire { get; } = BuildRepertoire();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PdfFonts>> SharedByFolder = new(StringComparer.Ordinal);
+    private bool _shared;
+
+    /// <summary>
+    /// One instance per font folder for the whole process. ScottPlot resolves chart fonts through a
+    /// process-wide list, so two instances would let charts and text use different typeface objects
+    /// and the PDF would embed every font twice. The shared instance ignores <see cref="Dispose"/>.
+    /// </summary>
+    public static PdfFonts Shared(string? folder = null)
+    {
+        folder = string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder;
+        var lazy = SharedByFolder.GetOrAdd(folder, f => new Lazy<PdfFonts>(() => { var fonts = Load(f); fonts._shared = true; return fonts; }));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            SharedByFolder.TryRemove(folder, out _); // a missing font stays an error, but a fixed folder may be tried again
+            throw;
+        }
+    }
+
     public static PdfFonts Load(string? folder = null)
     {
         folder = string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder;
@@ -49,6 +72,7 @@ public sealed class PdfFonts : IDisposable
 
     public void Dispose()
     {
+        if (_shared) return;
         lock (ScottPlot.Fonts.FontResolvers) ScottPlot.Fonts.FontResolvers.Remove(_chartResolver);
         _regular.Dispose();
         _bold.Dispose();

@@ -27,7 +27,7 @@ public static class Text
     private static readonly ResourceManager PromiseStrings = new(typeof(StrategyPortal.Web.Promises.PromisesText));
     private static readonly ResourceManager EngagementStrings = new(typeof(StrategyPortal.Web.Engagement.EngagementText));
     private static readonly ResourceManager AccessStrings = new(typeof(StrategyPortal.Web.Access.AccessText));
-    private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsText));
+    private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsPageText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
 

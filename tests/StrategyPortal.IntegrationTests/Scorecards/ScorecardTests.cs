@@ -159,11 +159,15 @@ public abstract partial class ScorecardTests(PortalFactory factory)
     }
 
     [Fact]
-    public async Task Without_promises_the_scorecard_says_so_and_an_unknown_unit_is_not_found()
+    public async Task Promises_are_listed_without_them_the_scorecard_says_so_and_an_unknown_unit_is_not_found()
     {
         var data = await BuildAsync(null);
-        Assert.Empty(data.Promises.Promises);
-        var text = string.Join(" ", PagesOf(Writer.Write(data, English)));
+        Assert.NotEmpty(data.Promises.Promises); // the demo company's campaigns
+        var shortest = data.PromisesEn.Promises.MinBy(p => p.Claim.Length)!.Claim;
+        Assert.Contains(shortest, string.Join(" ", PagesOf(Writer.Write(data, English))));
+
+        var none = data with { Promises = ScorecardPromises.None, PromisesEn = ScorecardPromises.None };
+        var text = string.Join(" ", PagesOf(Writer.Write(none, English)));
         Assert.Contains("No marketing promises are registered for this quarter", text);
 
         await Assert.ThrowsAsync<Application.Common.NotFoundException>(() => BuildAsync(987654));
