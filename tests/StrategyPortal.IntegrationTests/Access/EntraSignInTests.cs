@@ -14,7 +14,7 @@ namespace StrategyPortal.IntegrationTests.Access;
 /// A portal with Entra sign-in pointed at <see cref="LocalOidcProvider"/> on 127.0.0.1. The provider is
 /// started before the portal reads its settings, and stopped with it.
 /// </summary>
-public abstract class EntraPortal(UnknownEntraUsers unknownUsers, bool localAccounts) : PortalFactory(DatabaseProvider.Sqlite, demoData: true)
+public abstract class EntraPortal(DatabaseProvider provider, UnknownEntraUsers unknownUsers, bool localAccounts) : PortalFactory(provider, demoData: true)
 {
     public const string ProvisionUnit = "Webcare";
 
@@ -41,8 +41,9 @@ public abstract class EntraPortal(UnknownEntraUsers unknownUsers, bool localAcco
     }
 }
 
-public sealed class EntraProvisioningPortal() : EntraPortal(UnknownEntraUsers.Provision, localAccounts: true);
-public sealed class EntraRefusingPortal() : EntraPortal(UnknownEntraUsers.Refuse, localAccounts: false);
+public sealed class SqliteEntraProvisioningPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Provision, localAccounts: true);
+public sealed class PostgreSqlEntraProvisioningPortal() : EntraPortal(DatabaseProvider.PostgreSql, UnknownEntraUsers.Provision, localAccounts: true);
+public sealed class SqliteEntraRefusingPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Refuse, localAccounts: false);
 
 /// <summary>The whole browser round trip: portal → provider's authorize endpoint → portal's callback (code redeemed over HTTP).</summary>
 internal static class EntraFlow
@@ -66,7 +67,7 @@ internal static class EntraFlow
     }
 }
 
-public sealed class EntraSignInTests(EntraProvisioningPortal factory) : IClassFixture<EntraProvisioningPortal>
+public abstract class EntraSignInTests(EntraPortal factory)
 {
     [Fact]
     public async Task A_user_with_the_Director_app_role_lands_as_the_demo_director()
@@ -250,7 +251,11 @@ public sealed class EntraSignInTests(EntraProvisioningPortal factory) : IClassFi
     }
 }
 
-public sealed class EntraRefusalTests(EntraRefusingPortal factory) : IClassFixture<EntraRefusingPortal>
+public sealed class EntraSignInTests_Sqlite(SqliteEntraProvisioningPortal factory) : EntraSignInTests(factory), IClassFixture<SqliteEntraProvisioningPortal>;
+public sealed class EntraSignInTests_PostgreSql(PostgreSqlEntraProvisioningPortal factory) : EntraSignInTests(factory), IClassFixture<PostgreSqlEntraProvisioningPortal>;
+
+/// <summary>Unknown users refused and local accounts off (SQLite: the refusals touch no provider-specific SQL).</summary>
+public sealed class EntraRefusalTests(SqliteEntraRefusingPortal factory) : IClassFixture<SqliteEntraRefusingPortal>
 {
     [Fact]
     public async Task An_unknown_user_is_refused_with_a_clear_page_and_nothing_is_stored()
