@@ -244,9 +244,12 @@ public abstract class EntraSignInTests(EntraPortal factory)
     public async Task The_login_page_offers_Microsoft_sign_in_next_to_the_form()
     {
         using var client = factory.CreatePortalClient();
-        var page = await client.GetPageAsync("/account/login");
+        using var response = await client.GetAsync("/account/login");
+        var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"sign-in-entra\"", page);
         Assert.Contains(factory.Text<Ui>("Login.Entra"), Page.Text(page));
+        // The sign-out form's answer redirects to the provider: the policy must allow that form target.
+        Assert.Contains($"form-action 'self' {factory.Oidc.Issuer.TrimEnd('/')};", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("data-testid=\"sign-in\"", page);
     }
 }
