@@ -11,8 +11,13 @@ namespace StrategyPortal.Web.Access;
 
 public static class AuthenticationSetup
 {
-    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
+        var entra = configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
+        services.Configure<EntraOptions>(configuration.GetSection(EntraOptions.Section));
+        services.Configure<LocalAccountOptions>(configuration.GetSection(LocalAccountOptions.Section));
+        services.AddScoped<EntraSignIn>();
+
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalRevalidatingStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
@@ -23,6 +28,7 @@ public static class AuthenticationSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(entra);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -67,7 +67,7 @@ public static class PermissionMatrix
 {
     /// <summary>Pages outside the menu that every visitor may open. A route with parameters is listed by an example address.</summary>
     public static IReadOnlyList<string> OpenPages { get; } =
-        ["/account/access-denied", "/account/login", "/account/setup", "/not-found", "/error", "/status/404"];
+        ["/account/access-denied", "/account/login", "/account/setup", "/account/signin-refused", "/not-found", "/error", "/status/404"];
 
     /// <summary>
     /// Pages outside the menu (reached from a menu page) with the permission each needs. A route with
@@ -93,6 +93,8 @@ public static class PermissionMatrix
         new(MatrixKind.Endpoint, "/health/live", MatrixGate.Everyone),
         new(MatrixKind.Endpoint, "/culture/set", MatrixGate.Everyone),
         new(MatrixKind.Endpoint, "/account/logout", MatrixGate.Everyone, Method: "POST"),
+        // Starts the Entra ID sign-in (404 while AzureAd:ClientId is empty).
+        new(MatrixKind.Endpoint, "/account/login/entra", MatrixGate.Everyone),
         new(MatrixKind.Endpoint, "/organisation/people/1/export", MatrixGate.Permission, Permission.PrivacyManage),
         new(MatrixKind.Endpoint, "/api/v1/customer-scores", MatrixGate.ApiKey, ApiScopes.CustomerScoresImport, Method: "POST"),
         // The results CSV of a round (managers: only rounds with their units; the service checks the scope).

@@ -67,7 +67,7 @@ public static class PortalApp
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddPortalLocalization(builder.Configuration);
-        services.AddPortalAuthentication();
+        services.AddPortalAuthentication(builder.Configuration);
         services.AddApiKeyAuthentication();
         services.AddPortalRateLimits(builder.Configuration);
         services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StrategyPortal");

@@ -1,0 +1,153 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Infrastructure.Access;
+using StrategyPortal.Infrastructure.Identity;
+using StrategyPortal.Infrastructure.Persistence;
+
+namespace StrategyPortal.Web.Access;
+
+/// <summary>Why an Entra sign-in was refused; the refusal page explains each (SignIn.Refused.{reason}).</summary>
+public static class EntraRefusal
+{
+    public const string NoRole = "no-role";
+    public const string Ambiguous = "ambiguous";
+    public const string Erased = "erased";
+    public const string Inactive = "inactive";
+    public const string Unknown = "unknown";
+    public const string MissingClaims = "missing-claims";
+    public const string Failed = "failed";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { NoRole, Ambiguous, Erased, Inactive, Unknown, MissingClaims, Failed };
+}
+
+/// <summary>
+/// Turns a validated Entra ID token into a portal sign-in: finds the person (by object id through the
+/// user logins, then by e-mail), maps the app roles to the portal role, provisions or refuses unknown
+/// users, and signs in with the portal's own Identity cookie, so the rest of the portal sees the same
+/// principal as after a password sign-in. A refusal changes nothing.
+/// </summary>
+public sealed class EntraSignIn(
+    IOptions<EntraOptions> options,
+    PortalDbContext db,
+    SignInManager<PortalUser> signIn,
+    IAccountService accounts,
+    ILogger<EntraSignIn> logger)
+{
+    public const string ObjectIdClaim = "oid";
+    public const string RolesClaim = "roles";
+
+    /// <summary>Null when the user is signed in; else the refusal reason (one of <see cref="EntraRefusal"/>).</summary>
+    public async Task<string?> SignInAsync(ClaimsPrincipal token, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var objectId = token.FindFirst(ObjectIdClaim)?.Value ?? token.FindFirst("sub")?.Value;
+        var email = token.FindFirst("email")?.Value ?? token.FindFirst("preferred_username")?.Value ?? token.FindFirst("upn")?.Value;
+        if (string.IsNullOrWhiteSpace(objectId) || string.IsNullOrWhiteSpace(email))
+            return Refuse(EntraRefusal.MissingClaims, objectId);
+
+        var role = MapRole(settings, token.FindAll(RolesClaim).Select(c => c.Value));
+        if (role is null) return Refuse(EntraRefusal.NoRole, objectId);
+
+        var user = await signIn.UserManager.FindByLoginAsync(EntraOptions.Scheme, objectId);
+        Person? person;
+        if (user is not null)
+        {
+            if (user.ErasedEmailHash is not null) return Refuse(EntraRefusal.Erased, objectId);
+            person = await db.People.FirstOrDefaultAsync(p => p.Id == user.PersonId, cancellationToken);
+        }
+        else
+        {
+            var erasedHash = PersonErasure.EmailHash(email);
+            if (await db.Users.AnyAsync(u => u.ErasedEmailHash == erasedHash, cancellationToken)) return Refuse(EntraRefusal.Erased, objectId);
+            var normalised = Person.NormaliseEmail(email);
+            var matches = await db.People.Where(p => p.Email == normalised).Take(2).ToListAsync(cancellationToken);
+            if (matches.Count > 1) return Refuse(EntraRefusal.Ambiguous, objectId);
+            person = matches.SingleOrDefault();
+            if (person is not null)
+            {
+                user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id, cancellationToken);
+                if (user?.ErasedEmailHash is not null) return Refuse(EntraRefusal.Erased, objectId);
+            }
+        }
+
+        if (person is { IsErased: true }) return Refuse(EntraRefusal.Erased, objectId);
+        if (person is { IsActive: false }) return Refuse(EntraRefusal.Inactive, objectId);
+        if (person is null)
+        {
+            if (settings.UnknownUsers != UnknownEntraUsers.Provision) return Refuse(EntraRefusal.Unknown, objectId);
+            person = await ProvisionAsync(settings, token, email, role.Value, cancellationToken);
+            if (person is null) return Refuse(EntraRefusal.Unknown, objectId);
+        }
+        else if (person.Role != role.Value)
+        {
+            logger.LogInformation("Entra sign-in: person {PersonId} changes role {From} → {To} from the app roles", person.Id, person.Role, role.Value);
+            person.Update(person.Name, person.Email, person.OrgUnitId, role.Value);
+            await db.SaveChangesAsync(cancellationToken);
+            await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
+        }
+
+        user ??= await CreateUserAsync(person);
+        if (user is null) return Refuse(EntraRefusal.Failed, objectId);
+        var logins = await signIn.UserManager.GetLoginsAsync(user);
+        if (!logins.Any(l => l.LoginProvider == EntraOptions.Scheme))
+        {
+            var added = await signIn.UserManager.AddLoginAsync(user, new UserLoginInfo(EntraOptions.Scheme, objectId, "Microsoft Entra ID"));
+            if (!added.Succeeded) return Refuse(EntraRefusal.Failed, objectId);
+        }
+
+        // Re-read: the role change above renewed the security stamp.
+        user = await signIn.UserManager.FindByIdAsync(user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? user;
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: EntraOptions.Scheme);
+        logger.LogInformation("Signed in with Entra: user {UserId}, person {PersonId} as {Role}", user.Id, person.Id, role.Value);
+        return null;
+    }
+
+    /// <summary>The highest portal role among the app roles the mapping knows; null when it knows none.</summary>
+    public static PortalRole? MapRole(EntraOptions settings, IEnumerable<string> appRoles)
+    {
+        PortalRole? best = null;
+        foreach (var appRole in appRoles)
+        {
+            var mapped = settings.RoleMapping.FirstOrDefault(m => string.Equals(m.Key, appRole, StringComparison.OrdinalIgnoreCase));
+            if (mapped.Key is null) continue;
+            if (best is null || mapped.Value > best) best = mapped.Value;
+        }
+        return best;
+    }
+
+    private async Task<Person?> ProvisionAsync(EntraOptions settings, ClaimsPrincipal token, string email, PortalRole role, CancellationToken cancellationToken)
+    {
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Name == settings.ProvisionUnit && u.IsActive, cancellationToken);
+        if (unit is null)
+        {
+            logger.LogError("Entra sign-in: the provision unit '{Unit}' does not exist", settings.ProvisionUnit);
+            return null;
+        }
+        var name = token.FindFirst("name")?.Value;
+        var person = new Person(string.IsNullOrWhiteSpace(name) ? email : name, email, unit.Id, role);
+        db.People.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Entra sign-in: provisioned person {PersonId} as {Role} in unit {UnitId}", person.Id, role, unit.Id);
+        return person;
+    }
+
+    private async Task<PortalUser?> CreateUserAsync(Person person)
+    {
+        var user = new PortalUser { PersonId = person.Id, UserName = person.Email, Email = person.Email, EmailConfirmed = true, LockoutEnabled = true };
+        var result = await signIn.UserManager.CreateAsync(user);
+        if (result.Succeeded) return user;
+        logger.LogError("Entra sign-in: no account for person {PersonId}: {Errors}", person.Id, string.Join(", ", result.Errors.Select(e => e.Code)));
+        return null;
+    }
+
+    private string Refuse(string reason, string? objectId)
+    {
+        logger.LogWarning("Entra sign-in refused ({Reason}) for object id {ObjectId}", reason, objectId);
+        return reason;
+    }
+}

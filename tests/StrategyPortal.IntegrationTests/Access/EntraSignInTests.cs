@@ -1,0 +1,304 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Access;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.Infrastructure.Persistence;
+using StrategyPortal.IntegrationTests.Infrastructure;
+using StrategyPortal.Web.Access;
+using StrategyPortal.Web.Localization;
+
+namespace StrategyPortal.IntegrationTests.Access;
+
+/// <summary>
+/// A portal with Entra sign-in pointed at <see cref="LocalOidcProvider"/> on 127.0.0.1. The provider is
+/// started before the portal reads its settings, and stopped with it.
+/// </summary>
+public abstract class EntraPortal(DatabaseProvider provider, UnknownEntraUsers unknownUsers, bool localAccounts) : PortalFactory(provider, demoData: true)
+{
+    public const string ProvisionUnit = "Webcare";
+
+    public LocalOidcProvider Oidc { get; } = LocalOidcProvider.Start();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("AzureAd:ClientId", LocalOidcProvider.ClientId);
+        builder.UseSetting("AzureAd:Authority", Oidc.Issuer);
+        builder.UseSetting("AzureAd:RequireHttpsMetadata", "false");
+        builder.UseSetting("AzureAd:RoleMapping:Portal.Director", "Director");
+        builder.UseSetting("AzureAd:RoleMapping:Portal.Manager", "Manager");
+        builder.UseSetting("AzureAd:RoleMapping:Portal.Employee", "Employee");
+        builder.UseSetting("AzureAd:UnknownUsers", unknownUsers.ToString());
+        builder.UseSetting("AzureAd:ProvisionUnit", ProvisionUnit);
+        builder.UseSetting("Portal:LocalAccounts:Enabled", localAccounts ? "true" : "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Oidc.DisposeAsync();
+    }
+}
+
+public sealed class SqliteEntraProvisioningPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Provision, localAccounts: true);
+public sealed class PostgreSqlEntraProvisioningPortal() : EntraPortal(DatabaseProvider.PostgreSql, UnknownEntraUsers.Provision, localAccounts: true);
+public sealed class SqliteEntraRefusingPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Refuse, localAccounts: false);
+
+/// <summary>The whole browser round trip: portal → provider's authorize endpoint → portal's callback (code redeemed over HTTP).</summary>
+internal static class EntraFlow
+{
+    /// <summary>Signs in at the local provider as <paramref name="user"/>; returns the portal's answer to the callback.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(EntraPortal factory, PortalClient portal, OidcTestUser user, string? returnUrl = null)
+    {
+        factory.Oidc.NextUser = user;
+        using var challenge = await portal.GetAsync("/account/login/entra" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var authorize = challenge.Headers.Location!;
+        Assert.StartsWith(factory.Oidc.Issuer + "connect/authorize", authorize.AbsoluteUri, StringComparison.Ordinal);
+
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var answer = await browser.GetAsync(authorize);
+        if (answer.StatusCode != HttpStatusCode.Redirect)
+            Assert.Fail($"The provider answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        var callback = answer.Headers.Location!;
+        Assert.Equal("/signin-oidc", callback.AbsolutePath);
+        return await portal.GetAsync(callback.AbsoluteUri);
+    }
+}
+
+public abstract class EntraSignInTests(EntraPortal factory)
+{
+    [Fact]
+    public async Task A_user_with_the_Director_app_role_lands_as_the_demo_director()
+    {
+        var director = PortalFactory.DemoAccount(PortalRole.Director);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-director", director.Email, director.Name, "Portal.Director"));
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        var home = Page.Text(await client.GetPageAsync("/"));
+        Assert.Contains(factory.Text<Ui>("Home.Welcome", "en", director.Name), home);
+        Assert.Contains($"{factory.Text<Ui>("Role.Director")}: {factory.Text<Ui>("Home.RoleText.Director")}", home);
+        // A page only a director (or administrator) may open.
+        using var people = await client.GetAsync("/organisation/people");
+        Assert.Equal(HttpStatusCode.OK, people.StatusCode);
+        await using var db = factory.NewDbContext();
+        var login = await db.UserLogins.SingleAsync(l => l.LoginProvider == EntraOptions.Scheme && l.ProviderKey == "oid-director");
+        var user = await db.Users.SingleAsync(u => u.Id == login.UserId);
+        Assert.Equal(await db.People.Where(p => p.Email == director.Email).Select(p => p.Id).SingleAsync(), user.PersonId);
+    }
+
+    [Fact]
+    public async Task The_app_role_sets_the_portal_role_and_the_highest_of_several_wins()
+    {
+        var person = await factory.AddPersonAsync("Role From Entra", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client,
+            new OidcTestUser("oid-roles", person.Email, person.Name, "Portal.Employee", "Something.Else", "Portal.Manager"), returnUrl: "/organisation");
+
+        Assert.Equal("/organisation", PortalClient.RedirectTarget(callback));
+        await using var db = factory.NewDbContext();
+        Assert.Equal(PortalRole.Manager, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
+        var home = Page.Text(await client.GetPageAsync("/"));
+        Assert.Contains($"{factory.Text<Ui>("Role.Manager")}: {factory.Text<Ui>("Home.RoleText.Manager")}", home);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_is_provisioned_as_employee_in_the_configured_unit()
+    {
+        var email = $"new.{Guid.NewGuid():N}@entra.example";
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-new-" + email, email, "Nieuwe Collega", "Portal.Employee"));
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        await using var db = factory.NewDbContext();
+        var person = await db.People.SingleAsync(p => p.Email == email);
+        Assert.Equal("Nieuwe Collega", person.Name);
+        Assert.Equal(PortalRole.Employee, person.Role);
+        Assert.Equal(EntraPortal.ProvisionUnit, (await db.OrgUnits.SingleAsync(u => u.Id == person.OrgUnitId)).Name);
+        Assert.Contains(factory.Text<Ui>("Home.Welcome", "en", "Nieuwe Collega"), Page.Text(await client.GetPageAsync("/")));
+    }
+
+    [Fact]
+    public async Task A_role_the_mapping_does_not_know_is_refused_and_changes_nothing()
+    {
+        var person = await factory.AddPersonAsync("Unknown Role", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-unknown-role", person.Email, person.Name, "Portal.Superuser"));
+
+        Assert.Equal("/account/signin-refused?reason=no-role", PortalClient.RedirectTarget(callback));
+        Assert.Contains(factory.Text<Ui>("SignIn.Refused.no-role"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=no-role")));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-unknown-role"));
+        Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_portal_session_and_the_provider_session()
+    {
+        var person = await factory.AddPersonAsync("Signs Out", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+        using (var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-signout", person.Email, person.Name, "Portal.Employee")))
+            Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        var before = factory.Oidc.EndSessionRequests;
+
+        using var signOut = await client.SignOutAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var endSession = signOut.Headers.Location!;
+        Assert.StartsWith(factory.Oidc.Issuer + "connect/logout", endSession.AbsoluteUri, StringComparison.Ordinal);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var providerAnswer = await browser.GetAsync(endSession);
+        Assert.Equal(before + 1, factory.Oidc.EndSessionRequests);
+        Assert.Equal(HttpStatusCode.Redirect, providerAnswer.StatusCode);
+        using var back = await client.GetAsync(providerAnswer.Headers.Location!.AbsoluteUri);
+        Assert.Equal(AccessEndpoints.SignedOutPath, PortalClient.RedirectTarget(back));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+    }
+
+    [Fact]
+    public async Task An_erased_person_signing_in_again_is_refused_and_nothing_changes()
+    {
+        var person = await factory.AddPersonAsync("Erased Later", PortalRole.Employee);
+        using (var first = factory.CreatePortalClient())
+        using (var callback = await EntraFlow.SignInAsync(factory, first, new OidcTestUser("oid-erased", person.Email, person.Name, "Portal.Employee")))
+            Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        await using (var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email))
+            await admin.Get<PrivacyService>().EraseAsync(person.Id);
+        int peopleBefore;
+        await using (var db = factory.NewDbContext()) peopleBefore = await db.People.CountAsync();
+        using var client = factory.CreatePortalClient();
+
+        // Same object id (the login was removed with the erasure) and the old e-mail: both lead to the erased person.
+        using var callbackAgain = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-erased", person.Email, person.Name, "Portal.Employee"));
+
+        Assert.Equal("/account/signin-refused?reason=erased", PortalClient.RedirectTarget(callbackAgain));
+        Assert.Contains(factory.Text<Ui>("SignIn.Refused.erased"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=erased")));
+        await using var check = factory.NewDbContext();
+        Assert.Equal(peopleBefore, await check.People.CountAsync());
+        Assert.False(await check.People.AnyAsync(p => p.Email == person.Email));
+        Assert.False(await check.UserLogins.AnyAsync(l => l.ProviderKey == "oid-erased"));
+    }
+
+    [Fact]
+    public async Task A_deactivated_person_is_refused()
+    {
+        var person = await factory.AddPersonAsync("Deactivated", PortalRole.Employee);
+        await using (var db = factory.NewDbContext())
+            await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, false));
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-deactivated", person.Email, person.Name, "Portal.Manager"));
+
+        Assert.Equal("/account/signin-refused?reason=inactive", PortalClient.RedirectTarget(callback));
+        await using var check = factory.NewDbContext();
+        Assert.Equal(PortalRole.Employee, (await check.People.SingleAsync(p => p.Id == person.Id)).Role);
+        Assert.False(await check.UserLogins.AnyAsync(l => l.ProviderKey == "oid-deactivated"));
+    }
+
+    [Fact]
+    public async Task A_code_the_provider_did_not_issue_is_refused()
+    {
+        var person = await factory.AddPersonAsync("Forged Code", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+        factory.Oidc.NextUser = new OidcTestUser("oid-forged", person.Email, person.Name, "Portal.Director");
+        using var challenge = await client.GetAsync("/account/login/entra");
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var answer = await browser.GetAsync(challenge.Headers.Location!);
+        var query = System.Web.HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
+
+        using var callback = await client.GetAsync($"/signin-oidc?code=forged-{Guid.NewGuid():N}&state={Uri.EscapeDataString(query["state"]!)}");
+
+        Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-forged"));
+        Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
+    }
+
+    [Fact]
+    public async Task An_expired_id_token_is_refused()
+    {
+        var person = await factory.AddPersonAsync("Expired Token", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client,
+            new OidcTestUser("oid-expired", person.Email, person.Name, "Portal.Director") { IdentityTokenLifetime = TimeSpan.FromHours(-1) });
+
+        Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-expired"));
+        Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
+    }
+
+    [Fact]
+    public async Task The_login_page_offers_Microsoft_sign_in_next_to_the_form()
+    {
+        using var client = factory.CreatePortalClient();
+        using var response = await client.GetAsync("/account/login");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"sign-in-entra\"", page);
+        Assert.Contains(factory.Text<Ui>("Login.Entra"), Page.Text(page));
+        // The sign-out form's answer redirects to the provider: the policy must allow that form target.
+        Assert.Contains($"form-action 'self' {factory.Oidc.Issuer.TrimEnd('/')};", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("data-testid=\"sign-in\"", page);
+    }
+}
+
+public sealed class EntraSignInTests_Sqlite(SqliteEntraProvisioningPortal factory) : EntraSignInTests(factory), IClassFixture<SqliteEntraProvisioningPortal>;
+public sealed class EntraSignInTests_PostgreSql(PostgreSqlEntraProvisioningPortal factory) : EntraSignInTests(factory), IClassFixture<PostgreSqlEntraProvisioningPortal>;
+
+/// <summary>Unknown users refused and local accounts off (SQLite: the refusals touch no provider-specific SQL).</summary>
+public sealed class EntraRefusalTests(SqliteEntraRefusingPortal factory) : IClassFixture<SqliteEntraRefusingPortal>
+{
+    [Fact]
+    public async Task An_unknown_user_is_refused_with_a_clear_page_and_nothing_is_stored()
+    {
+        var email = $"stranger.{Guid.NewGuid():N}@entra.example";
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-stranger", email, "Stranger", "Portal.Employee"));
+
+        Assert.Equal("/account/signin-refused?reason=unknown", PortalClient.RedirectTarget(callback));
+        Assert.Contains(factory.Text<Ui>("SignIn.Refused.unknown"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=unknown")));
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.People.AnyAsync(p => p.Email == email));
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-stranger"));
+    }
+
+    [Fact]
+    public async Task A_known_director_still_signs_in_when_unknown_users_are_refused()
+    {
+        var director = PortalFactory.DemoAccount(PortalRole.Director);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-director-2", director.Email, director.Name, "Portal.Director"));
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        Assert.Contains($"{factory.Text<Ui>("Role.Director")}: {factory.Text<Ui>("Home.RoleText.Director")}", Page.Text(await client.GetPageAsync("/")));
+    }
+
+    [Fact]
+    public async Task With_local_accounts_off_the_form_is_hidden_and_a_password_post_is_refused()
+    {
+        using var client = factory.CreatePortalClient();
+        var page = await client.GetPageAsync("/account/login");
+        Assert.Contains("data-testid=\"sign-in-entra\"", page);
+        Assert.DoesNotContain("data-testid=\"sign-in\"", page);
+
+        var director = PortalFactory.DemoAccount(PortalRole.Director);
+        using var post = await client.Http.PostAsync("/account/login", new FormUrlEncodedContent(
+            [new("_handler", "login"), new("Input.Email", director.Email), new("Input.Password", factory.DemoPassword)]));
+        Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.False(PortalClient.SetsCookie(post, PortalClient.AuthCookie));
+    }
+}
