@@ -351,8 +351,8 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             ]) { SpaceAfter = 12f });
 
             Add(new Table(
-                [new(T("col.promise"), 2.8f), new(T("col.owner"), 1.4f), new(T("col.verdict"), 1.6f, CellAlign.Center),
-                 new(T("col.previous-verdict"), 1.6f, CellAlign.Center), new(T("col.complaints"), 1f, CellAlign.Right)],
+                [new(T("col.promise"), 2.6f), new(T("col.owner"), 1.4f), new(T("col.verdict"), 1.6f, CellAlign.Center),
+                 new(T("col.previous-verdict"), 1.6f, CellAlign.Center), new(T("col.complaints"), 1.2f, CellAlign.Right)],
                 list.OrderByDescending(p => p.Verdict).ThenByDescending(p => p.LinkedComplaints).Select(p => new TableRow([
                     new TableCell(string.IsNullOrWhiteSpace(p.Campaign) ? p.Claim : $"{p.Claim} ({p.Campaign})"),
                     p.OwnerName,
@@ -634,7 +634,9 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 new KeyFigure(T("comparison.r"), cmp.R is { } r ? r.ToString("0.00", culture) : Missing, cmp.Strength is { } s ? T("strength." + s) : T("comparison.too-few"), Navy),
                 new KeyFigure(T("comparison.points"), Count(cmp.Points.Count, culture), T("comparison.suppressed", cmp.SuppressedCount), Navy),
             ]) { SpaceAfter = 10f });
-            Add(new Paragraph(cmp.R is { } rv ? T(rv >= 0 ? "comparison.reading-positive" : "comparison.reading-negative", T("strength." + cmp.Strength)) : T("comparison.reading-none"), Lead));
+            Add(new Paragraph(cmp.R is not { } rv ? T("comparison.reading-none")
+                : cmp.Strength == CorrelationStrength.None ? T("comparison.reading-unrelated")
+                : T(rv >= 0 ? "comparison.reading-positive" : "comparison.reading-negative", T("strength." + cmp.Strength)), Lead));
             Add(new Paragraph(T("comparison.caveat"), Note));
         }
 
