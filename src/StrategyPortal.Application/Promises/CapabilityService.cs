@@ -63,9 +63,7 @@ public sealed class CapabilityService(
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.CapabilitiesRead);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        return await db.ServiceStandards.AsNoTracking().Where(s => s.Status == StandardStatus.Active)
-            .Join(db.OrgUnits, s => s.OwnerUnitId, u => u.Id, (s, u) => new { s.Id, s.Title, Unit = u.Name })
-            .OrderBy(x => x.Unit).ThenBy(x => x.Title).Select(x => new OptionItem(x.Id, x.Unit + " — " + x.Title)).ToListAsync(cancellationToken);
+        return await PromiseAccess.ActiveStandardOptionsAsync(db, cancellationToken);
     }
 
     public async Task<int> CreateAsync(CapabilityInput input, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.Promises;
 
@@ -21,4 +22,10 @@ internal static class PromiseAccess
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Kind == OrgUnitKind.CustomerService).ToListAsync(cancellationToken);
         return units.Where(u => !scope.All && scope.Includes(u.Id)).OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
+
+    /// <summary>Active standards as choices, "Unit — Title": what a capability is measured by and a promise can require to be green.</summary>
+    public static async Task<IReadOnlyList<OptionItem>> ActiveStandardOptionsAsync(IPortalDb db, CancellationToken cancellationToken) =>
+        await db.ServiceStandards.AsNoTracking().Where(s => s.Status == StandardStatus.Active)
+            .Join(db.OrgUnits, s => s.OwnerUnitId, u => u.Id, (s, u) => new { s.Id, s.Title, Unit = u.Name })
+            .OrderBy(x => x.Unit).ThenBy(x => x.Title).Select(x => new OptionItem(x.Id, x.Unit + " — " + x.Title)).ToListAsync(cancellationToken);
 }

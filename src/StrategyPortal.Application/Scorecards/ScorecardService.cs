@@ -52,8 +52,9 @@ public sealed class ScorecardService(
     /// <summary>The quarters the page offers: the last eight ended ones and the running one, newest first.</summary>
     public IReadOnlyList<Quarter> Quarters()
     {
-        var current = Quarter.Of(Today);
-        return Enumerable.Range(0, 9).Select(i => Enumerable.Range(0, i).Aggregate(current, (q, _) => q.Previous)).ToList();
+        var quarters = new List<Quarter>(9);
+        for (var q = Quarter.Of(Today); quarters.Count < 9; q = q.Previous) quarters.Add(q);
+        return quarters;
     }
 
     public Quarter DefaultQuarter => Quarter.Of(Today).Previous;
