@@ -18,9 +18,9 @@ namespace StrategyPortal.Benchmarks;
 /// </summary>
 internal static partial class LoadRun
 {
-    public static async Task<int> RunAsync(int employees, int concurrency, TimeSpan maxDuration, int port)
+    public static async Task<int> RunAsync(int employees, int concurrency, TimeSpan maxDuration, int port, bool formsFirst = false, int rate = 0)
     {
-        Console.WriteLine($"load run: {employees} employees, concurrency {concurrency}, at most {maxDuration.TotalSeconds:0} s, SQLite, loopback :{port}");
+        Console.WriteLine($"load run: {employees} employees, concurrency {concurrency}, at most {maxDuration.TotalSeconds:0} s, SQLite, loopback :{port}{(formsFirst ? ", forms opened before the timed phase" : "")}{(rate > 0 ? $", answers started at {rate}/s" : ", each worker as fast as it can")}");
         await using var host = await BenchHost.StartAsync(port);
         var seed = Stopwatch.StartNew();
         var people = await BenchHost.SeedCompanyAsync(host.App.Services, employees);
@@ -33,6 +33,7 @@ internal static partial class LoadRun
         // issues it without hashing a password). The timed phase is what answering costs: GET the form, POST the answers.
         var signInClock = Stopwatch.StartNew();
         var cookieJar = new ConcurrentDictionary<int, Dictionary<string, string>>();
+        var openForms = new ConcurrentDictionary<int, string>();
         var toSignIn = new ConcurrentQueue<int>(people);
         var signInFailures = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
@@ -42,11 +43,19 @@ internal static partial class LoadRun
                 var cookies = new Dictionary<string, string>();
                 using var signIn = await client.SendAsync(Request(HttpMethod.Get, $"/bench/sign-in/{personId}", cookies));
                 Keep(signIn, cookies);
-                if (signIn.StatusCode == HttpStatusCode.NoContent) cookieJar[personId] = cookies;
-                else Interlocked.Increment(ref signInFailures);
+                if (signIn.StatusCode != HttpStatusCode.NoContent) { Interlocked.Increment(ref signInFailures); continue; }
+                if (formsFirst)
+                {
+                    // Opening the form is what a person does a minute before answering; with --forms-first only the posts are timed.
+                    using var form = await client.SendAsync(Request(HttpMethod.Get, $"/pulses/{roundId}", cookies));
+                    Keep(form, cookies);
+                    if (form.StatusCode != HttpStatusCode.OK) { Interlocked.Increment(ref signInFailures); continue; }
+                    openForms[personId] = await form.Content.ReadAsStringAsync();
+                }
+                cookieJar[personId] = cookies;
             }
         })));
-        Console.WriteLine($"signed in {cookieJar.Count} employees before the timed phase in {signInClock.Elapsed.TotalSeconds:0.0} s ({signInFailures} failed)");
+        Console.WriteLine($"signed in {cookieJar.Count} employees{(formsFirst ? " and opened their forms" : "")} before the timed phase in {signInClock.Elapsed.TotalSeconds:0.0} s ({signInFailures} failed)");
 
         var queue = new ConcurrentQueue<int>(people.Where(cookieJar.ContainsKey));
         var postLatencies = new ConcurrentBag<double>();
@@ -64,13 +73,20 @@ internal static partial class LoadRun
             while (!stop.IsCancellationRequested && queue.TryDequeue(out var personId))
             {
                 var number = Interlocked.Increment(ref sessions);
-                var session = Stopwatch.StartNew();
+                // Paced (--rate): answer n starts at n/rate seconds, whatever happened to earlier ones (open loop), and
+                // its latency counts from then, so a queue of late starts shows in the figures instead of hiding.
+                var due = rate > 0 ? TimeSpan.FromSeconds((number - 1) / (double)rate) : wall.Elapsed;
+                if (due > wall.Elapsed)
+                {
+                    try { await Task.Delay(due - wall.Elapsed, stop.Token); }
+                    catch (OperationCanceledException) { break; }
+                }
                 try
                 {
                     var cookies = new Dictionary<string, string>(cookieJar[personId]);
-                    string html;
-                    using (var form = await client.SendAsync(Request(HttpMethod.Get, $"/pulses/{roundId}", cookies), stop.Token))
+                    if (!openForms.TryGetValue(personId, out var html))
                     {
+                        using var form = await client.SendAsync(Request(HttpMethod.Get, $"/pulses/{roundId}", cookies), stop.Token);
                         Keep(form, cookies);
                         html = await form.Content.ReadAsStringAsync(stop.Token);
                         if (form.StatusCode != HttpStatusCode.OK) { Fail($"form {(int)form.StatusCode}"); continue; }
@@ -84,7 +100,7 @@ internal static partial class LoadRun
                     }
                     postLatencies.Add(post.Elapsed.TotalMilliseconds);
                     Interlocked.Increment(ref stored);
-                    sessionLatencies.Add(session.Elapsed.TotalMilliseconds);
+                    sessionLatencies.Add((wall.Elapsed - due).TotalMilliseconds);
                     if (number % 100 == 0)
                     {
                         using var replay = await client.SendAsync(Post(roundId, fields, cookies), stop.Token);
@@ -120,7 +136,7 @@ internal static partial class LoadRun
         Console.WriteLine($"answers stored (HTTP 302)    : {stored} of {people.Count} in {wall.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"answers/s (sustained)        : {stored / wall.Elapsed.TotalSeconds:0.0}");
         Console.WriteLine($"POST latency p50 / p95 / p99 : {Percentile(posts, 50):0.0} / {Percentile(posts, 95):0.0} / {Percentile(posts, 99):0.0} ms");
-        Console.WriteLine($"answer (GET form + POST) p95 : {Percentile(whole, 95):0.0} ms");
+        Console.WriteLine($"answer{(formsFirst ? " (POST)" : " (GET form + POST)")}{(rate > 0 ? " from its due start" : "")} p50 / p95 / p99 : {Percentile(whole, 50):0.0} / {Percentile(whole, 95):0.0} / {Percentile(whole, 99):0.0} ms");
         Console.WriteLine($"CPU (server + client, one process): {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds / Math.Max(1, stored):0.00} ms per answer = {stored / Math.Max(0.001, cpu.TotalSeconds):0} answers per CPU-second; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"replayed posts refused       : {replaysRefused} (accepted: {replaysAccepted})");
         Console.WriteLine($"failures                     : {(failures.IsEmpty ? "none" : string.Join("; ", failures.Select(f => $"{f.Key} × {f.Value}")))}");

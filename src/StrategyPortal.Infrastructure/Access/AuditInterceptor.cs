@@ -99,7 +99,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         db.PendingAudit = new PendingAudit(changes, owned);
     }
 
-    private static bool IsAudited(Type type) =>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> AuditedTypes = new();
+
+    private static bool IsAudited(Type type) => AuditedTypes.GetOrAdd(type, static t => IsAuditedType(t));
+
+    private static bool IsAuditedType(Type type) =>
         type != typeof(AuditEntry)
         && type.Assembly.GetName().Name == DomainAssembly
         && type.GetCustomAttribute<NotAuditedAttribute>() is null;

@@ -48,11 +48,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        using var pass = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var result = await work(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        using var pass = await SqliteWriteGate.EnterAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        using var pass = SqliteWriteGate.Enter(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>

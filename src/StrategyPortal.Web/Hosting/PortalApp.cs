@@ -47,7 +47,9 @@ public static class PortalApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No file watching of the content root: the SQLite data folder lies below it, and every write would wake
+        // the configuration's recursive watcher. Settings change by restarting the instance (docs/operations.md).
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
