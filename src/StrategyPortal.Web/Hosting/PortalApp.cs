@@ -86,6 +86,7 @@ public static class PortalApp
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<RefusedSignInCookie>();
         app.UseMiddleware<AuthenticationStateBridge>();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Organisation;
 using StrategyPortal.Domain.Access;
@@ -50,6 +51,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     public bool ProductionRateLimits { get; }
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The factory is not initialised yet.");
 
+    /// <summary>Warnings and errors the app logged (what an operator would see), newest last.</summary>
+    public LogCapture Log { get; } = new();
+
     /// <summary>The password of the demo accounts (the app's default <c>Portal:Password</c>).</summary>
     public string DemoPassword => Services.GetRequiredService<DemoOptions>().Password;
 
@@ -82,7 +86,11 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         // The one deliberate difference from production: password hashing stays PBKDF2 but with far fewer
         // rounds, because the suites hash and check hundreds of passwords on a small machine.
-        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.AddSingleton<ILoggerProvider>(Log);
+        });
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them), asks for English.</summary>
@@ -198,3 +206,27 @@ public sealed class SqliteFirstStartPortal() : PortalFactory(DatabaseProvider.Sq
 public sealed class PostgreSqlFirstStartPortal() : PortalFactory(DatabaseProvider.PostgreSql, demoData: false);
 public sealed class SqliteProductionLimitsPortal() : PortalFactory(DatabaseProvider.Sqlite, demoData: true, productionRateLimits: true);
 public sealed class PostgreSqlProductionLimitsPortal() : PortalFactory(DatabaseProvider.PostgreSql, demoData: true, productionRateLimits: true);
+
+/// <summary>Keeps the app's warnings and errors in memory so tests can check what was logged.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(LogCapture capture, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) capture._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+        }
+    }
+}
