@@ -65,6 +65,8 @@ internal static partial class LoadRun
         using var stop = new CancellationTokenSource(maxDuration);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = GC.CollectionCount(0);
         var wall = Stopwatch.StartNew();
 
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
@@ -123,6 +125,8 @@ internal static partial class LoadRun
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
 
         await using var scope = host.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -138,6 +142,7 @@ internal static partial class LoadRun
         Console.WriteLine($"POST latency p50 / p95 / p99 : {Percentile(posts, 50):0.0} / {Percentile(posts, 95):0.0} / {Percentile(posts, 99):0.0} ms");
         Console.WriteLine($"answer{(formsFirst ? " (POST)" : " (GET form + POST)")}{(rate > 0 ? " from its due start" : "")} p50 / p95 / p99 : {Percentile(whole, 50):0.0} / {Percentile(whole, 95):0.0} / {Percentile(whole, 99):0.0} ms");
         Console.WriteLine($"CPU (server + client, one process): {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds / Math.Max(1, stored):0.00} ms per answer = {stored / Math.Max(0.001, cpu.TotalSeconds):0} answers per CPU-second; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"allocated (server + client)  : {allocated / 1024.0 / Math.Max(1, stored):0} KB per answer, {collections} gen0 collections ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)");
         Console.WriteLine($"replayed posts refused       : {replaysRefused} (accepted: {replaysAccepted})");
         Console.WriteLine($"failures                     : {(failures.IsEmpty ? "none" : string.Join("; ", failures.Select(f => $"{f.Key} × {f.Value}")))}");
         Console.WriteLine($"counted back from the DB     : {participations} participations ({distinctPeople} people), {responses} responses");

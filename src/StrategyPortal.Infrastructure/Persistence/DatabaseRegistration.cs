@@ -17,7 +17,9 @@ public static class DatabaseRegistration
         services.AddSingleton(options);
         var connectionString = ResolveConnectionString(options, contentRoot);
 
-        services.AddDbContextFactory<PortalDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        // Pooled: a use case opens a short-lived context per call, and setting up a context's services each time cost
+        // more than the queries of a pulse answer. PortalDbContext clears its own per-use state when it goes back.
+        services.AddPooledDbContextFactory<PortalDbContext>(builder => Configure(builder, options.Provider, connectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         services.AddScoped<IPortalDbFactory, PortalDbFactory>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);

@@ -77,6 +77,26 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     internal AuditInterceptor.PendingAudit? PendingAudit { get; set; }
 
+    // Contexts are pooled (DatabaseRegistration): what one use set must not reach the next.
+    public override void Dispose()
+    {
+        ResetUse();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ResetUse();
+        return base.DisposeAsync();
+    }
+
+    private void ResetUse()
+    {
+        Actor = AuditActor.System;
+        AllowAuditPseudonymisation = false;
+        PendingAudit = null;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
