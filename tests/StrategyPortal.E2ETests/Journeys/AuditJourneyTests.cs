@@ -49,7 +49,7 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await WaitForInteractiveAsync(admin);
         await ChooseAsync(admin, admin.GetByLabel(Org("People.Unit")), $"{OrganisationDemoSeed.CompanyName} / Logistiek");
         await ChooseAsync(admin, admin.GetByLabel(Ui("Common.Role")), Ui("Role.Employee"));
-        var personRow = admin.GetByTestId("people-table").Locator("tr.mud-table-row").First;
+        var personRow = admin.GetByTestId("people-table").Locator("tbody tr.mud-table-row").First;
         await Expect(personRow).ToContainTextAsync("Logistiek");
         var personName = (await personRow.Locator("td").First.InnerTextAsync()).Trim();
         var privacyHref = await personRow.GetByRole(AriaRole.Link, new() { Name = $"{Org("People.PersonalData")} {personName}" }).GetAttributeAsync("href");
@@ -67,7 +67,7 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await SignInAsAsync(manager, ServiceManager.Email);
         await manager.GotoAsync("/standards");
         await WaitForInteractiveAsync(manager);
-        await manager.GetByTestId("filter-search").Locator("input").FillAsync(StandardTitle);
+        await manager.GetByTestId("filter-search").FillAsync(StandardTitle);
         await manager.GetByTestId("standard-link").Filter(new() { HasText = StandardTitle }).First.ClickAsync();
         await manager.WaitForURLAsync(StandardUrl());
         var standardId = StandardUrl().Match(manager.Url).Groups[1].Value;
@@ -87,7 +87,8 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         var resultRow = manager.GetByTestId($"result-{quarter}");
         const string firstResult = "37";
         const string correctedResult = "38";
-        await RecordResultAsync(manager, resultRow, quarter, firstResult);
+        // The demo may already hold this quarter's result: then the first save is a correction of it.
+        var previousResult = await RecordResultAsync(manager, resultRow, quarter, firstResult);
         await RecordResultAsync(manager, resultRow, quarter, correctedResult);
         await CheckPageAsync(manager, "standard-after-changes");
 
@@ -127,13 +128,13 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await ExpectChangeAsync(Entry(admin, "ServiceStandard", standardId).First, ServiceManager.Name, "Target", oldTarget, newTarget);
         await CheckPageAsync(admin, "audit-standard-target");
 
-        // The result: recorded (no old value), then corrected (old and new).
+        // The result: the first value (recorded, or a correction of the demo's value), then the correction, newest first.
         await FilterAsync(admin, kind: "StandardResult", actor: ServiceManager.Name);
-        var resultEntries = admin.GetByTestId("audit-table").Locator("tr.mud-table-row");
-        var correction = resultEntries.Filter(new() { HasText = A("Audit.Action.Changed") }).First;
-        await ExpectChangeAsync(correction, ServiceManager.Name, "ActualValue", firstResult, correctedResult);
-        var recording = resultEntries.Filter(new() { HasText = A("Audit.Action.Created") }).First;
-        await ExpectChangeAsync(recording, ServiceManager.Name, "ActualValue", null, firstResult);
+        var resultEntries = admin.GetByTestId("audit-table").Locator("tbody tr.mud-table-row");
+        await Expect(resultEntries).ToHaveCountAsync(2);
+        await Expect(resultEntries.Nth(0)).ToContainTextAsync(A("Audit.Action.Changed"));
+        await ExpectChangeAsync(resultEntries.Nth(0), ServiceManager.Name, "ActualValue", firstResult, correctedResult);
+        await ExpectChangeAsync(resultEntries.Nth(1), ServiceManager.Name, "ActualValue", previousResult, firstResult);
         await CheckPageAsync(admin, "audit-standard-result");
 
         // The promise: found by the free text alone (its new campaign name), on a fresh page without the other filters.
@@ -154,7 +155,7 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await director.GotoAsync("/audit");
         await WaitForInteractiveAsync(director);
         await Expect(director.Locator("h1")).ToHaveTextAsync(A("Audit.Title"));
-        await Expect(director.GetByTestId("audit-table").Locator("tr.mud-table-row").First).ToBeVisibleAsync();
+        await Expect(director.GetByTestId("audit-table").Locator("tbody tr.mud-table-row").First).ToBeVisibleAsync();
         await CheckPageAsync(director, "director-audit");
 
         var employee = await NewPageAsync();
@@ -167,24 +168,29 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await CheckPageAsync(employee, "employee-audit-refused");
     }
 
-    private async Task RecordResultAsync(IPage page, ILocator row, string quarter, string value)
+    /// <summary>Records or corrects the quarter's result; returns the value the dialog showed before (null: none yet).</summary>
+    private static async Task<string?> RecordResultAsync(IPage page, ILocator row, string quarter, string value)
     {
         await row.GetByTestId($"record-{quarter}").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByTestId("result-value").FillAsync(value);
+        var field = dialog.GetByTestId("result-value");
+        await Expect(field).ToBeVisibleAsync();
+        var previous = await field.InputValueAsync();
+        await field.FillAsync(value);
         await dialog.GetByTestId("save-result").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(row.GetByTestId("result-actual")).ToContainTextAsync(value);
+        return previous.Length == 0 ? null : previous;
     }
 
     /// <summary>Sets the audit page's filters (kind null: left as it is) and waits for the table to reload.</summary>
     private static async Task FilterAsync(IPage page, string? kind, string? actor, string? text = null)
     {
         if (kind is not null) await ChooseAsync(page, page.GetByLabel(A("Audit.EntityType")), kind);
-        await page.GetByTestId("audit-actor").Locator("input").FillAsync(actor ?? "");
-        await page.GetByTestId("audit-search").Locator("input").FillAsync(text ?? "");
+        await page.GetByTestId("audit-actor").FillAsync(actor ?? "");
+        await page.GetByTestId("audit-search").FillAsync(text ?? "");
         // Debounced: wait until every row shown matches the filters.
-        var rows = page.GetByTestId("audit-table").Locator("tr.mud-table-row");
+        var rows = page.GetByTestId("audit-table").Locator("tbody tr.mud-table-row");
         if (kind is not null) await Expect(rows.Filter(new() { HasNotText = kind + " #" })).ToHaveCountAsync(0);
         if (actor is not null) await Expect(rows.Filter(new() { HasNotText = actor })).ToHaveCountAsync(0);
         if (text is not null) await Expect(rows.Filter(new() { HasNotText = text })).ToHaveCountAsync(0);
@@ -193,7 +199,7 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
 
     /// <summary>The audit rows about one entity, e.g. "Person #12".</summary>
     private static ILocator Entry(IPage page, string kind, string id) =>
-        page.GetByTestId("audit-table").Locator("tr.mud-table-row")
+        page.GetByTestId("audit-table").Locator("tbody tr.mud-table-row")
             .Filter(new() { Has = page.Locator("code", new() { HasTextRegex = new Regex($"^{Regex.Escape(kind)} #{Regex.Escape(id)}$") }) });
 
     /// <summary>The entry names who made it, and shows the field's old and new value (no old value: none shown).</summary>
