@@ -135,6 +135,10 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await Expect(resultEntries.Nth(0)).ToContainTextAsync(A("Audit.Action.Changed"));
         await ExpectChangeAsync(resultEntries.Nth(0), ServiceManager.Name, "ActualValue", firstResult, correctedResult);
         await ExpectChangeAsync(resultEntries.Nth(1), ServiceManager.Name, "ActualValue", previousResult, firstResult);
+        // Moments read as dates and times, not as the stored round-trip text.
+        var recordedAt = resultEntries.Nth(0).GetByTestId("audit-diff").Locator("tbody tr")
+            .Filter(new() { Has = admin.GetByRole(AriaRole.Rowheader, new() { Name = "RecordedAtUtc", Exact = true }) }).Locator(".audit-new");
+        await Expect(recordedAt).ToHaveTextAsync(new Regex(@"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}\s?[AP]M$"));
         await CheckPageAsync(admin, "audit-standard-result");
 
         // The promise: found by the free text alone (its new campaign name), on a fresh page without the other filters.
