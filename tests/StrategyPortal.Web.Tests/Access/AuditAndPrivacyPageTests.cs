@@ -41,6 +41,24 @@ public class AuditAndPrivacyPageTests
         Assert.Empty(row.QuerySelectorAll("del.audit-old"));
     }
 
+    [Theory]
+    [InlineData("Manager")]
+    [InlineData("41")]
+    [InlineData("89.1")]
+    [InlineData("2026-12-08")]
+    [InlineData("Audit campaign 2026-11-23T10")]
+    public void Audit_values_other_than_moments_are_shown_as_recorded(string value) =>
+        Assert.Equal(value, AuditFormat.Value(value, System.Globalization.CultureInfo.GetCultureInfo("en")));
+
+    [Fact]
+    public void A_recorded_moment_is_shown_as_the_readers_local_date_and_time()
+    {
+        const string recorded = "2026-11-23T13:44:06.4341982Z";
+        var utc = new DateTime(2026, 11, 23, 13, 44, 6, DateTimeKind.Utc).AddTicks(4341982);
+        foreach (var culture in new[] { "en", "nl" }.Select(System.Globalization.CultureInfo.GetCultureInfo))
+            Assert.Equal(utc.ToLocalTime().ToString("G", culture), AuditFormat.Value(recorded, culture));
+    }
+
     [Fact]
     public async Task An_administrator_erases_a_person_after_confirming_and_the_page_shows_the_pseudonym()
     {
