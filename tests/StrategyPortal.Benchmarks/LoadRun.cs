@@ -18,7 +18,7 @@ namespace StrategyPortal.Benchmarks;
 /// </summary>
 internal static partial class LoadRun
 {
-    public static async Task<int> RunAsync(int employees, int concurrency, TimeSpan maxDuration, int port, bool formsFirst = false, int rate = 0)
+    public static async Task<int> RunAsync(int employees, int concurrency, TimeSpan maxDuration, int port, bool formsFirst = false, int rate = 0, int warmUp = 500)
     {
         Console.WriteLine($"load run: {employees} employees, concurrency {concurrency}, at most {maxDuration.TotalSeconds:0} s, SQLite, loopback :{port}{(formsFirst ? ", forms opened before the timed phase" : "")}{(rate > 0 ? $", answers started at {rate}/s" : ", each worker as fast as it can")}");
         await using var host = await BenchHost.StartAsync(port);
@@ -57,71 +57,24 @@ internal static partial class LoadRun
         })));
         Console.WriteLine($"signed in {cookieJar.Count} employees{(formsFirst ? " and opened their forms" : "")} before the timed phase in {signInClock.Elapsed.TotalSeconds:0.0} s ({signInFailures} failed)");
 
-        var queue = new ConcurrentQueue<int>(people.Where(cookieJar.ContainsKey));
+        // Warm-up, untimed: the first answers JIT-compile the answering path; "sustained" is what comes after.
+        var ready = people.Where(cookieJar.ContainsKey).ToList();
+        var warmUpCount = Math.Min(warmUp, ready.Count / 10);
+        var warmUpClock = Stopwatch.StartNew();
+        var warmedUp = await RunPhaseAsync(ready.Take(warmUpCount), pace: 0, TimeSpan.FromMinutes(2), timed: null);
+        Console.WriteLine($"warm-up: {warmedUp.Stored} answers (GET form + POST, untimed) in {warmUpClock.Elapsed.TotalSeconds:0.0} s");
+
         var postLatencies = new ConcurrentBag<double>();
         var sessionLatencies = new ConcurrentBag<double>();
-        var failures = new ConcurrentDictionary<string, int>();
-        int stored = 0, replaysRefused = 0, replaysAccepted = 0, sessions = 0;
-        using var stop = new CancellationTokenSource(maxDuration);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var collectionsBefore = GC.CollectionCount(0);
         var wall = Stopwatch.StartNew();
-
-        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
-        {
-            var random = new Random(1000 + w);
-            while (!stop.IsCancellationRequested && queue.TryDequeue(out var personId))
-            {
-                var number = Interlocked.Increment(ref sessions);
-                // Paced (--rate): answer n starts at n/rate seconds, whatever happened to earlier ones (open loop), and
-                // its latency counts from then, so a queue of late starts shows in the figures instead of hiding.
-                var due = rate > 0 ? TimeSpan.FromSeconds((number - 1) / (double)rate) : wall.Elapsed;
-                if (due > wall.Elapsed)
-                {
-                    try { await Task.Delay(due - wall.Elapsed, stop.Token); }
-                    catch (OperationCanceledException) { break; }
-                }
-                try
-                {
-                    var cookies = new Dictionary<string, string>(cookieJar[personId]);
-                    if (!openForms.TryGetValue(personId, out var html))
-                    {
-                        using var form = await client.SendAsync(Request(HttpMethod.Get, $"/pulses/{roundId}", cookies), stop.Token);
-                        Keep(form, cookies);
-                        html = await form.Content.ReadAsStringAsync(stop.Token);
-                        if (form.StatusCode != HttpStatusCode.OK) { Fail($"form {(int)form.StatusCode}"); continue; }
-                    }
-                    var fields = FormFields(html, random);
-                    var post = Stopwatch.StartNew();
-                    using (var answer = await client.SendAsync(Post(roundId, fields, cookies), stop.Token))
-                    {
-                        post.Stop();
-                        if (answer.StatusCode != HttpStatusCode.Found) { Fail($"answer {(int)answer.StatusCode}"); continue; }
-                    }
-                    postLatencies.Add(post.Elapsed.TotalMilliseconds);
-                    Interlocked.Increment(ref stored);
-                    sessionLatencies.Add((wall.Elapsed - due).TotalMilliseconds);
-                    if (number % 100 == 0)
-                    {
-                        using var replay = await client.SendAsync(Post(roundId, fields, cookies), stop.Token);
-                        if (replay.StatusCode == HttpStatusCode.Conflict) Interlocked.Increment(ref replaysRefused);
-                        else Interlocked.Increment(ref replaysAccepted);
-                    }
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    // Time is up: this session's answer may or may not have been stored; the count-back below settles it.
-                    Fail("cut off at the time limit");
-                }
-                catch (HttpRequestException e)
-                {
-                    Fail("http: " + e.Message);
-                }
-            }
-        })).ToList();
-        await Task.WhenAll(workers);
+        var phase = await RunPhaseAsync(ready.Skip(warmUpCount), rate, maxDuration, (postLatencies, sessionLatencies));
+        var stored = phase.Stored;
+        var failures = phase.Failures;
+        var (replaysRefused, replaysAccepted) = (phase.ReplaysRefused + warmedUp.ReplaysRefused, phase.ReplaysAccepted + warmedUp.ReplaysAccepted);
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
@@ -137,7 +90,7 @@ internal static partial class LoadRun
         var posts = postLatencies.OrderBy(x => x).ToList();
         var whole = sessionLatencies.OrderBy(x => x).ToList();
         Console.WriteLine();
-        Console.WriteLine($"answers stored (HTTP 302)    : {stored} of {people.Count} in {wall.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"answers stored (HTTP 302)    : {stored} of {people.Count - warmUpCount} timed (+{warmedUp.Stored} warm-up) in {wall.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"answers/s (sustained)        : {stored / wall.Elapsed.TotalSeconds:0.0}");
         Console.WriteLine($"POST latency p50 / p95 / p99 : {Percentile(posts, 50):0.0} / {Percentile(posts, 95):0.0} / {Percentile(posts, 99):0.0} ms");
         Console.WriteLine($"answer{(formsFirst ? " (POST)" : " (GET form + POST)")}{(rate > 0 ? " from its due start" : "")} p50 / p95 / p99 : {Percentile(whole, 50):0.0} / {Percentile(whole, 95):0.0} / {Percentile(whole, 99):0.0} ms");
@@ -146,15 +99,81 @@ internal static partial class LoadRun
         Console.WriteLine($"replayed posts refused       : {replaysRefused} (accepted: {replaysAccepted})");
         Console.WriteLine($"failures                     : {(failures.IsEmpty ? "none" : string.Join("; ", failures.Select(f => $"{f.Key} × {f.Value}")))}");
         Console.WriteLine($"counted back from the DB     : {participations} participations ({distinctPeople} people), {responses} responses");
-        var lost = Math.Max(0, stored - responses);
-        var duplicated = Math.Max(0, responses - stored) + (participations - distinctPeople);
+        var storedInAll = stored + warmedUp.Stored;
+        var lost = Math.Max(0, storedInAll - responses);
+        var duplicated = Math.Max(0, responses - storedInAll) + (participations - distinctPeople);
         Console.WriteLine($"lost / duplicated answers    : {lost} / {duplicated}");
-        var ok = lost == 0 && duplicated == 0 && participations == responses && replaysAccepted == 0;
+        var ok = lost == 0 && duplicated == 0 && participations == responses && replaysAccepted == 0 && warmedUp.Failures.IsEmpty;
         Console.WriteLine(ok ? "RESULT: consistent" : "RESULT: INCONSISTENT");
         return ok ? 0 : 1;
 
-        void Fail(string what) => failures.AddOrUpdate(what, 1, (_, n) => n + 1);
+        // One phase: workers take people from the queue; each GETs the form (unless opened before) and POSTs the answers.
+        async Task<PhaseResult> RunPhaseAsync(IEnumerable<int> persons, int pace, TimeSpan limit, (ConcurrentBag<double> Posts, ConcurrentBag<double> Sessions)? timed)
+        {
+            var queue = new ConcurrentQueue<int>(persons);
+            var failures = new ConcurrentDictionary<string, int>();
+            int stored = 0, replaysRefused = 0, replaysAccepted = 0, sessions = 0;
+            using var stop = new CancellationTokenSource(limit);
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+            {
+                var random = new Random(1000 + w);
+                while (!stop.IsCancellationRequested && queue.TryDequeue(out var personId))
+                {
+                    var number = Interlocked.Increment(ref sessions);
+                    // Paced (--rate): answer n starts at n/rate seconds, whatever happened to earlier ones (open loop), and
+                    // its latency counts from then, so a queue of late starts shows in the figures instead of hiding.
+                    var due = pace > 0 ? TimeSpan.FromSeconds((number - 1) / (double)pace) : clock.Elapsed;
+                    if (due > clock.Elapsed)
+                    {
+                        try { await Task.Delay(due - clock.Elapsed, stop.Token); }
+                        catch (OperationCanceledException) { break; }
+                    }
+                    try
+                    {
+                        var cookies = new Dictionary<string, string>(cookieJar[personId]);
+                        if (!openForms.TryGetValue(personId, out var html))
+                        {
+                            using var form = await client.SendAsync(Request(HttpMethod.Get, $"/pulses/{roundId}", cookies), stop.Token);
+                            Keep(form, cookies);
+                            html = await form.Content.ReadAsStringAsync(stop.Token);
+                            if (form.StatusCode != HttpStatusCode.OK) { Fail($"form {(int)form.StatusCode}"); continue; }
+                        }
+                        var fields = FormFields(html, random);
+                        var post = Stopwatch.StartNew();
+                        using (var answer = await client.SendAsync(Post(roundId, fields, cookies), stop.Token))
+                        {
+                            post.Stop();
+                            if (answer.StatusCode != HttpStatusCode.Found) { Fail($"answer {(int)answer.StatusCode}"); continue; }
+                        }
+                        Interlocked.Increment(ref stored);
+                        timed?.Posts.Add(post.Elapsed.TotalMilliseconds);
+                        timed?.Sessions.Add((clock.Elapsed - due).TotalMilliseconds);
+                        if (number % 100 == 0)
+                        {
+                            using var replay = await client.SendAsync(Post(roundId, fields, cookies), stop.Token);
+                            if (replay.StatusCode == HttpStatusCode.Conflict) Interlocked.Increment(ref replaysRefused);
+                            else Interlocked.Increment(ref replaysAccepted);
+                        }
+                    }
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    {
+                        // Time is up: this session's answer may or may not have been stored; the count-back below settles it.
+                        Fail("cut off at the time limit");
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        Fail("http: " + e.Message);
+                    }
+                }
+            })));
+            return new PhaseResult(stored, replaysRefused, replaysAccepted, failures);
+
+            void Fail(string what) => failures.AddOrUpdate(what, 1, (_, n) => n + 1);
+        }
     }
+
+    private sealed record PhaseResult(int Stored, int ReplaysRefused, int ReplaysAccepted, ConcurrentDictionary<string, int> Failures);
 
     private static HttpRequestMessage Request(HttpMethod method, string path, Dictionary<string, string> cookies)
     {

@@ -90,8 +90,16 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         return base.DisposeAsync();
     }
 
+    /// <summary>Set by <see cref="PortalDbFactory"/> when it opened the connection for the whole use.</summary>
+    internal bool OpenedForUse { get; set; }
+
     private void ResetUse()
     {
+        if (OpenedForUse)
+        {
+            OpenedForUse = false;
+            Database.CloseConnection();
+        }
         Actor = AuditActor.System;
         AllowAuditPseudonymisation = false;
         PendingAudit = null;
