@@ -28,7 +28,7 @@ public static class AuthenticationSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(entra);
+        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(configuration.GetSection(EntraOptions.Section), entra);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -10,8 +10,9 @@ public enum UnknownEntraUsers
 }
 
 /// <summary>
-/// The <c>AzureAd</c> section: Entra ID (OpenID Connect) sign-in. Off while <see cref="ClientId"/> is empty.
-/// <see cref="Authority"/> and <see cref="MetadataAddress"/> override the Microsoft authority (tests point them at a local provider).
+/// The <c>AzureAd</c> section: Entra ID sign-in through Microsoft.Identity.Web, which reads the same section.
+/// Off while <see cref="ClientId"/> is empty. The authority is always <c>{Instance}{TenantId}/v2.0</c>
+/// (the tests point <see cref="Instance"/> at a local, Entra-shaped provider).
 /// </summary>
 public sealed class EntraOptions
 {
@@ -26,9 +27,6 @@ public sealed class EntraOptions
     public string ClientSecret { get; set; } = string.Empty;
     public string CallbackPath { get; set; } = "/signin-oidc";
     public string SignedOutCallbackPath { get; set; } = "/signout-callback-oidc";
-    public string? Authority { get; set; }
-    public string? MetadataAddress { get; set; }
-
     /// <summary>Only for a local test provider on http; production metadata is always https.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -42,8 +40,8 @@ public sealed class EntraOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
 
-    public string EffectiveAuthority =>
-        !string.IsNullOrWhiteSpace(Authority) ? Authority : $"{Instance.TrimEnd('/')}/{TenantId}/v2.0";
+    /// <summary>The authority Microsoft.Identity.Web builds from <see cref="Instance"/> and <see cref="TenantId"/>.</summary>
+    public string Authority => $"{Instance.TrimEnd('/')}/{TenantId}/v2.0";
 }
 
 /// <summary><c>Portal:LocalAccounts</c>: whether e-mail and password sign-in is offered.</summary>

@@ -1,32 +1,34 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using StrategyPortal.Web.Localization;
 
 namespace StrategyPortal.Web.Access;
 
 /// <summary>
-/// Entra ID sign-in over OpenID Connect (authorization code with PKCE). The handler only validates the
-/// Entra token; <see cref="EntraSignIn"/> then signs in with the portal's own Identity cookie.
+/// Entra ID sign-in with Microsoft.Identity.Web (authorization code with PKCE), configured from the
+/// <c>AzureAd</c> section. The handler only validates the Entra token; <see cref="EntraSignIn"/> then
+/// signs in with the portal's own Identity cookie.
 /// </summary>
 /// <remarks>
-/// The plain ASP.NET Core OpenID Connect handler, configured from the same <c>AzureAd</c> section
-/// Microsoft.Identity.Web reads: Microsoft.Identity.Web's issuer validator asks Microsoft's instance
-/// discovery about any non-Microsoft authority, which rules out a local test provider.
+/// Microsoft.Identity.Web registers the OpenID Connect handler, builds the authority
+/// <c>{Instance}{TenantId}/v2.0</c> and installs its issuer validator (<c>AadIssuerValidator</c>): the
+/// token must carry a <c>tid</c> claim and its issuer must match the expected issuer with that tenant.
+/// The portal's own settings below are applied after Microsoft.Identity.Web's, so they win.
 /// </remarks>
 public static class EntraSetup
 {
-    public static AuthenticationBuilder AddEntraSignIn(this AuthenticationBuilder builder, EntraOptions entra) =>
-        builder.AddOpenIdConnect(EntraOptions.Scheme, "Microsoft", options =>
+    public static AuthenticationBuilder AddEntraSignIn(this AuthenticationBuilder builder, IConfigurationSection section, EntraOptions entra)
+    {
+        // No cookie scheme of its own: the answer goes to Identity's external cookie, then EntraSignIn decides.
+        builder.AddMicrosoftIdentityWebApp(section, openIdConnectScheme: EntraOptions.Scheme, cookieScheme: null, displayName: "Microsoft");
+        builder.Services.Configure<OpenIdConnectOptions>(EntraOptions.Scheme, options =>
         {
-            options.Authority = entra.EffectiveAuthority;
-            if (!string.IsNullOrWhiteSpace(entra.MetadataAddress)) options.MetadataAddress = entra.MetadataAddress;
+            // Microsoft.Identity.Web merges this setting as "section value OR true", so false never reaches the handler by itself.
             options.RequireHttpsMetadata = entra.RequireHttpsMetadata;
-            options.ClientId = entra.ClientId;
-            if (!string.IsNullOrWhiteSpace(entra.ClientSecret)) options.ClientSecret = entra.ClientSecret;
-            options.CallbackPath = entra.CallbackPath;
-            options.SignedOutCallbackPath = entra.SignedOutCallbackPath;
             options.ResponseType = OpenIdConnectResponseType.Code;
             // The answer comes back as a top-level GET, so the correlation and nonce cookies can be SameSite=Lax.
             options.ResponseMode = OpenIdConnectResponseMode.Query;
@@ -35,16 +37,25 @@ public static class EntraSetup
             options.Scope.Add("openid");
             options.Scope.Add("profile");
             options.Scope.Add("email");
+            // Claim names as the token has them (oid, email, roles). Microsoft.Identity.Web hands the handler the token
+            // handler of its merged options, which the MapInboundClaims setter no longer reaches: set both.
             options.MapInboundClaims = false;
+            options.TokenHandler = new JsonWebTokenHandler { MapInboundClaims = false };
             options.GetClaimsFromUserInfoEndpoint = false;
             options.SaveTokens = false;
             options.SignInScheme = IdentityConstants.ExternalScheme;
+            // The tenant's issuer as Entra writes it. Microsoft.Identity.Web's AadIssuerValidator still runs: it
+            // requires the tid claim, accepts an issuer equal to this one, and only for any other issuer reads
+            // {authority}/.well-known/openid-configuration itself, through a document retriever that always
+            // requires https (RequireHttpsMetadata does not reach it). See docs/configuration.md.
+            options.TokenValidationParameters.ValidIssuer = entra.Authority;
             options.TokenValidationParameters.NameClaimType = "name";
             options.TokenValidationParameters.RoleClaimType = EntraSignIn.RolesClaim;
             options.CorrelationCookie.SameSite = SameSiteMode.Lax;
             options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.NonceCookie.SameSite = SameSiteMode.Lax;
             options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Individual events only: Microsoft.Identity.Web's OnRedirectToIdentityProvider stays in place.
             options.Events.OnTokenValidated = TokenValidatedAsync;
             options.Events.OnRemoteFailure = RemoteFailureAsync;
             options.Events.OnAccessDenied = context =>
@@ -54,6 +65,8 @@ public static class EntraSetup
                 return Task.CompletedTask;
             };
         });
+        return builder;
+    }
 
     public static string RefusedPath(string reason) => "/account/signin-refused?reason=" + Uri.EscapeDataString(reason);
 

@@ -18,7 +18,7 @@ public sealed class SecurityHeaders(RequestDelegate next, Microsoft.Extensions.O
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public static string PolicyFor(EntraOptions entra) =>
-        entra.Enabled && Uri.TryCreate(entra.EffectiveAuthority, UriKind.Absolute, out var authority)
+        entra.Enabled && Uri.TryCreate(entra.Authority, UriKind.Absolute, out var authority)
             ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {authority.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
             : ContentSecurityPolicy;
 

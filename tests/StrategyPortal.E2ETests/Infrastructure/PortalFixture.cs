@@ -17,7 +17,7 @@ namespace StrategyPortal.E2ETests.Infrastructure;
 /// Provider: <c>E2E_DB_PROVIDER</c> = <c>Sqlite</c> (default, a file in a temporary folder) or <c>PostgreSql</c>
 /// (a fresh database on the server of <c>E2E_PG_CONNECTION</c>, dropped afterwards).
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "strategyportal-e2e-" + Guid.NewGuid().ToString("N")[..12]);
     private WebApplication? _app;
@@ -35,6 +35,9 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string LogFile => Path.Combine(Artifacts.LogsFolder, $"portal-{Path.GetFileName(_dataFolder)}.log");
 
+    /// <summary>Settings a derived fixture adds to (or overrides in) the portal's configuration.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
@@ -51,6 +54,7 @@ public sealed class PortalFixture : IAsyncLifetime
             // Journeys sign in often from 127.0.0.1; the sign-in limit has its own integration tests.
             ["RateLimits:SignInPerMinute"] = "1000",
         };
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
 
         var contentRoot = AppContext.BaseDirectory;
         string[] args =
@@ -82,7 +86,7 @@ public sealed class PortalFixture : IAsyncLifetime
         DemoPassword = _app.Services.GetRequiredService<DemoOptions>().Password;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

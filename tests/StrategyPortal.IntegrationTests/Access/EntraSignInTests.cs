@@ -24,7 +24,8 @@ public abstract class EntraPortal(DatabaseProvider provider, UnknownEntraUsers u
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("AzureAd:ClientId", LocalOidcProvider.ClientId);
-        builder.UseSetting("AzureAd:Authority", Oidc.Issuer);
+        builder.UseSetting("AzureAd:Instance", Oidc.Instance);
+        builder.UseSetting("AzureAd:TenantId", Oidc.TenantId);
         builder.UseSetting("AzureAd:RequireHttpsMetadata", "false");
         builder.UseSetting("AzureAd:RoleMapping:Portal.Director", "Director");
         builder.UseSetting("AzureAd:RoleMapping:Portal.Manager", "Manager");
@@ -55,7 +56,7 @@ internal static class EntraFlow
         using var challenge = await portal.GetAsync("/account/login/entra" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorize = challenge.Headers.Location!;
-        Assert.StartsWith(factory.Oidc.Issuer + "connect/authorize", authorize.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(factory.Oidc.AuthorizationEndpoint + "?", authorize.AbsoluteUri, StringComparison.Ordinal);
 
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var answer = await browser.GetAsync(authorize);
@@ -153,7 +154,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         var endSession = signOut.Headers.Location!;
-        Assert.StartsWith(factory.Oidc.Issuer + "connect/logout", endSession.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(factory.Oidc.EndSessionEndpoint + "?", endSession.AbsoluteUri, StringComparison.Ordinal);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var providerAnswer = await browser.GetAsync(endSession);
         Assert.Equal(before + 1, factory.Oidc.EndSessionRequests);
@@ -249,7 +250,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
         Assert.Contains("data-testid=\"sign-in-entra\"", page);
         Assert.Contains(factory.Text<Ui>("Login.Entra"), Page.Text(page));
         // The sign-out form's answer redirects to the provider: the policy must allow that form target.
-        Assert.Contains($"form-action 'self' {factory.Oidc.Issuer.TrimEnd('/')};", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains($"form-action 'self' {factory.Oidc.Origin};", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("data-testid=\"sign-in\"", page);
     }
 }

@@ -24,8 +24,11 @@ public sealed record OidcTestUser(string ObjectId, string Email, string Name, pa
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) on Kestrel at http://127.0.0.1:&lt;free port&gt;, standing in
-/// for Entra ID: authorization code with PKCE, ephemeral keys, id tokens with oid, sub, email, name and
-/// roles. The authorization endpoint signs in <see cref="NextUser"/> without any UI.
+/// for Entra ID and shaped like it, so the portal points Microsoft.Identity.Web at it with only
+/// <c>AzureAd:Instance</c> and <c>AzureAd:TenantId</c>: issuer <c>{Instance}{tenant}/v2.0</c> (discovery
+/// below it), endpoints under <c>{Instance}{tenant}/oauth2/v2.0/</c>, authorization code with PKCE,
+/// ephemeral keys, id tokens with tid, oid, sub, email, name and roles. The authorization endpoint
+/// signs in <see cref="NextUser"/> without any UI.
 /// </summary>
 public sealed class LocalOidcProvider : IAsyncDisposable
 {
@@ -33,13 +36,27 @@ public sealed class LocalOidcProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private LocalOidcProvider(WebApplication app, string issuer)
+    private LocalOidcProvider(WebApplication app, string instance, string tenantId)
     {
         _app = app;
-        Issuer = issuer;
+        Instance = instance;
+        TenantId = tenantId;
     }
 
-    public string Issuer { get; }
+    /// <summary>What <c>AzureAd:Instance</c> is set to: <c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
+    public string Instance { get; }
+
+    /// <summary>What <c>AzureAd:TenantId</c> is set to (a fresh GUID per provider), and the tokens' <c>tid</c>.</summary>
+    public string TenantId { get; }
+
+    public string Issuer => $"{Instance}{TenantId}/v2.0";
+
+    public string AuthorizationEndpoint => $"{Instance}{TenantId}/oauth2/v2.0/authorize";
+
+    public string EndSessionEndpoint => $"{Instance}{TenantId}/oauth2/v2.0/logout";
+
+    /// <summary>Scheme, host and port (what the portal's Content-Security-Policy names).</summary>
+    public string Origin => Instance.TrimEnd('/');
 
     public OidcTestUser? NextUser { get; set; }
 
@@ -47,18 +64,21 @@ public sealed class LocalOidcProvider : IAsyncDisposable
 
     public static LocalOidcProvider Start()
     {
-        var port = FreePort();
-        var issuer = $"http://127.0.0.1:{port}/";
+        var instance = $"http://127.0.0.1:{FreePort()}/";
+        var tenantId = Guid.NewGuid().ToString();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls(issuer);
+        builder.WebHost.UseKestrel().UseUrls(instance);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAuthentication();
         builder.Services.AddOpenIddict().AddServer(options =>
         {
-            options.SetIssuer(new Uri(issuer));
-            options.SetAuthorizationEndpointUris("connect/authorize")
-                .SetTokenEndpointUris("connect/token")
-                .SetEndSessionEndpointUris("connect/logout");
+            // Where Entra has them: discovery below the issuer, the protocol endpoints under oauth2/v2.0.
+            options.SetIssuer(new Uri($"{instance}{tenantId}/v2.0"));
+            options.SetConfigurationEndpointUris(new Uri($"{instance}{tenantId}/v2.0/.well-known/openid-configuration"))
+                .SetJsonWebKeySetEndpointUris(new Uri($"{instance}{tenantId}/discovery/v2.0/keys"))
+                .SetAuthorizationEndpointUris(new Uri($"{instance}{tenantId}/oauth2/v2.0/authorize"))
+                .SetTokenEndpointUris(new Uri($"{instance}{tenantId}/oauth2/v2.0/token"))
+                .SetEndSessionEndpointUris(new Uri($"{instance}{tenantId}/oauth2/v2.0/logout"));
             options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             options.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
             options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -92,13 +112,16 @@ public sealed class LocalOidcProvider : IAsyncDisposable
 
         var app = builder.Build();
         app.UseDeveloperExceptionPage();
-        var provider = new LocalOidcProvider(app, issuer);
-        app.MapMethods("/connect/authorize", ["GET", "POST"], (HttpContext context) =>
+        var provider = new LocalOidcProvider(app, instance, tenantId);
+        app.MapMethods($"/{tenantId}/oauth2/v2.0/authorize", ["GET", "POST"], (HttpContext context) =>
         {
             var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
             var user = provider.NextUser ?? throw new InvalidOperationException("The test did not choose a user.");
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.AddClaim(new Claim(Claims.Subject, user.ObjectId));
+            // Entra's v2.0 id tokens name their tenant and version; Microsoft.Identity.Web's issuer validator reads tid.
+            identity.AddClaim(new Claim("tid", tenantId));
+            identity.AddClaim(new Claim("ver", "2.0"));
             identity.AddClaim(new Claim("oid", user.ObjectId));
             identity.AddClaim(new Claim(Claims.Email, user.Email));
             identity.AddClaim(new Claim(Claims.Name, user.Name));
@@ -108,7 +131,7 @@ public sealed class LocalOidcProvider : IAsyncDisposable
             identity.SetDestinations(_ => [Destinations.IdentityToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
-        app.MapMethods("/connect/logout", ["GET", "POST"], () =>
+        app.MapMethods($"/{tenantId}/oauth2/v2.0/logout", ["GET", "POST"], () =>
         {
             provider.EndSessionRequests++;
             return Results.SignOut(new AuthenticationProperties(), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
