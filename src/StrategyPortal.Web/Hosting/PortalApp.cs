@@ -47,6 +47,9 @@ public static class PortalApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // A redirect from a static page (NavigateTo after a form post) without throwing NavigationException through
+        // the renderer; every NavigateTo in the static pages is the last thing its handler does.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Components.Endpoints.NavigationManager.DisableThrowNavigationException", true);
         // No file watching of the content root: the SQLite data folder lies below it, and every write would wake
         // the configuration's recursive watcher. Settings change by restarting the instance (docs/operations.md).
         var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
