@@ -18,7 +18,7 @@ namespace StrategyPortal.Benchmarks;
 /// </summary>
 internal static partial class LoadRun
 {
-    public static async Task<int> RunAsync(int employees, int concurrency, TimeSpan maxDuration, int port, bool formsFirst = false, int rate = 0, int warmUp = 500)
+    public static async Task<int> RunAsync(int employees, int concurrency, TimeSpan maxDuration, int port, bool formsFirst = false, int rate = 0, int warmUp = 1000)
     {
         Console.WriteLine($"load run: {employees} employees, concurrency {concurrency}, at most {maxDuration.TotalSeconds:0} s, SQLite, loopback :{port}{(formsFirst ? ", forms opened before the timed phase" : "")}{(rate > 0 ? $", answers started at {rate}/s" : ", each worker as fast as it can")}");
         await using var host = await BenchHost.StartAsync(port);

@@ -94,6 +94,7 @@ public static class PortalApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseMiddleware<StrategyPortal.Web.Engagement.PulseAnswerPost>();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
