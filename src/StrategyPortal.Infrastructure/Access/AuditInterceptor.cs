@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -99,7 +100,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         db.PendingAudit = new PendingAudit(changes, owned);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> AuditedTypes = new();
+    private static readonly ConcurrentDictionary<Type, bool> AuditedTypes = new();
 
     private static bool IsAudited(Type type) => AuditedTypes.GetOrAdd(type, static t => IsAuditedType(t));
 

@@ -90,14 +90,24 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         return base.DisposeAsync();
     }
 
-    /// <summary>Set by <see cref="PortalDbFactory"/> when it opened the connection for the whole use.</summary>
-    internal bool OpenedForUse { get; set; }
+    private bool _openedForUse;
+
+    /// <summary>
+    /// SQLite: keeps the connection open for this use (until the context goes back to the pool) instead of opening it
+    /// per query — every open re-registers EF's SQL functions on the handle. PostgreSQL pools connections itself.
+    /// </summary>
+    internal async Task OpenForUseAsync(CancellationToken cancellationToken)
+    {
+        if (!Database.IsSqlite()) return;
+        await Database.OpenConnectionAsync(cancellationToken);
+        _openedForUse = true;
+    }
 
     private void ResetUse()
     {
-        if (OpenedForUse)
+        if (_openedForUse)
         {
-            OpenedForUse = false;
+            _openedForUse = false;
             Database.CloseConnection();
         }
         Actor = AuditActor.System;

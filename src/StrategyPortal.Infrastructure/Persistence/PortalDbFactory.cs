@@ -12,12 +12,7 @@ public sealed class PortalDbFactory(IDbContextFactory<PortalDbContext> factory, 
     public async Task<IPortalDb> CreateAsync(CancellationToken cancellationToken = default)
     {
         var db = await factory.CreateDbContextAsync(cancellationToken);
-        // SQLite: one open per use instead of one per query; every open re-registers EF's SQL functions on the handle.
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            db.OpenedForUse = true;
-        }
+        await db.OpenForUseAsync(cancellationToken);
         // Resolved lazily: the current user is read through the same database.
         if (services.GetService<ICurrentUser>() is { } currentUser)
         {

@@ -6,14 +6,17 @@ using StrategyPortal.Application.Engagement;
 namespace StrategyPortal.Web.Engagement;
 
 /// <summary>
-/// The quick way through for a pulse answer that is stored: checked and saved here, answered with the redirect,
-/// without rendering the page's components to find its form handler. Anything else (a forged form, invalid
-/// answers, a closed round, a second answer) goes on to <see cref="AnswerPulse"/>, which shows the outcome
-/// computed here instead of submitting again. Runs after authentication, authorization and rate limiting.
+/// Checks and stores a posted pulse answer before the page renders: a stored answer is answered with the redirect
+/// at once, without rendering the page's components to find its form handler. Any other outcome (a forged form,
+/// invalid answers, a closed round, a second answer) is left in <see cref="OutcomeOf"/> for <see cref="AnswerPulse"/>
+/// to show. Runs after authentication, authorization, rate limiting and the antiforgery middleware.
 /// </summary>
 public sealed class PulseAnswerPost(RequestDelegate next)
 {
     public const string FormName = "pulse-answer";
+
+    /// <summary>What became of a post that was not stored: its antiforgery token did not hold, or the answer was refused.</summary>
+    public sealed record Outcome(bool Forged, SubmitResult? Result);
 
     public async Task InvokeAsync(HttpContext context, IAntiforgery antiforgery, PulseAnswerService answers)
     {
@@ -23,19 +26,31 @@ public sealed class PulseAnswerPost(RequestDelegate next)
             && int.TryParse(context.GetRouteValue(nameof(AnswerPulse.RoundId)) as string, NumberStyles.None, CultureInfo.InvariantCulture, out var roundId))
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            if (form["_handler"] == FormName && await antiforgery.IsRequestValidAsync(context))
+            if (form["_handler"] == FormName)
             {
-                var result = await answers.SubmitAsync(roundId, Values(form), context.RequestAborted);
-                if (result.Status == SubmitStatus.Stored)
+                if (!await antiforgery.IsRequestValidAsync(context))
                 {
-                    context.Response.Redirect(AnswerPulse.ThanksPath(roundId));
-                    return;
+                    context.Items[typeof(Outcome)] = new Outcome(Forged: true, null);
                 }
-                context.Items[typeof(SubmitResult)] = result;
+                else
+                {
+                    var result = await answers.SubmitAsync(roundId, Values(form), context.RequestAborted);
+                    if (result.Status == SubmitStatus.Stored)
+                    {
+                        context.Response.Redirect(AnswerPulse.ThanksPath(roundId));
+                        return;
+                    }
+                    context.Items[typeof(Outcome)] = new Outcome(Forged: false, result);
+                }
             }
         }
         await next(context);
     }
+
+    /// <summary>The outcome this middleware left for the page's form handler (which runs only for posts it has seen).</summary>
+    public static Outcome OutcomeOf(HttpContext context) =>
+        context.Items[typeof(Outcome)] as Outcome
+        ?? throw new InvalidOperationException($"{nameof(PulseAnswerPost)} must run before the pulse page handles a post.");
 
     /// <summary>Question id → the raw posted value; a field that is not a question id goes in as -1 (an unknown item).</summary>
     public static Dictionary<int, string?> Values(IFormCollection form)
