@@ -13,7 +13,7 @@ namespace StrategyPortal.E2ETests.Infrastructure;
 /// journey uses — sign in, wait for the interactive circuit, check accessibility, take a screenshot.
 /// Subclasses carry <c>[Collection(BrowserCollection.Name)]</c> and <c>IClassFixture&lt;PortalFixture&gt;</c>.
 /// </summary>
-public abstract class BrowserTest(BrowserFixture browser, PortalFixture portal, ITestOutputHelper output) : IAsyncLifetime
+public abstract partial class BrowserTest(BrowserFixture browser, PortalFixture portal, ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>WCAG 2.0 and 2.1, levels A and AA.</summary>
     public static readonly IReadOnlyList<string> AxeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -84,8 +84,9 @@ public abstract class BrowserTest(BrowserFixture browser, PortalFixture portal, 
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password ?? Portal.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // The URL is polled rather than awaited through navigation events: when the redirect had already landed,
+        // WaitForURL waited for a load state of its own and once missed it in CI (90 s, "networkidle" fired).
+        await Assertions.Expect(page).ToHaveURLAsync(LeftAccountPages(), new PageAssertionsToHaveURLOptions { Timeout = 90_000 });
         await WaitForInteractiveAsync(page);
     }
 
@@ -163,6 +164,9 @@ public abstract class BrowserTest(BrowserFixture browser, PortalFixture portal, 
         if (allOf.Count > 0) parts.Add("fix all of: " + string.Join("; ", allOf));
         return string.Join(" | ", parts).ReplaceLineEndings(" ");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^https?://[^/]+/(?!account/)")]
+    private static partial System.Text.RegularExpressions.Regex LeftAccountPages();
 
     private static string Shorten(string html) => html.Length <= 200 ? html : html[..200] + "…";
 }
