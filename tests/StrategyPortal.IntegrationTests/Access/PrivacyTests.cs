@@ -127,9 +127,56 @@ public abstract class PrivacyTests(PortalFactory factory)
         // As actor: the standard, its first version and the result.
         Assert.Equal(["ServiceStandard", "ServiceStandardVersion", "StandardResult"],
             root.GetProperty("auditTrailAsActor").EnumerateArray().Select(a => a.GetProperty("entityType").GetString()!).Order().ToArray());
-        Assert.Equal(0, root.GetProperty("pulseParticipations").GetInt32());
+        Assert.Empty(root.GetProperty("pulseParticipations").EnumerateArray());
         var names = root.EnumerateObject().Select(p => p.Name).ToList();
         Assert.DoesNotContain(names, n => n.Contains("response", StringComparison.OrdinalIgnoreCase) || n.Contains("answer", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_export_holds_every_section_of_what_the_portal_keeps_about_the_person()
+    {
+        var trace = await FootprintAsync();
+        var admin = await factory.SharedClientAsync(PortalRole.Administrator);
+
+        using var response = await admin.GetAsync($"/organisation/people/{trace.Person.Id}/export");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        var choice = Assert.Single(root.GetProperty("strategyChoices").EnumerateArray());
+        Assert.Equal(("CustomerIntimacy", "Everything revolves around the customer.", Quarter.Of(DateTime.UtcNow).ToString()),
+            (choice.GetProperty("discipline").GetString(), choice.GetProperty("rationale").GetString(), choice.GetProperty("effectiveQuarter").GetString()));
+        Assert.Equal(trace.StandardId, Assert.Single(root.GetProperty("standardsChanges").EnumerateArray()).GetProperty("standardId").GetInt32());
+        Assert.Equal(64, Assert.Single(root.GetProperty("resultsRecorded").EnumerateArray()).GetProperty("value").GetDouble());
+
+        var promise = Assert.Single(root.GetProperty("promisesOwned").EnumerateArray());
+        Assert.Equal((trace.PromiseId, "Privacy campaign"), (promise.GetProperty("promiseId").GetInt32(), promise.GetProperty("campaign").GetString()));
+        var logged = Assert.Single(root.GetProperty("signalsLogged").EnumerateArray());
+        Assert.Equal((trace.SignalId, "Complaint", "Phone", 3), (logged.GetProperty("signalId").GetInt32(), logged.GetProperty("kind").GetString(),
+            logged.GetProperty("channel").GetString(), logged.GetProperty("count").GetInt32()));
+        Assert.StartsWith("Waited too long", logged.GetProperty("text").GetString());
+        Assert.Equal(trace.SignalId, Assert.Single(root.GetProperty("signalsForwarded").EnumerateArray()).GetProperty("signalId").GetInt32());
+        Assert.Equal(trace.SignalId, Assert.Single(root.GetProperty("signalsAcknowledged").EnumerateArray()).GetProperty("signalId").GetInt32());
+
+        var issue = Assert.Single(root.GetProperty("scorecardIssuesRequested").EnumerateArray());
+        Assert.Equal((trace.IssueId, "2001-Q1", trace.IssueNumber, "Running", 1),
+            (issue.GetProperty("issueId").GetInt32(), issue.GetProperty("quarter").GetString(), issue.GetProperty("number").GetInt32(),
+             issue.GetProperty("status").GetString(), issue.GetProperty("scorecardsIssued").GetInt32()));
+        var key = Assert.Single(root.GetProperty("apiKeysCreated").EnumerateArray());
+        Assert.Equal((trace.ApiKeyName, trace.ApiKeyPrefix), (key.GetProperty("name").GetString(), key.GetProperty("prefix").GetString()));
+        Assert.False(key.TryGetProperty("hash", out _));
+
+        // Which rounds they took part in is what is stored of a pulse; never an answer.
+        var round = Assert.Single(root.GetProperty("pulseParticipations").EnumerateArray());
+        Assert.Equal((trace.RoundId, trace.PulseTitle, trace.RoundNumber),
+            (round.GetProperty("roundId").GetInt32(), round.GetProperty("pulse").GetString(), round.GetProperty("roundNumber").GetInt32()));
+        Assert.Equal(["closesOn", "opensOn", "pulse", "roundId", "roundNumber"], round.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        // Everything they saved is in their trail as actor; a participation never is.
+        var asActor = root.GetProperty("auditTrailAsActor").EnumerateArray().Select(a => a.GetProperty("entityType").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "ServiceStrategyChoice", "ServiceSignal", "MarketingPromise", "ApiKey", "ScorecardIssue", "IssuedScorecard",
+            "ServiceStandard", "StandardResult" }, asActor);
+        Assert.DoesNotContain("Participation", asActor);
     }
 
     [Fact]
