@@ -83,13 +83,17 @@ public sealed class PersonErasure(IPortalDbFactory dbFactory, ILogger<PersonEras
         var entries = await db.AuditEntries.Where(a => a.ActorPersonId == personId).ToListAsync(cancellationToken);
         foreach (var secret in quoted)
             entries.AddRange(await db.AuditEntries.Where(a => a.Changes.Contains(secret)).ToListAsync(cancellationToken));
+        // The interceptor and the database's triggers (AuditLogGuard) both refuse edits of the log unless told that
+        // this is the pseudonymisation; the database is told by a marker row that never leaves this transaction.
         db.AllowAuditPseudonymisation = true;
+        await AuditLogGuard.BeginPseudonymisationAsync(db.Database, personId, cancellationToken);
         foreach (var entry in entries.Distinct())
         {
             if (entry.ActorPersonId == personId) entry.Pseudonymise(pseudonym);
             entry.Redact(quoted, "\"" + JsonEncodedText.Encode(pseudonym) + "\"");
         }
         await db.SaveChangesAsync(cancellationToken);
+        await AuditLogGuard.EndPseudonymisationAsync(db.Database, personId, cancellationToken);
         db.AllowAuditPseudonymisation = false;
 
         await transaction.CommitAsync(cancellationToken);

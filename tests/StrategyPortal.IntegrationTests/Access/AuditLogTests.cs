@@ -16,7 +16,9 @@ using StrategyPortal.Domain.Promises;
 using StrategyPortal.Domain.Scorecards;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Domain.Strategy;
+using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Infrastructure.Engagement;
+using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.IntegrationTests.Infrastructure;
 using StrategyPortal.IntegrationTests.Scorecards;
 
@@ -474,6 +476,50 @@ public abstract class AuditLogTests(PortalFactory factory)
         db.ChangeTracker.Clear();
         db.AuditEntries.Remove(await db.AuditEntries.OrderBy(a => a.Id).FirstAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    private async Task RefusedAsync(Func<PortalDbContext, Task> write)
+    {
+        await using var db = factory.NewDbContext();
+        var error = await Record.ExceptionAsync(() => write(db));
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(error);
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_to_change_or_delete_an_entry()
+    {
+        long id;
+        AuditEntry before;
+        await using (var db = factory.NewDbContext())
+        {
+            before = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).FirstAsync();
+            id = before.Id;
+        }
+
+        // Past the interceptor: bulk statements and raw SQL meet the triggers.
+        await RefusedAsync(db => db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorName, "someone else")));
+        await RefusedAsync(db => db.AuditEntries.Where(a => a.Id == id).ExecuteDeleteAsync());
+        await RefusedAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditLog\""));
+        if (factory.Provider == DatabaseProvider.PostgreSql)
+            await RefusedAsync(db => db.Database.ExecuteSqlRawAsync("TRUNCATE \"AuditLog\""));
+
+        // The erasure's path: inside a transaction that holds the marker row, names and values may be rewritten — nothing else.
+        await using (var db = factory.NewDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await AuditLogGuard.BeginPseudonymisationAsync(db.Database, 0, CancellationToken.None);
+            Assert.Equal(1, await db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorName, "Erased person #0")));
+            var error = await Record.ExceptionAsync(() => db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EntityType, "Forged")));
+            Assert.IsAssignableFrom<System.Data.Common.DbException>(error);
+            await transaction.RollbackAsync();
+        }
+
+        // Nothing above stuck, and the marker never left its transaction.
+        await using var check = factory.NewDbContext();
+        var after = await check.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == id);
+        Assert.Equal((before.ActorName, before.EntityType, before.Changes), (after.ActorName, after.EntityType, after.Changes));
+        Assert.Equal(0, await check.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"AuditLogPseudonymisation\"").SingleAsync());
     }
 }
 
