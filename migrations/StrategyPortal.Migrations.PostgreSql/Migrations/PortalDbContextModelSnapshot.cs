@@ -1182,6 +1182,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("AcknowledgedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AcknowledgedByName")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -1199,6 +1202,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("ForwardedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ForwardedById")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ForwardedByName")
                         .HasMaxLength(120)
@@ -1239,6 +1245,12 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedById");
+
+                    b.HasIndex("ForwardedById");
+
+                    b.HasIndex("LoggedById");
 
                     b.HasIndex("PromiseId", "QuarterKey");
 

@@ -1143,6 +1143,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AcknowledgedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AcknowledgedByName")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -1160,6 +1163,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("ForwardedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ForwardedById")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ForwardedByName")
                         .HasMaxLength(120)
@@ -1200,6 +1206,12 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedById");
+
+                    b.HasIndex("ForwardedById");
+
+                    b.HasIndex("LoggedById");
 
                     b.HasIndex("PromiseId", "QuarterKey");
 

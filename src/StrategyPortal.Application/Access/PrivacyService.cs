@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Promises;
+using StrategyPortal.Domain.Scorecards;
+using StrategyPortal.Domain.Strategy;
 
 namespace StrategyPortal.Application.Access;
 
@@ -11,16 +15,26 @@ public interface IPersonErasure
     Task EraseAsync(int personId, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// Everything the portal holds about one person (docs/privacy.md lists the sections). A field of the model that
+/// names a person or points at one (PersonalDataModelTests) belongs in a section here.
+/// </summary>
 public sealed record PersonExport(
     DateTime ExportedAtUtc,
     PersonRecord Person,
     LoginSummary? Account,
     IReadOnlyList<PersonHistoryItem> History,
     IReadOnlyList<AuditRow> AuditTrailAsActor,
+    IReadOnlyList<StrategyChoiceRecord> StrategyChoices,
     IReadOnlyList<StandardChangeRecord> StandardsChanges,
     IReadOnlyList<ResultRecord> ResultsRecorded,
+    IReadOnlyList<PromiseOwnedRecord> PromisesOwned,
+    IReadOnlyList<SignalRecord> SignalsLogged,
+    IReadOnlyList<SignalStepRecord> SignalsForwarded,
+    IReadOnlyList<SignalStepRecord> SignalsAcknowledged,
+    IReadOnlyList<ScorecardIssueRecord> ScorecardIssuesRequested,
     IReadOnlyList<ApiKeyRecord> ApiKeysCreated,
-    int PulseParticipations,
+    IReadOnlyList<ParticipationRecord> PulseParticipations,
     string PulseNote);
 
 public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased);
@@ -33,6 +47,20 @@ public sealed record StandardChangeRecord(int StandardId, int VersionNumber, str
 public sealed record ResultRecord(int StandardId, int QuarterKey, double Value, DateTime RecordedAtUtc);
 
 public sealed record ApiKeyRecord(string Name, string Prefix, DateTime CreatedAt, DateTime? RevokedAt);
+
+public sealed record StrategyChoiceRecord(ValueDiscipline Discipline, string Rationale, string EffectiveQuarter, DateTime ChosenAtUtc);
+
+public sealed record PromiseOwnedRecord(int PromiseId, string Claim, string Campaign, DateOnly LiveFrom, DateOnly? LiveTo);
+
+public sealed record SignalRecord(int SignalId, string Unit, SignalKind Kind, ServiceChannel Channel, DateOnly Date, int Count, string Text, int? PromiseId, DateTime LoggedAtUtc);
+
+/// <summary>A signal the person forwarded to marketing or acknowledged, and when.</summary>
+public sealed record SignalStepRecord(int SignalId, string Text, DateTime AtUtc);
+
+public sealed record ScorecardIssueRecord(int IssueId, string Quarter, int Number, ScorecardIssueStatus Status, DateTime RequestedAtUtc, int ScorecardsIssued);
+
+/// <summary>A pulse round the person took part in: that is all that is stored of it (not when, not what).</summary>
+public sealed record ParticipationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn);
 
 /// <summary>
 /// Privacy requests about one person (administrators only): export everything the portal holds about
@@ -59,7 +87,21 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             .Select(r => new { r.StandardId, r.QuarterKey, r.ActualValue, r.RecordedAtUtc }).ToListAsync(cancellationToken);
         var keys = await db.ApiKeys.AsNoTracking().Where(k => k.CreatedByPersonId == personId).OrderBy(k => k.CreatedAt)
             .Select(k => new ApiKeyRecord(k.Name, k.Prefix, k.CreatedAt, k.RevokedAt)).ToListAsync(cancellationToken);
-        var participations = await db.Participations.AsNoTracking().CountAsync(p => p.PersonId == personId, cancellationToken);
+        var choices = await db.ServiceStrategyChoices.AsNoTracking().Where(c => c.ChosenById == personId).OrderBy(c => c.ChosenAtUtc).ToListAsync(cancellationToken);
+        var promises = await db.MarketingPromises.AsNoTracking().Where(p => p.OwnerPersonId == personId).OrderBy(p => p.Id)
+            .Select(p => new PromiseOwnedRecord(p.Id, p.Claim, p.Campaign, p.LiveFrom, p.LiveTo)).ToListAsync(cancellationToken);
+        var signals = await db.ServiceSignals.AsNoTracking()
+            .Where(g => g.LoggedById == personId || g.ForwardedById == personId || g.AcknowledgedById == personId)
+            .OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var issues = await db.ScorecardIssues.AsNoTracking().Where(i => i.RequestedByPersonId == personId).OrderBy(i => i.RequestedAtUtc).ToListAsync(cancellationToken);
+        var issueIds = issues.Select(i => i.Id).ToList();
+        var issuedCounts = await db.IssuedScorecards.AsNoTracking().Where(c => issueIds.Contains(c.IssueId))
+            .GroupBy(c => c.IssueId).Select(g => new { IssueId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.IssueId, g => g.Count, cancellationToken);
+        var roundIds = await db.Participations.AsNoTracking().Where(p => p.PersonId == personId).Select(p => p.RoundId).ToListAsync(cancellationToken);
+        var rounds = await db.PulseRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
+            .Join(db.PulseSurveys.AsNoTracking(), r => r.SurveyId, s => s.Id, (r, s) => new { r.Id, s.Title, r.Number, r.OpensOn, r.ClosesOn })
+            .ToListAsync(cancellationToken);
 
         return new PersonExport(
             clock.GetUtcNow().UtcDateTime,
@@ -67,10 +109,17 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             await accounts.DescribeLoginAsync(personId, cancellationToken),
             own.Select(a => new PersonHistoryItem(a.OccurredAtUtc, a.Action, a.ActorName, AuditService.ParseChanges(a.Changes))).ToList(),
             asActor.Select(a => new AuditRow(a.Id, a.OccurredAtUtc, a.ActorPersonId, a.ActorName, a.Action, a.EntityType, a.EntityId, AuditService.ParseChanges(a.Changes))).ToList(),
+            choices.Select(c => new StrategyChoiceRecord(c.Discipline, c.Rationale, c.EffectiveQuarter.ToString(), c.ChosenAtUtc)).ToList(),
             versions,
             results.OrderBy(r => r.RecordedAtUtc).Select(r => new ResultRecord(r.StandardId, r.QuarterKey, r.ActualValue, r.RecordedAtUtc)).ToList(),
+            promises,
+            signals.Where(g => g.LoggedById == personId)
+                .Select(g => new SignalRecord(g.Id, units.GetValueOrDefault(g.UnitId, string.Empty), g.Kind, g.Channel, g.Date, g.Count, g.Text, g.PromiseId, g.LoggedAtUtc)).ToList(),
+            signals.Where(g => g.ForwardedById == personId && g.ForwardedAtUtc is not null).Select(g => new SignalStepRecord(g.Id, g.Text, g.ForwardedAtUtc!.Value)).ToList(),
+            signals.Where(g => g.AcknowledgedById == personId && g.AcknowledgedAtUtc is not null).Select(g => new SignalStepRecord(g.Id, g.Text, g.AcknowledgedAtUtc!.Value)).ToList(),
+            issues.Select(i => new ScorecardIssueRecord(i.Id, i.Quarter.ToString(), i.Number, i.Status, i.RequestedAtUtc, issuedCounts.GetValueOrDefault(i.Id))).ToList(),
             keys,
-            participations,
+            rounds.OrderBy(r => r.OpensOn).ThenBy(r => r.Id).Select(r => new ParticipationRecord(r.Id, r.Title, r.Number, r.OpensOn, r.ClosesOn)).ToList(),
             PulseNote);
     }
 

@@ -48,12 +48,23 @@ public interface IPortalDb : IAsyncDisposable
     /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>
     DbSet<AuditEntry> AuditEntries { get; }
 
+    /// <summary>
+    /// Records in the audit log a change made without the change tracker — a conditional <c>ExecuteUpdate</c> that must
+    /// stay one statement (only one of two racing callers may win) — in the same form as the audit interceptor writes
+    /// and naming this context's actor. The entry is written by the next <see cref="SaveChangesAsync"/>: call both inside
+    /// the change's transaction (<see cref="InTransactionAsync{T}"/>) so the change and its entry commit together.
+    /// </summary>
+    void AuditDirectChange<TEntity>(object key, AuditAction action, params AuditValue[] values) where TEntity : class;
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Runs <paramref name="work"/> in one database transaction (committed when it returns, rolled back when it throws).</summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One property of an audited change made without the change tracker: its value before and after.</summary>
+public sealed record AuditValue(string Property, object? Old, object? New);
 
 public interface IPortalDbFactory
 {

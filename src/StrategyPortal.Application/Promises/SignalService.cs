@@ -95,7 +95,7 @@ public sealed class SignalService(
         try
         {
             signal = new ServiceSignal(input.UnitId, input.Kind, input.Channel, date, input.Count, input.Text, input.PromiseId, user.PersonId!.Value, user.Name ?? string.Empty, now);
-            if (input.Forward) signal.Forward(user.Name ?? string.Empty, now);
+            if (input.Forward) signal.Forward(user.PersonId!.Value, user.Name ?? string.Empty, now);
         }
         catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
         db.ServiceSignals.Add(signal);
@@ -113,7 +113,7 @@ public sealed class SignalService(
         var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
         if (scope.All || !scope.Includes(signal.UnitId)) throw new ForbiddenException();
         db.ExpectVersion(signal, version);
-        try { signal.Forward(user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
+        try { signal.Forward(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
         catch (DomainException e) { throw text.Invalid("", e); }
         await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
     }
@@ -127,7 +127,7 @@ public sealed class SignalService(
         if ((await PromiseAccess.MarketingUnitsAsync(db, scope, cancellationToken)).Count == 0) throw new ForbiddenException();
         var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
         db.ExpectVersion(signal, version);
-        try { signal.Acknowledge(user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
+        try { signal.Acknowledge(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
         catch (DomainException e) { throw text.Invalid("", e); }
         await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Scorecards;
 
 namespace StrategyPortal.Application.Scorecards;
@@ -143,11 +144,22 @@ public sealed class ScorecardIssueRunner(
         if (open > 0) return;
         var status = counts.GetValueOrDefault(ScorecardIssueItemStatus.Failed) > 0 ? ScorecardIssueStatus.Failed : ScorecardIssueStatus.Issued;
         var now = Now;
-        await db.ScorecardIssues
-            .Where(i => i.Id == issueId && i.Status == ScorecardIssueStatus.Running)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, status)
-                .SetProperty(i => i.CompletedAtUtc, now), cancellationToken);
+        await db.InTransactionAsync(async ct =>
+        {
+            // Conditional, so of two instances finishing the last items at once only one completes the issue. Publishing
+            // (or failing) an issue is a change of an audited kind: its entry is written explicitly, in the same transaction.
+            var completed = await db.ScorecardIssues
+                .Where(i => i.Id == issueId && i.Status == ScorecardIssueStatus.Running)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(i => i.Status, status)
+                    .SetProperty(i => i.CompletedAtUtc, now), ct);
+            if (completed != 1) return completed;
+            db.AuditDirectChange<ScorecardIssue>(issueId, AuditAction.Changed,
+                new AuditValue(nameof(ScorecardIssue.Status), ScorecardIssueStatus.Running, status),
+                new AuditValue(nameof(ScorecardIssue.CompletedAtUtc), null, now));
+            await db.SaveChangesAsync(ct);
+            return completed;
+        }, cancellationToken);
     }
 
     public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

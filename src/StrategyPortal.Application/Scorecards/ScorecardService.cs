@@ -147,12 +147,20 @@ public sealed class ScorecardService(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await db.InTransactionAsync(async ct =>
         {
+            // One conditional statement, so two directors retrying at once reopen the issue once; the audit entry is
+            // written explicitly in the same transaction (ExecuteUpdate passes the audit interceptor by).
+            var failedAt = await db.ScorecardIssues.AsNoTracking().Where(i => i.Id == issueId).Select(i => i.CompletedAtUtc).FirstOrDefaultAsync(ct);
             var reopened = await db.ScorecardIssues.Where(i => i.Id == issueId && i.Status == ScorecardIssueStatus.Failed)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ScorecardIssueStatus.Running).SetProperty(i => i.CompletedAtUtc, (DateTime?)null), ct);
-            if (reopened == 1)
-                await db.ScorecardIssueItems.Where(i => i.IssueId == issueId && i.Status == ScorecardIssueItemStatus.Failed)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ScorecardIssueItemStatus.Pending)
-                        .SetProperty(i => i.Attempts, 0).SetProperty(i => i.LeaseUntilUtc, (DateTime?)null), ct);
+            if (reopened != 1) return reopened;
+            // The items are job bookkeeping ([NotAudited]): their new attempts are not a change of their own.
+            await db.ScorecardIssueItems.Where(i => i.IssueId == issueId && i.Status == ScorecardIssueItemStatus.Failed)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ScorecardIssueItemStatus.Pending)
+                    .SetProperty(i => i.Attempts, 0).SetProperty(i => i.LeaseUntilUtc, (DateTime?)null), ct);
+            db.AuditDirectChange<ScorecardIssue>(issueId, AuditAction.Changed,
+                new AuditValue(nameof(ScorecardIssue.Status), ScorecardIssueStatus.Failed, ScorecardIssueStatus.Running),
+                new AuditValue(nameof(ScorecardIssue.CompletedAtUtc), failedAt, null));
+            await db.SaveChangesAsync(ct);
             return reopened;
         }, cancellationToken);
         signal.Notify();

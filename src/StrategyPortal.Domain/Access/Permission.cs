@@ -9,7 +9,6 @@ public static class Permission
     public const string OrganisationManage = "organisation.manage";
     public const string PeopleRead = "people.read";
     public const string PeopleManage = "people.manage";
-    public const string SettingsManage = "settings.manage";
     public const string StrategyChoose = "strategy.choose";
     public const string StandardsRead = "standards.read";
     public const string StandardsManage = "standards.manage";
@@ -64,7 +63,7 @@ public static class Permission
 
     public static IReadOnlyList<string> All { get; } =
     [
-        OrganisationManage, PeopleRead, PeopleManage, SettingsManage,
+        OrganisationManage, PeopleRead, PeopleManage,
         StrategyChoose, StandardsRead, StandardsManage, ResultsRecord,
         EngagementAnswer, EngagementResults, EngagementSchedule, EngagementQuestions,
         CustomerScoresRead, CustomerScoresImport, ApiKeysManage,
@@ -88,7 +87,7 @@ public static class RolePermissions
             Permission.CustomerScoresRead, Permission.CustomerScoresImport,
             Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
             Permission.ScorecardsRead, Permission.ScorecardsIssue, Permission.AuditRead],
-        [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage, Permission.SettingsManage,
+        [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage,
             Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
             Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage,

@@ -45,8 +45,10 @@ public class ServiceSignal : IVersioned
     public string LoggedByName { get; private set; }
     public DateTime LoggedAtUtc { get; private set; }
     public DateTime? ForwardedAtUtc { get; private set; }
+    public int? ForwardedById { get; private set; }
     public string? ForwardedByName { get; private set; }
     public DateTime? AcknowledgedAtUtc { get; private set; }
+    public int? AcknowledgedById { get; private set; }
     public string? AcknowledgedByName { get; private set; }
     public int Version { get; set; }
 
@@ -69,17 +71,19 @@ public class ServiceSignal : IVersioned
         PromiseId = promiseId is > 0 ? promiseId : null;
     }
 
-    public void Forward(string byName, DateTime atUtc)
+    public void Forward(int byId, string byName, DateTime atUtc)
     {
         if (IsForwarded) throw new DomainException("signal.already-forwarded", "This signal has already been forwarded to marketing.");
+        ForwardedById = byId;
         ForwardedByName = byName;
         ForwardedAtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
     }
 
-    public void Acknowledge(string byName, DateTime atUtc)
+    public void Acknowledge(int byId, string byName, DateTime atUtc)
     {
         if (!IsForwarded) throw new DomainException("signal.not-forwarded", "Only a signal forwarded to marketing can be acknowledged.");
         if (IsAcknowledged) throw new DomainException("signal.already-acknowledged", "This signal has already been acknowledged.");
+        AcknowledgedById = byId;
         AcknowledgedByName = byName;
         AcknowledgedAtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
     }

@@ -138,9 +138,16 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (State == EntityState.Added)
                 foreach (var property in keyProperties)
                     Values[property.Name] = (null, Entry.Property(property.Name).CurrentValue);
-            var json = JsonSerializer.Serialize(Values.ToDictionary(v => v.Key, v => new { old = v.Value.Old, @new = v.Value.New }), JsonOptions);
             var action = State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Changed };
-            return new AuditEntry(At, Actor.PersonId, Actor.Name, action, Entry.Metadata.ClrType.Name, string.Join(",", key), json);
+            return DirectEntry(Actor, At, Entry.Metadata.ClrType.Name, string.Join(",", key), action, Values);
         }
+    }
+
+    /// <summary>An entry in the interceptor's form for a change it did not see (see <c>IPortalDb.AuditDirectChange</c>).</summary>
+    internal static AuditEntry DirectEntry(AuditActor actor, DateTime at, string entityType, string entityId, AuditAction action,
+        Dictionary<string, (object? Old, object? New)> values)
+    {
+        var json = JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => new { old = v.Value.Old, @new = v.Value.New }), JsonOptions);
+        return new AuditEntry(at, actor.PersonId, actor.Name, action, entityType, entityId, json);
     }
 }

@@ -32,10 +32,11 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-                builder.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, WithoutRowIdSqliteMigrationsSqlGenerator>();
+                builder.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, PortalSqliteMigrationsSqlGenerator>();
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                builder.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, PortalNpgsqlMigrationsSqlGenerator>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or PostgreSql.");

@@ -69,6 +69,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public void AuditDirectChange<TEntity>(object key, AuditAction action, params AuditValue[] values) where TEntity : class =>
+        AuditEntries.Add(AuditInterceptor.DirectEntry(Actor, TimeProvider.System.GetUtcNow().UtcDateTime, typeof(TEntity).Name,
+            Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, action,
+            values.ToDictionary(v => v.Property, v => (v.Old, v.New))));
+
     /// <summary>Who the audit log names for changes saved through this context.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
 

@@ -167,8 +167,8 @@ public sealed class PromisesDemoSeed(PromiseCheckRunner runner) : IDemoSeedStep
             var at = date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
             var signal = new ServiceSignal(units[plan.Unit], plan.Kind, plan.Channel, date, plan.Count, plan.Text,
                 plan.Claim is null ? null : promises[plan.Claim].Id, logger.Id, logger.Name, at);
-            if (plan.Forwarded) signal.Forward(logger.Name, at.AddHours(1));
-            if (plan.Acknowledged) signal.Acknowledge(marketer.Name, at.AddDays(1));
+            if (plan.Forwarded) signal.Forward(logger.Id, logger.Name, at.AddHours(1));
+            if (plan.Acknowledged) signal.Acknowledge(marketer.Id, marketer.Name, at.AddDays(1));
             db.ServiceSignals.Add(signal);
         }
         await db.SaveChangesAsync(cancellationToken);

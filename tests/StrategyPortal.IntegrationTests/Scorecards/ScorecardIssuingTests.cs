@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Scorecards;
@@ -170,7 +171,23 @@ public abstract class ScorecardIssuingTests(ScorecardPortalFactory factory)
         progress = await WaitAsync(service, progress.IssueId);
         Assert.Equal(ScorecardIssueStatus.Issued, progress.Status);
         Assert.Equal(await ActiveUnitsAsync(), (await ViewAsync(quarter, DirectorEmail)).Scorecards.Count);
+
+        // The issue's life in the audit log: requested by the director, failed by the worker, retried by the director
+        // (one conditional update, recorded explicitly in its transaction), then published by the worker.
+        var log = (await director.Get<AuditService>().SearchAsync(new AuditFilter(EntityType: nameof(ScorecardIssue), PageSize: 200))).Items
+            .Where(r => r.EntityId == progress.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(r => r.Id).ToList();
+        Assert.Equal(
+            [(AuditAction.Created, "Pieter Jansen", null, "Running"), (AuditAction.Changed, "system", "Running", "Failed"),
+             (AuditAction.Changed, "Pieter Jansen", "Failed", "Running"), (AuditAction.Changed, "system", "Running", "Issued")],
+            log.Select(r => (r.Action, r.ActorName, Status(r).Old, Status(r).New)));
+        var failedAt = log[1].Changes.Single(c => c.Property == nameof(ScorecardIssue.CompletedAtUtc));
+        var retried = log[2].Changes.Single(c => c.Property == nameof(ScorecardIssue.CompletedAtUtc));
+        Assert.Null(retried.New);
+        // The same moment (PostgreSQL keeps microseconds, the clock has ticks).
+        Assert.True(Math.Abs((DateTime.Parse(retried.Old!, System.Globalization.CultureInfo.InvariantCulture) - DateTime.Parse(failedAt.New!, System.Globalization.CultureInfo.InvariantCulture)).TotalMilliseconds) < 1);
     }
+
+    private static AuditChange Status(AuditRow row) => row.Changes.Single(c => c.Property == nameof(ScorecardIssue.Status));
 
     [Fact]
     public async Task A_quarter_that_has_not_ended_cannot_be_issued_and_only_directors_issue()

@@ -79,6 +79,10 @@ public sealed class ServiceSignalConfiguration : IEntityTypeConfiguration<Servic
         b.HasOne<MarketingPromise>().WithMany().HasForeignKey(s => s.PromiseId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(s => new { s.PromiseId, s.QuarterKey });
         b.HasIndex(s => new { s.UnitId, s.Date });
+        // Privacy export and erasure find a person's signals by id.
+        b.HasIndex(s => s.LoggedById);
+        b.HasIndex(s => s.ForwardedById);
+        b.HasIndex(s => s.AcknowledgedById);
     }
 }
 

@@ -11,7 +11,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123104853_InitialCreate")]
+    [Migration("20261206054617_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1146,6 +1146,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AcknowledgedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AcknowledgedByName")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -1163,6 +1166,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("ForwardedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ForwardedById")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ForwardedByName")
                         .HasMaxLength(120)
@@ -1203,6 +1209,12 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedById");
+
+                    b.HasIndex("ForwardedById");
+
+                    b.HasIndex("LoggedById");
 
                     b.HasIndex("PromiseId", "QuarterKey");
 

@@ -867,8 +867,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     LoggedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     LoggedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ForwardedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ForwardedById = table.Column<int>(type: "integer", nullable: true),
                     ForwardedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedById = table.Column<int>(type: "integer", nullable: true),
                     AcknowledgedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -1197,6 +1199,21 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 table: "ScorecardIssues",
                 columns: new[] { "QuarterKey", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_AcknowledgedById",
+                table: "ServiceSignals",
+                column: "AcknowledgedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_ForwardedById",
+                table: "ServiceSignals",
+                column: "ForwardedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_LoggedById",
+                table: "ServiceSignals",
+                column: "LoggedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceSignals_PromiseId_QuarterKey",

@@ -12,7 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123104902_InitialCreate")]
+    [Migration("20261206054628_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1185,6 +1185,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("AcknowledgedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AcknowledgedByName")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -1202,6 +1205,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("ForwardedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ForwardedById")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ForwardedByName")
                         .HasMaxLength(120)
@@ -1242,6 +1248,12 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedById");
+
+                    b.HasIndex("ForwardedById");
+
+                    b.HasIndex("LoggedById");
 
                     b.HasIndex("PromiseId", "QuarterKey");
 

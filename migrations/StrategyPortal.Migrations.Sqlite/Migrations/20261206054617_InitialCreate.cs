@@ -865,8 +865,10 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     LoggedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     LoggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ForwardedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ForwardedById = table.Column<int>(type: "INTEGER", nullable: true),
                     ForwardedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedById = table.Column<int>(type: "INTEGER", nullable: true),
                     AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -1195,6 +1197,21 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 table: "ScorecardIssues",
                 columns: new[] { "QuarterKey", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_AcknowledgedById",
+                table: "ServiceSignals",
+                column: "AcknowledgedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_ForwardedById",
+                table: "ServiceSignals",
+                column: "ForwardedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignals_LoggedById",
+                table: "ServiceSignals",
+                column: "LoggedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceSignals_PromiseId_QuarterKey",
