@@ -110,6 +110,29 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task An_open_round_has_no_export_only_the_day_its_results_appear()
+    {
+        int open;
+        DateOnly closesOn;
+        await using (var db = factory.NewDbContext())
+        {
+            var survey = await db.PulseSurveys.SingleAsync(s => s.Title == EngagementDemoSeed.PulseTitle);
+            var round = await db.PulseRounds.Where(r => r.SurveyId == survey.Id).OrderByDescending(r => r.Number).FirstAsync();
+            (open, closesOn) = (round.Id, round.ClosesOn);
+            Assert.True(await db.PulseResponses.AnyAsync(r => r.RoundId == open), "the demo's open round has answers to hide");
+        }
+        var director = await factory.SharedClientAsync(PortalRole.Director);
+
+        using var response = await director.GetAsync($"/engagement/results/{open}/export");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal($"Results appear when the round closes on {closesOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"))}.", body);
+    }
+
+    [Fact]
     public async Task An_employee_and_an_anonymous_visitor_are_refused()
     {
         var round = await DemoClosedRoundAsync();
