@@ -30,7 +30,8 @@ public sealed class EngagementOptions
 
 // ---- question bank ----
 
-public sealed record QuestionRow(int Id, string Code, QuestionKind Kind, string TextNl, string TextEn, int Revision, bool IsActive, bool HasAnswers, int Version)
+/// <param name="InUse">Asked in a pulse round that has opened (answered or not): saving new wording adds a new version.</param>
+public sealed record QuestionRow(int Id, string Code, QuestionKind Kind, string TextNl, string TextEn, int Revision, bool IsActive, bool InUse, int Version)
 {
     public string Text(string language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? TextEn : TextNl;
 }
@@ -45,7 +46,7 @@ public sealed class QuestionInput
     public int Version { get; set; }
 }
 
-/// <summary>What saving an item did: edited in place (never answered) or saved as a new version.</summary>
+/// <summary>What saving an item did: edited in place (no round with it has opened) or saved as a new version.</summary>
 public enum QuestionSaveOutcome
 {
     Created,
