@@ -148,7 +148,7 @@ public sealed class ScorecardDataBuilder(
             .ToList();
         var selected = results.Selected;
         return new ScorecardEngagement(true, results.Round.SurveyTitle, results.MinGroupSize, selected.Visibility,
-            selected.IsShown && selected.Invited >= AnonymityThresholds.DefaultMinGroupSize ? selected.ResponseRate : null,
+            selected.IsShown && selected.Invited >= AnonymityThresholds.ResponseRateMinimumInvited ? selected.ResponseRate : null,
             selected.IsShown ? selected.Shares : null, selected.IsShown ? selected.Enps?.Score : null, items, heat, trend);
     }
 
