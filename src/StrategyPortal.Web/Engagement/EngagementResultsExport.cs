@@ -111,14 +111,6 @@ public static class EngagementResultsExport
         };
     }
 
-    private static void Line(StringBuilder csv, IEnumerable<string> fields)
-    {
-        csv.AppendJoin(';', fields.Select(Quote));
-        csv.Append("\r\n");
-    }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([';', '"', '\r', '\n']) >= 0 || field.StartsWith(' ') || field.EndsWith(' ')
-            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : field;
+    /// <summary>Through the shared writer: a unit name or item typed as a formula (<c>=…</c>, <c>+…</c>, <c>@…</c>) is written as text.</summary>
+    private static void Line(StringBuilder csv, IEnumerable<string> fields) => CsvText.AppendLine(csv, fields);
 }
