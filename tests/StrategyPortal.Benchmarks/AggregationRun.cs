@@ -12,17 +12,19 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Benchmarks;
 
 /// <summary>
-/// Results for a company of N people with R quarterly rounds: the whole-company view that the results
-/// page loads (heat map of every unit × item for the round, the trend over all rounds, drivers, comments).
+/// Results for a company of N people with R closed quarterly rounds: the whole-company view that the results
+/// page loads for the last round (heat map of every unit × item, the trend over all rounds, drivers, comments).
+/// Only closed rounds have results and a closed round's figures are cached, so each timed call gets an empty
+/// cache: the worst case, the first view after a round closed (or after the cache let it go).
 /// </summary>
 internal static class AggregationRun
 {
-    public static async Task<(BenchHost Host, EngagementResultsService Service, int RoundId)> PrepareAsync(int employees, int rounds, int port, bool verbose = true)
+    public static async Task<(BenchHost Host, Func<EngagementResultsService> NewService, int RoundId)> PrepareAsync(int employees, int rounds, int port, bool verbose = true)
     {
         var host = await BenchHost.StartAsync(port);
         var seed = Stopwatch.StartNew();
         var people = await BenchHost.SeedCompanyAsync(host.App.Services, employees);
-        var (surveyId, lastRound) = await BenchHost.SeedPulseAsync(host.App.Services, rounds);
+        var (surveyId, lastRound) = await BenchHost.SeedPulseAsync(host.App.Services, rounds, lastRoundOpen: false);
         await SeedResponsesAsync(host.App.Services, surveyId);
         if (verbose) Console.WriteLine($"seeded {people.Count} people, {rounds} rounds with answers in {seed.Elapsed.TotalSeconds:0.0} s");
 
@@ -30,15 +32,17 @@ internal static class AggregationRun
         await using var db = await factory.CreateAsync();
         var director = await db.People.SingleAsync(p => p.Role == PortalRole.Director);
         var user = new FixedUser(new UserContext(director.Id, director.Name, director.Role, director.OrgUnitId));
-        var service = new EngagementResultsService(factory, user, new AccessScope(factory), TimeProvider.System, host.App.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
-        return (host, service, lastRound);
+        EngagementResultsService NewService() => new(factory, user, new AccessScope(factory), TimeProvider.System,
+            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        return (host, NewService, lastRound);
     }
 
     public static async Task<int> RunAsync(int employees, int rounds, int repeat, int port)
     {
-        Console.WriteLine($"aggregation: {employees} people × {rounds} rounds, whole company (heat map + trend), {repeat} timed runs");
-        var (host, service, roundId) = await PrepareAsync(employees, rounds, port);
+        Console.WriteLine($"aggregation: {employees} people × {rounds} closed rounds, whole company (heat map + trend), nothing cached, {repeat} timed runs");
+        var (host, newService, roundId) = await PrepareAsync(employees, rounds, port);
         await using var _ = host;
+        var service = newService();
         var cold = Stopwatch.StartNew();
         await service.GetResultsAsync(roundId);
         Console.WriteLine($"first call (cold: JIT, query compilation, nothing cached): {cold.Elapsed.TotalMilliseconds:0} ms");
@@ -64,8 +68,9 @@ internal static class AggregationRun
         var cpuBefore = process.TotalProcessorTime;
         for (var i = 0; i < repeat; i++)
         {
+            var fresh = newService();
             var sw = Stopwatch.StartNew();
-            last = await service.GetResultsAsync(roundId);
+            last = await fresh.GetResultsAsync(roundId);
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
         process.Refresh();
@@ -73,7 +78,16 @@ internal static class AggregationRun
         times.Sort();
         Console.WriteLine($"CPU time per call (this process, all threads): {cpuPerCall:0.0} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"units in heat map: {last!.Units.Count}, items: {last.Items.Count}, rounds in trend: {last.Trend.Count}, drivers: {last.DriverState}");
-        Console.WriteLine($"whole-company results: median {times[times.Count / 2]:0.0} ms, p95 {times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.95 * times.Count) - 1)]:0.0} ms, max {times[^1]:0.0} ms");
+        Console.WriteLine($"whole-company results, nothing cached: median {times[times.Count / 2]:0.0} ms, p95 {times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.95 * times.Count) - 1)]:0.0} ms, max {times[^1]:0.0} ms");
+        var cached = new List<double>();
+        for (var i = 0; i < repeat; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await service.GetResultsAsync(roundId);
+            cached.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        cached.Sort();
+        Console.WriteLine($"whole-company results, closed rounds cached (as for ten minutes after a first view): median {cached[cached.Count / 2]:0.0} ms, max {cached[^1]:0.0} ms");
         var ok = times[times.Count / 2] < 200;
         Console.WriteLine(ok ? "RESULT: under 200 ms" : "RESULT: OVER 200 ms");
         return ok ? 0 : 1;
@@ -126,17 +140,18 @@ internal sealed class DirectFactory(IDbContextFactory<PortalDbContext> factory) 
 public class ResultsAggregationBenchmark
 {
     private BenchHost? _host;
-    private EngagementResultsService? _service;
+    private Func<EngagementResultsService>? _newService;
     private int _roundId;
 
     [Params(10_000)]
     public int Employees { get; set; }
 
     [GlobalSetup]
-    public void Setup() => (_host, _service, _roundId) = AggregationRun.PrepareAsync(Employees, 8, 5399, verbose: false).GetAwaiter().GetResult();
+    public void Setup() => (_host, _newService, _roundId) = AggregationRun.PrepareAsync(Employees, 8, 5399, verbose: false).GetAwaiter().GetResult();
 
+    /// <summary>With an empty cache each time (a closed round's figures are otherwise kept for ten minutes).</summary>
     [Benchmark]
-    public Task<RoundResults> WholeCompanyResults() => _service!.GetResultsAsync(_roundId);
+    public Task<RoundResults> WholeCompanyResults() => _newService!().GetResultsAsync(_roundId);
 
     [GlobalCleanup]
     public void Cleanup() => _host?.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -103,15 +103,20 @@ internal sealed class BenchHost : IAsyncDisposable
         return persons.Where(p => p.Role == PortalRole.Employee).Select(p => p.Id).ToList();
     }
 
-    /// <summary>A one-off pulse for the whole company with the default bank, open today. Returns the round id.</summary>
-    public static async Task<(int SurveyId, int RoundId)> SeedPulseAsync(IServiceProvider services, int rounds = 1)
+    /// <summary>
+    /// A pulse for the whole company with the default bank: one round open today, or <paramref name="rounds"/> quarterly rounds
+    /// whose last is open today — or, with <paramref name="lastRoundOpen"/> false, closed (only closed rounds have results).
+    /// Returns the last round's id.
+    /// </summary>
+    public static async Task<(int SurveyId, int RoundId)> SeedPulseAsync(IServiceProvider services, int rounds = 1, bool lastRoundOpen = true)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var root = await db.OrgUnits.SingleAsync(u => u.ParentId == null);
         var questions = await db.PulseQuestions.Where(q => q.IsActive).OrderBy(q => q.Id).Select(q => q.Id).ToListAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var first = today.AddMonths(-3 * (rounds - 1)).AddDays(-1);
+        // Open: the last round opened yesterday (and closes in 20 days). Closed: it opened a quarter earlier and closed 70 days ago.
+        var first = today.AddMonths(-3 * (lastRoundOpen ? rounds - 1 : rounds)).AddDays(-1);
         var survey = new PulseSurvey("Bench pulse", rounds == 1 ? PulseCadence.Once : PulseCadence.Quarterly, first, first.AddDays(20),
             AnonymityThresholds.Default, questions, [root.Id]);
         db.PulseSurveys.Add(survey);

@@ -30,7 +30,8 @@ public sealed class EngagementOptions
 
 // ---- question bank ----
 
-public sealed record QuestionRow(int Id, string Code, QuestionKind Kind, string TextNl, string TextEn, int Revision, bool IsActive, bool HasAnswers, int Version)
+/// <param name="InUse">Asked in a pulse round that has opened (answered or not): saving new wording adds a new version.</param>
+public sealed record QuestionRow(int Id, string Code, QuestionKind Kind, string TextNl, string TextEn, int Revision, bool IsActive, bool InUse, int Version)
 {
     public string Text(string language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? TextEn : TextNl;
 }
@@ -45,7 +46,7 @@ public sealed class QuestionInput
     public int Version { get; set; }
 }
 
-/// <summary>What saving an item did: edited in place (never answered) or saved as a new version.</summary>
+/// <summary>What saving an item did: edited in place (no round with it has opened) or saved as a new version.</summary>
 public enum QuestionSaveOutcome
 {
     Created,
@@ -138,7 +139,7 @@ public sealed record ResultItem(int QuestionId, string Code, QuestionKind Kind, 
 
 public sealed record DriverRow(int QuestionId, string Text, double? Correlation);
 
-/// <summary>One round of the trend for the chosen unit; scores null where the group was hidden in that round.</summary>
+/// <summary>One closed round of the trend for the chosen unit; scores null where the group was hidden in that round. Open rounds are no point.</summary>
 public sealed record TrendPoint(int RoundId, int Number, DateOnly OpensOn, GroupVisibility Visibility, double? ResponseRate,
     EngagementShares? Shares, double? Enps);
 
@@ -147,12 +148,18 @@ public sealed record CommentRow(string Question, string Text);
 /// <summary>
 /// Everything the results page shows for a round and a chosen unit, already suppressed: nothing in
 /// here belongs to a group below the thresholds, and nothing identifies a person.
+/// For a round that has not closed (<see cref="ResultsPending"/>) it holds only response rates: every unit is
+/// <see cref="GroupVisibility.RoundOpen"/> without scores, and there is no trend, driver or comment.
 /// </summary>
 public sealed record RoundResults(
     ResultsRoundOption Round, int MinGroupSize, int CommentThreshold, int SelectedUnitId,
     IReadOnlyList<ResultItem> Items, IReadOnlyList<UnitResult> Units, UnitResult Selected,
     IReadOnlyList<TrendPoint> Trend, IReadOnlyList<DriverRow>? Drivers, DriverAvailability DriverState,
-    IReadOnlyList<CommentRow>? Comments, CommentAvailability CommentState);
+    IReadOnlyList<CommentRow>? Comments, CommentAvailability CommentState)
+{
+    /// <summary>The round is still open: its results appear the day after <see cref="ResultsRoundOption.ClosesOn"/>.</summary>
+    public bool ResultsPending => Round.State != RoundState.Closed;
+}
 
 public enum DriverAvailability
 {
@@ -160,6 +167,7 @@ public enum DriverAvailability
     GroupHidden,
     TooFewResponses,
     NoEnpsItem,
+    RoundOpen,
 }
 
 public enum CommentAvailability
@@ -167,6 +175,7 @@ public enum CommentAvailability
     Shown,
     BelowThreshold,
     NoCommentItem,
+    RoundOpen,
 }
 
 public sealed record ReminderStatus(int RoundId, int Invited, int Answered, DateOnly? RemindedOn)

@@ -10,10 +10,12 @@ using StrategyPortal.Domain.Organisation;
 namespace StrategyPortal.Application.Engagement;
 
 /// <summary>
-/// Results of pulses for managers (their units), directors and administrators (everything). Every
-/// figure passes the anonymity rules first: suppression is computed over the whole organisation
-/// per round (so a filter cannot undo a sibling rule), and only then narrowed to what the reader
-/// may see. No individual response ever leaves this service.
+/// Results of pulses for managers (their units), directors and administrators (everything). Only a
+/// closed round has results: while a round is open only its response rate (from participation) is
+/// given, so nobody can compare results before and after a known colleague answers. Every figure
+/// passes the anonymity rules first: suppression is computed over the whole organisation per round
+/// (so a filter cannot undo a sibling rule), and only then narrowed to what the reader may see.
+/// No individual response ever leaves this service.
 /// </summary>
 public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, AccessScope accessScope, TimeProvider clock, IMemoryCache cache)
 {
@@ -72,15 +74,41 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         if (!scope.Includes(selectedId)) throw new ForbiddenException();
         if (!audience.Contains(selectedId)) throw new NotFoundException("Unit", selectedId);
 
-        // Per (round, unit) counts of every opened round of this pulse, counted in the database, with the anonymity rules applied.
-        var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.SurveyId == survey.Id && r.OpensOn <= today).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        var option = new ResultsRoundOption(round.Id, survey.Id, survey.Title, round.Number, round.OpensOn, round.ClosesOn, PulseScheduleService.StateOf(round, today));
+        var order = TreeOrder(tree, roots, names).Where(u => audience.Contains(u.Id) && scope.Includes(u.Id)).ToList();
+
+        // An open round shows no result at all, only how many took part: figures that change with each answer would let a
+        // reader compare them before and after a known colleague answers. Not a single response is read for it.
+        if (!round.HasClosedBy(today))
+        {
+            var invitedPerUnit = await db.PulseRoundUnits.AsNoTracking().Where(u => u.RoundId == round.Id).ToDictionaryAsync(u => u.UnitId, u => u.Invited, cancellationToken);
+            // Participation (who took part, counted by the unit each person is in now) — never a response.
+            var tookPart = await db.Participations.AsNoTracking().Where(p => p.RoundId == round.Id)
+                .Join(db.People, p => p.PersonId, person => person.Id, (p, person) => person.OrgUnitId)
+                .GroupBy(u => u).Select(g => new { UnitId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
+            UnitResult Pending(int id, int depth)
+            {
+                var invitedSum = subtrees[id].Sum(u => invitedPerUnit.GetValueOrDefault(u));
+                var answeredSum = subtrees[id].Sum(u => tookPart.GetValueOrDefault(u));
+                return new UnitResult(id, names[id], tree.ParentOf(id), depth, GroupVisibility.RoundOpen, invitedSum,
+                    EngagementFormulas.ResponseRate(answeredSum, invitedSum), null, null, new Dictionary<int, double?>());
+            }
+            var pendingUnits = order.Select(u => Pending(u.Id, u.Depth)).ToList();
+            return new RoundResults(option, survey.MinGroupSize, survey.CommentThreshold, selectedId, scaled, pendingUnits,
+                pendingUnits.FirstOrDefault(u => u.UnitId == selectedId) ?? Pending(selectedId, 0), [],
+                null, DriverAvailability.RoundOpen, null, CommentAvailability.RoundOpen);
+        }
+
+        // Per (round, unit) counts of every closed round of this pulse (the trend; open rounds are no point), counted in the
+        // database, with the anonymity rules applied.
+        var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.SurveyId == survey.Id && r.ClosesOn < today).OrderBy(r => r.Number).ToListAsync(cancellationToken);
         var perRound = await PulseRoundCounter.CountAsync(db, cache, rounds, new Dictionary<int, PulseSurvey> { [survey.Id] = survey }, tree, roots, today, cancellationToken);
         var current = perRound[round.Id];
 
         // Item scores of this round: decoded from the responses, summed per unit, rolled up below.
-        var (sums, vectors) = await ItemDataAsync(db, round, scaled, today, cancellationToken);
+        var (sums, vectors) = await ItemDataAsync(db, round, scaled, cancellationToken);
 
-        var order = TreeOrder(tree, roots, names).Where(u => audience.Contains(u.Id) && scope.Includes(u.Id)).ToList();
         var unitResults = order.Select(u => BuildUnit(u.Id, u.Depth, current)).ToList();
         var selected = unitResults.FirstOrDefault(u => u.UnitId == selectedId) ?? BuildUnit(selectedId, 0, current);
 
@@ -130,7 +158,6 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
                 .OrderBy(c => c.Question, StringComparer.Ordinal).ThenBy(c => c.Text, StringComparer.Ordinal).ToList();
         }
 
-        var option = new ResultsRoundOption(round.Id, survey.Id, survey.Title, round.Number, round.OpensOn, round.ClosesOn, PulseScheduleService.StateOf(round, today));
         return new RoundResults(option, survey.MinGroupSize, survey.CommentThreshold, selectedId, scaled, unitResults, selected, trend,
             drivers, driverState, comments, commentState);
 
@@ -161,11 +188,12 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         }
     }
 
+    /// <summary>Item sums and answer vectors per unit of a closed round (the caller checks it closed); kept a while, a closed round never changes.</summary>
     private async Task<(Dictionary<int, ItemSums> Sums, Dictionary<int, List<int[]>> Vectors)> ItemDataAsync(
-        IPortalDb db, PulseRound round, IReadOnlyList<ResultItem> scaled, DateOnly today, CancellationToken cancellationToken)
+        IPortalDb db, PulseRound round, IReadOnlyList<ResultItem> scaled, CancellationToken cancellationToken)
     {
         var key = "pulse-results-items:" + round.Id.ToString(CultureInfo.InvariantCulture);
-        if (round.HasClosedBy(today) && cache.TryGetValue(key, out (Dictionary<int, ItemSums>, Dictionary<int, List<int[]>>) cached)) return cached;
+        if (cache.TryGetValue(key, out (Dictionary<int, ItemSums>, Dictionary<int, List<int[]>>) cached)) return cached;
         var answers = await db.PulseResponses.AsNoTracking().Where(r => r.RoundId == round.Id).Select(r => new { r.UnitId, r.Answers }).ToListAsync(cancellationToken);
         var itemIndex = scaled.Select((item, i) => (item.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
         var sums = new Dictionary<int, ItemSums>();
@@ -187,7 +215,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
             if (!vectors.TryGetValue(response.UnitId, out var list)) vectors[response.UnitId] = list = [];
             list.Add(vector);
         }
-        if (round.HasClosedBy(today)) cache.Set(key, (sums, vectors), PulseRoundCounter.ClosedRoundCache);
+        cache.Set(key, (sums, vectors), PulseRoundCounter.ClosedRoundCache);
         return (sums, vectors);
     }
 

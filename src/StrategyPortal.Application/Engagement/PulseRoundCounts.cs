@@ -35,7 +35,8 @@ internal sealed class RoundCounts(Dictionary<int, UnitCounts> units, Dictionary<
 /// <summary>
 /// The one place that counts a round's responses per unit and applies the anonymity rules
 /// (<see cref="GroupSuppression"/> over the whole organisation, per round, with the pulse's thresholds).
-/// The results pages, the export and the engagement × customer view all read from it, so they hide the same groups.
+/// The results pages, the export, the scorecards and the engagement × customer view all read from it, so they hide the
+/// same groups. It counts closed rounds only: an open round's results could be compared before and after one answer.
 /// </summary>
 internal static class PulseRoundCounter
 {
@@ -45,12 +46,14 @@ internal static class PulseRoundCounter
     public static async Task<Dictionary<int, RoundCounts>> CountAsync(IPortalDb db, IMemoryCache cache, IReadOnlyList<PulseRound> rounds,
         IReadOnlyDictionary<int, PulseSurvey> surveys, OrgTree tree, IReadOnlyList<int> roots, DateOnly today, CancellationToken cancellationToken)
     {
+        if (rounds.FirstOrDefault(r => !r.HasClosedBy(today)) is { } open)
+            throw new ArgumentException($"Round {open.Id} has not closed: only closed rounds have results.", nameof(rounds));
         var roundIds = rounds.Select(r => r.Id).ToList();
         var counts = new List<UnitCounts>();
         var toCount = new List<int>();
         foreach (var r in rounds)
         {
-            if (r.HasClosedBy(today) && cache.TryGetValue(CountsKey(r.Id), out List<UnitCounts>? cached)) counts.AddRange(cached!);
+            if (cache.TryGetValue(CountsKey(r.Id), out List<UnitCounts>? cached)) counts.AddRange(cached!);
             else toCount.Add(r.Id);
         }
         if (toCount.Count > 0)
@@ -64,7 +67,7 @@ internal static class PulseRoundCounter
                     g.Count(r => r.Enps >= 9), g.Count(r => r.Enps >= 7 && r.Enps <= 8), g.Count(r => r.Enps <= 6)))
                 .ToListAsync(cancellationToken);
             counts.AddRange(fresh);
-            foreach (var r in rounds.Where(r => toCount.Contains(r.Id) && r.HasClosedBy(today)))
+            foreach (var r in rounds.Where(r => toCount.Contains(r.Id)))
                 cache.Set(CountsKey(r.Id), fresh.Where(c => c.RoundId == r.Id).ToList(), ClosedRoundCache);
         }
         var invited = await db.PulseRoundUnits.AsNoTracking().Where(u => roundIds.Contains(u.RoundId)).ToListAsync(cancellationToken);

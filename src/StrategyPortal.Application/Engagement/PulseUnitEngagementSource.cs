@@ -9,7 +9,7 @@ using StrategyPortal.Domain.Organisation;
 namespace StrategyPortal.Application.Engagement;
 
 /// <summary>
-/// Engagement per unit (with its sub-units) and quarter from the pulse rounds that opened in that quarter, for the
+/// Engagement per unit (with its sub-units) and quarter from the closed pulse rounds that opened in that quarter, for the
 /// engagement × customer view and the scorecards. The anonymity rules are those of the results pages, computed by
 /// the same code (<see cref="PulseRoundCounter"/>: per round, over the whole organisation, with the pulse's thresholds):
 /// <list type="bullet">
@@ -17,7 +17,8 @@ namespace StrategyPortal.Application.Engagement;
 /// figure is built from results the results page shows anyway and never from a hidden group;</item>
 /// <item>a unit that was in the audience of a round of the quarter but shown in none is <see cref="UnitEngagement.Suppressed"/>
 /// and carries no numbers;</item>
-/// <item>a unit no round of the quarter asked has no entry.</item>
+/// <item>a unit no round of the quarter asked has no entry;</item>
+/// <item>a round that has not closed counts for nothing: a quarter whose only round is still open has no entries.</item>
 /// </list>
 /// It reads no signed-in user (a background job may call it); the caller narrows to what its reader may see.
 /// </summary>
@@ -31,7 +32,8 @@ public sealed class PulseUnitEngagementSource(IPortalDbFactory dbFactory, TimePr
         var last = to.End < today ? to.End : today;
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn >= first && r.OpensOn <= last).ToListAsync(cancellationToken);
+        // Closed rounds only: an open round has no results anywhere (they could be compared before and after one answer).
+        var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn >= first && r.OpensOn <= last && r.ClosesOn < today).ToListAsync(cancellationToken);
         if (rounds.Count == 0) return [];
         var surveyIds = rounds.Select(r => r.SurveyId).Distinct().ToList();
         var surveys = await db.PulseSurveys.AsNoTracking().Include(s => s.Audience).Where(s => surveyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);

@@ -8,11 +8,14 @@ using StrategyPortal.Domain.Engagement;
 namespace StrategyPortal.Application.Engagement;
 
 /// <summary>
-/// The question bank: administrators add, reword and retire items. An item that has answers (in a
-/// response or a comment) is never changed in place: saving it retires it and adds the next version.
+/// The question bank: administrators add, reword and retire items. An item that is in use — asked in a
+/// pulse round that has opened, whether or not anyone answered yet — is never changed in place: saving it
+/// retires it and adds the next version, so nobody answers a wording that differs from what others answered.
 /// </summary>
-public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text)
+public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock)
 {
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>Items of the bank. Administrators and those who schedule pulses may read it.</summary>
     public async Task<IReadOnlyList<QuestionRow>> GetQuestionsAsync(bool includeRetired, CancellationToken cancellationToken = default)
     {
@@ -22,10 +25,10 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
         var query = db.PulseQuestions.AsNoTracking();
         if (!includeRetired) query = query.Where(q => q.IsActive);
         var questions = await query.ToListAsync(cancellationToken);
-        var answered = await AnsweredQuestionIdsAsync(db, cancellationToken);
+        var inUse = await InUseQuestionIdsAsync(db, Today, cancellationToken);
         return questions
             .OrderBy(q => q.Kind).ThenBy(q => q.Code, StringComparer.Ordinal).ThenByDescending(q => q.Revision)
-            .Select(q => new QuestionRow(q.Id, q.Code, q.Kind, q.TextNl, q.TextEn, q.Revision, q.IsActive, answered.Contains(q.Id), q.Version))
+            .Select(q => new QuestionRow(q.Id, q.Code, q.Kind, q.TextNl, q.TextEn, q.Revision, q.IsActive, inUse.Contains(q.Id), q.Version))
             .ToList();
     }
 
@@ -43,7 +46,7 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
         return question.Id;
     }
 
-    /// <summary>Saves new wording: in place when never answered, otherwise as the next version (the old one is retired).</summary>
+    /// <summary>Saves new wording: in place while no round with the item has opened, otherwise as the next version (the old one is retired).</summary>
     public async Task<(QuestionSaveOutcome Outcome, int Id)> UpdateAsync(QuestionInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementQuestions);
@@ -51,12 +54,12 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
         var question = await db.PulseQuestions.FirstOrDefaultAsync(q => q.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Question", input.Id);
         if (!question.IsActive) throw new ValidationFailedException("", text["pulse.question-retired"]);
         db.ExpectVersion(question, input.Version);
-        var hasAnswers = await HasAnswersAsync(db, question.Id, cancellationToken);
+        var inUse = (await InUseQuestionIdsAsync(db, Today, cancellationToken)).Contains(question.Id);
         try
         {
-            if (!hasAnswers)
+            if (!inUse)
             {
-                question.Reword(input.TextNl, input.TextEn, hasAnswers: false);
+                question.Reword(input.TextNl, input.TextEn, inUse: false);
                 await db.SaveOrConflictAsync(text["conflict.question"], cancellationToken);
                 return (QuestionSaveOutcome.EditedInPlace, question.Id);
             }
@@ -80,14 +83,14 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
         await db.SaveOrConflictAsync(text["conflict.question"], cancellationToken);
     }
 
-    private static async Task<bool> HasAnswersAsync(IPortalDb db, int questionId, CancellationToken cancellationToken) =>
-        (await AnsweredQuestionIdsAsync(db, cancellationToken)).Contains(questionId);
-
-    /// <summary>Items that appear in a pulse with at least one response: their wording has been answered.</summary>
-    private static async Task<HashSet<int>> AnsweredQuestionIdsAsync(IPortalDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Items in a pulse with a round that has opened (or that holds a response): people may have read or answered their
+    /// wording, so it is fixed. An item only in rounds that open later can still be reworded in place.
+    /// </summary>
+    private static async Task<HashSet<int>> InUseQuestionIdsAsync(IPortalDb db, DateOnly today, CancellationToken cancellationToken)
     {
-        var surveysWithResponses = db.PulseRounds.Where(r => db.PulseResponses.Any(x => x.RoundId == r.Id)).Select(r => r.SurveyId);
-        var ids = await db.PulseSurveys.Where(s => surveysWithResponses.Contains(s.Id))
+        var surveysInUse = db.PulseRounds.Where(r => r.OpensOn <= today || db.PulseResponses.Any(x => x.RoundId == r.Id)).Select(r => r.SurveyId);
+        var ids = await db.PulseSurveys.Where(s => surveysInUse.Contains(s.Id))
             .SelectMany(s => s.Items.Select(i => i.QuestionId)).Distinct().ToListAsync(cancellationToken);
         return ids.ToHashSet();
     }

@@ -107,12 +107,15 @@ public sealed class ScorecardDataBuilder(
         }
     }
 
-    /// <summary>The pulse round of the quarter (the one with the most answers when several opened in it), read through the results calculation.</summary>
+    /// <summary>
+    /// The closed pulse round of the quarter (the one with the most answers when several opened in it), read through the
+    /// results calculation. A round still open has no results anywhere, so a quarter whose round is open has no engagement yet.
+    /// </summary>
     private async Task<ScorecardEngagement> EngagementAsync(IPortalDb db, Quarter quarter, int targetId, UnitScope scope, CancellationToken cancellationToken)
     {
         DateOnly start = quarter.Start, end = quarter.End;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var candidates = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn >= start && r.OpensOn <= end && r.OpensOn <= today)
+        var candidates = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn >= start && r.OpensOn <= end && r.ClosesOn < today)
             .Select(r => new { r.Id, Answers = db.PulseResponses.Count(p => p.RoundId == r.Id) })
             .ToListAsync(cancellationToken);
         var round = candidates.OrderByDescending(c => c.Answers).ThenByDescending(c => c.Id).FirstOrDefault();
@@ -145,7 +148,7 @@ public sealed class ScorecardDataBuilder(
             .ToList();
         var selected = results.Selected;
         return new ScorecardEngagement(true, results.Round.SurveyTitle, results.MinGroupSize, selected.Visibility,
-            selected.IsShown && selected.Invited >= AnonymityThresholds.DefaultMinGroupSize ? selected.ResponseRate : null,
+            selected.IsShown && selected.Invited >= AnonymityThresholds.ResponseRateMinimumInvited ? selected.ResponseRate : null,
             selected.IsShown ? selected.Shares : null, selected.IsShown ? selected.Enps?.Score : null, items, heat, trend);
     }
 

@@ -15,6 +15,12 @@ public enum GroupVisibility
 
     /// <summary>Hidden because the unit above it is hidden.</summary>
     ParentHidden = 3,
+
+    /// <summary>
+    /// Hidden because the round is still open: results that change with every answer would let a reader compare them
+    /// before and after a known colleague answers. Only a closed round's results are shown (not set by <see cref="GroupSuppression"/>).
+    /// </summary>
+    RoundOpen = 4,
 }
 
 /// <summary>

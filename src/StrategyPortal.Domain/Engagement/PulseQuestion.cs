@@ -3,8 +3,8 @@ using StrategyPortal.Domain.Common;
 namespace StrategyPortal.Domain.Engagement;
 
 /// <summary>
-/// An item of the question bank, in Dutch and English. Once answered, an item is never edited in
-/// place: <see cref="Revise"/> retires it and returns the next version under the same code, so
+/// An item of the question bank, in Dutch and English. Once a round that asks it has opened (answered
+/// or not), an item is never edited in place: <see cref="Revise"/> retires it and returns the next version under the same code, so
 /// every stored answer keeps the wording it was given to.
 /// </summary>
 public class PulseQuestion : IVersioned
@@ -46,10 +46,10 @@ public class PulseQuestion : IVersioned
     public string TextFor(string twoLetterLanguage) =>
         string.Equals(twoLetterLanguage, "en", StringComparison.OrdinalIgnoreCase) ? TextEn : TextNl;
 
-    /// <summary>Edits the wording in place. Only for an item that was never answered.</summary>
-    public void Reword(string textNl, string textEn, bool hasAnswers)
+    /// <summary>Edits the wording in place. Only for an item not in use: no pulse round with it has opened (so nobody read or answered it).</summary>
+    public void Reword(string textNl, string textEn, bool inUse)
     {
-        if (hasAnswers) throw new DomainException("pulse.question-answered", "This item has answers; save a new version instead of editing it.");
+        if (inUse) throw new DomainException("pulse.question-answered", "This item is in a pulse round that has opened; save a new version instead of editing it.");
         TextNl = ValidText(textNl);
         TextEn = ValidText(textEn);
     }

@@ -11,7 +11,7 @@ namespace StrategyPortal.Infrastructure.Engagement;
 /// A quarterly pulse for the whole demo company over the eight history quarters, with varied
 /// results: Klantenservice's engagement dips in the last quarters (where its standards slip), the
 /// small units (Directie, IT, Logistiek) stay below the threshold and are hidden. The current
-/// quarter's round is open and the demo employee has not answered it yet. Participations and
+/// quarter's round is open (so it shows only its response rate) and the demo employee has not answered it yet. Participations and
 /// responses are generated together but written in unrelated (shuffled) order, like real ones.
 /// </summary>
 public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedStep

@@ -13,7 +13,7 @@ namespace StrategyPortal.Web.Engagement;
 /// shares, eNPS split, response rate), for the units the reader may see. It is built from the same
 /// <see cref="EngagementResultsService.GetResultsAsync"/> result the results page shows, so the same groups are hidden:
 /// a hidden group's cells say "suppressed" and carry no figure, and no count (respondents, invited) is written at all,
-/// so nothing hidden can be derived by subtraction.
+/// so nothing hidden can be derived by subtraction. A round that has not closed is refused (409): it has no results yet.
 /// </summary>
 public static class EngagementResultsExport
 {
@@ -39,15 +39,23 @@ public static class EngagementResultsExport
         {
             return Results.NotFound();
         }
+        // An open round has no results to export (only its response rate, on the page): refused, nothing written.
+        if (round.ResultsPending)
+            return Results.Text(PendingMessage(round.Round, text), "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status409Conflict);
         var csv = Write(round, text);
         var name = string.Create(CultureInfo.InvariantCulture, $"pulse-results-round-{round.Round.Number}-{round.Round.OpensOn:yyyy-MM-dd}.csv");
         // UTF-8 with BOM and semicolons: opens as columns in Excel in both languages.
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
     }
 
-    /// <summary>The CSV text: a header, then one row per unit in tree order.</summary>
+    /// <summary>"Results appear when the round closes on …", in the reader's language.</summary>
+    public static string PendingMessage(ResultsRoundOption round, IStringLocalizer<EngagementText> text) =>
+        string.Format(CultureInfo.CurrentCulture, text["Results.Pending"], round.ClosesOn.ToString("d MMMM yyyy", CultureInfo.CurrentCulture));
+
+    /// <summary>The CSV text: a header, then one row per unit in tree order. Only for a closed round's results.</summary>
     public static string Write(RoundResults round, IStringLocalizer<EngagementText> text)
     {
+        if (round.ResultsPending) throw new InvalidOperationException("An open round has no results to export.");
         var culture = CultureInfo.CurrentCulture;
         string suppressed = text["Export.Suppressed"];
         var names = round.Units.ToDictionary(u => u.UnitId, u => u.Name);
@@ -103,14 +111,6 @@ public static class EngagementResultsExport
         };
     }
 
-    private static void Line(StringBuilder csv, IEnumerable<string> fields)
-    {
-        csv.AppendJoin(';', fields.Select(Quote));
-        csv.Append("\r\n");
-    }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([';', '"', '\r', '\n']) >= 0 || field.StartsWith(' ') || field.EndsWith(' ')
-            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : field;
+    /// <summary>Through the shared writer: a unit name or item typed as a formula (<c>=…</c>, <c>+…</c>, <c>@…</c>) is written as text.</summary>
+    private static void Line(StringBuilder csv, IEnumerable<string> fields) => CsvText.AppendLine(csv, fields);
 }

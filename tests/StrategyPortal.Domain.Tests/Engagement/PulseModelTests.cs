@@ -54,7 +54,7 @@ public class PulseModelTests
     public void Revising_an_answered_item_retires_it_and_makes_the_next_version()
     {
         var item = new PulseQuestion("eng-purpose", QuestionKind.Engagement, "Ik weet waarom", "I know why");
-        Assert.Throws<DomainException>(() => item.Reword("a", "b", hasAnswers: true));
+        Assert.Throws<DomainException>(() => item.Reword("a", "b", inUse: true));
         var next = item.Revise("Ik weet waarom mijn werk telt", "I know why my work matters");
         Assert.False(item.IsActive);
         Assert.Equal("ENG-PURPOSE", next.Code);

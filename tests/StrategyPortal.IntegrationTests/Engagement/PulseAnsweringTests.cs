@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Domain.Access;
@@ -29,7 +30,7 @@ public abstract partial class PulseAnsweringTests(PortalFactory factory)
     }
 
     /// <summary>A full answer for every item the form shows: 4 on the 1–5 items, 9 for eNPS, the comment as given.</summary>
-    private static List<KeyValuePair<string, string>> Answers(string html, string comment = "")
+    internal static List<KeyValuePair<string, string>> Answers(string html, string comment = "")
     {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var name in RadioNames().Matches(html).Select(m => m.Groups[1].Value).Distinct())
@@ -116,6 +117,65 @@ public abstract partial class PulseAnsweringTests(PortalFactory factory)
         Assert.Equal(before, await CountAsync(closed));
     }
 
+    /// <summary>A one-off pulse with the demo's items for <paramref name="unitName"/> (the company when null), opening on <paramref name="opensOn"/>.</summary>
+    private async Task<int> ScheduleRoundAsync(string title, DateOnly opensOn, string? unitName)
+    {
+        await using var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email);
+        await using var db = factory.NewDbContext();
+        var unit = unitName is null ? await db.OrgUnits.SingleAsync(u => u.ParentId == null) : await db.OrgUnits.SingleAsync(u => u.Name == unitName);
+        var demo = await db.PulseSurveys.Include(s => s.Items).SingleAsync(s => s.Title == EngagementDemoSeed.PulseTitle);
+        var surveyId = await admin.Get<PulseScheduleService>().ScheduleAsync(new PulseInput
+        {
+            Title = title, Cadence = PulseCadence.Once, OpensOn = opensOn, ClosesOn = opensOn.AddDays(7),
+            QuestionIds = demo.Items.OrderBy(i => i.Position).Select(i => i.QuestionId).ToList(), AudienceUnitIds = [unit.Id],
+            MinGroupSize = 5, CommentThreshold = 10,
+        });
+        return (await db.PulseRounds.SingleAsync(r => r.SurveyId == surveyId)).Id;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+    [Fact]
+    public async Task A_round_that_has_not_opened_yet_is_refused_and_nothing_is_stored()
+    {
+        var (open, _) = await RoundsAsync();
+        var notYet = await ScheduleRoundAsync("Next week " + Guid.NewGuid().ToString("N")[..6], Today.AddDays(7), null);
+        using var client = await NewEmployeeAsync();
+
+        var notYetPage = await client.GetPageAsync($"/pulses/{notYet}");
+        Assert.Contains("data-status=\"not-yet-open\"", notYetPage);
+        Assert.False(Page.HasTestId(notYetPage, "pulse-form"));
+        // A full form of the open round, posted to the one that has not opened (a crafted request).
+        var page = await client.GetPageAsync($"/pulses/{open}");
+        using var response = await client.Http.PostAsync($"/pulses/{notYet}", HtmlForm.WithHandler(page, "pulse-answer").Fill(Answers(page, "te vroeg")));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("data-status=\"not-yet-open\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal((0, 0, 0), await CountAsync(notYet));
+    }
+
+    [Fact]
+    public async Task A_person_outside_the_audience_is_refused_and_nothing_is_stored()
+    {
+        var marketingOnly = await ScheduleRoundAsync("Marketing only " + Guid.NewGuid().ToString("N")[..6], Today, "Marketing");
+        using var client = await NewEmployeeAsync(); // in the company's own unit, not in Marketing
+
+        using var form = await client.GetAsync($"/pulses/{marketingOnly}");
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
+        var refusedPage = await form.Content.ReadAsStringAsync();
+        Assert.Contains("data-status=\"not-in-audience\"", refusedPage);
+        Assert.False(Page.HasTestId(refusedPage, "pulse-form"));
+        Assert.DoesNotContain($"href=\"/pulses/{marketingOnly}\"", await client.GetPageAsync("/pulses"));
+        // A full form for this round, as a Marketing colleague would get it, posted with one's own cookie and token.
+        var (open, _) = await RoundsAsync();
+        var page = await client.GetPageAsync($"/pulses/{open}");
+        using var response = await client.Http.PostAsync($"/pulses/{marketingOnly}", HtmlForm.WithHandler(page, "pulse-answer").Fill(Answers(page, "niet mijn pulse")));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("data-status=\"not-in-audience\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal((0, 0, 0), await CountAsync(marketingOnly));
+    }
+
     [Fact]
     public async Task A_forged_post_without_a_valid_token_is_refused()
     {
@@ -169,11 +229,21 @@ public abstract partial class PulseAnsweringTests(PortalFactory factory)
         var results = await service.GetResultsAsync(closed);
 
         Assert.Equal(["Klantenservice", "Webcare"], results.Units.Select(u => u.Name));
+        // Both kinds are there, so the checks below cannot pass by finding none: Klantenservice (12 people) is shown,
+        // Webcare (5 people, not all of whom answered) is hidden.
+        Assert.Contains(results.Units, u => u.IsShown);
+        Assert.Contains(results.Units, u => !u.IsShown);
         foreach (var unit in results.Units.Where(u => !u.IsShown))
         {
             Assert.Null(unit.Shares);
             Assert.Null(unit.Enps);
             Assert.Empty(unit.ItemScores);
+        }
+        foreach (var unit in results.Units.Where(u => u.IsShown))
+        {
+            Assert.NotNull(unit.Shares);
+            Assert.NotNull(unit.Enps);
+            Assert.NotEmpty(unit.ItemScores);
         }
         await using var db = factory.NewDbContext();
         var marketing = await db.OrgUnits.SingleAsync(u => u.Name == "Marketing");

@@ -97,6 +97,50 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_unit_named_like_a_formula_is_written_as_text_and_a_negative_enps_stays_a_number()
+    {
+        // A unit name is typed by an administrator; opened in a spreadsheet, "=HYPERLINK(…)" would be a live link.
+        var name = "=HYPERLINK(\"https://example.invalid\";\"klik\") " + Letters();
+        int unit;
+        await using (var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email))
+        {
+            var organisation = admin.Get<OrganisationService>();
+            var root = (await organisation.GetUnitsAsync()).First(u => u.ParentId is null);
+            unit = await organisation.CreateUnitAsync(new UnitInput { Name = name, ParentId = root.Id });
+        }
+        int roundId;
+        await using (var db = factory.NewDbContext())
+        {
+            var engagementQuestion = (await db.PulseQuestions.FirstAsync(q => q.Kind == QuestionKind.Engagement)).Id;
+            var enpsQuestion = (await db.PulseQuestions.FirstAsync(q => q.Kind == QuestionKind.Enps)).Id;
+            var survey = new PulseSurvey("Formule " + Letters(), PulseCadence.Once, new DateOnly(2021, 6, 7), new DateOnly(2021, 6, 14),
+                AnonymityThresholds.Default, [engagementQuestion, enpsQuestion], [unit]);
+            db.PulseSurveys.Add(survey);
+            await db.SaveChangesAsync();
+            var round = new PulseRound(survey.Id, 1, new DateOnly(2021, 6, 7), new DateOnly(2021, 6, 14));
+            db.PulseRounds.Add(round);
+            await db.SaveChangesAsync();
+            // Five answers, all actively disengaged detractors: engaged 0 %, eNPS −100.
+            for (var i = 0; i < 5; i++)
+                db.PulseResponses.Add(PulseResponse.Create(round.Id, unit, new DateOnly(2021, 6, 8),
+                    [new ScaledAnswer(engagementQuestion, QuestionKind.Engagement, 1), new ScaledAnswer(enpsQuestion, QuestionKind.Enps, 2)]));
+            await db.SaveChangesAsync();
+            roundId = round.Id;
+        }
+        var director = await factory.SharedClientAsync(PortalRole.Director);
+
+        var csv = Encoding.UTF8.GetString(await (await director.GetAsync($"/engagement/results/{roundId}/export")).Content.ReadAsByteArrayAsync());
+
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        // The name with a leading quote (text, not a formula), quoted because it holds ";" and quotes (doubled).
+        var cell = "\"'" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        Assert.StartsWith(cell + ";", lines[1], StringComparison.Ordinal);
+        // shown; response rate (no invited counted: suppressed); engaged 0, not engaged 0, actively disengaged 100; eNPS −100.
+        Assert.Equal(["shown", "suppressed", "0", "0", "100", "-100"], lines[1][(cell.Length + 1)..].Split(';')[1..7]);
+    }
+
+    [Fact]
     public async Task In_Dutch_a_suppressed_cell_says_onderdrukt()
     {
         var (round, _, _, b, _) = await RoundWithASmallTeamAsync();
@@ -107,6 +151,29 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
 
         var row = Rows(csv).Single(r => r[0] == b);
         Assert.All(row[3..], cell => Assert.Equal("onderdrukt", cell));
+    }
+
+    [Fact]
+    public async Task An_open_round_has_no_export_only_the_day_its_results_appear()
+    {
+        int open;
+        DateOnly closesOn;
+        await using (var db = factory.NewDbContext())
+        {
+            var survey = await db.PulseSurveys.SingleAsync(s => s.Title == EngagementDemoSeed.PulseTitle);
+            var round = await db.PulseRounds.Where(r => r.SurveyId == survey.Id).OrderByDescending(r => r.Number).FirstAsync();
+            (open, closesOn) = (round.Id, round.ClosesOn);
+            Assert.True(await db.PulseResponses.AnyAsync(r => r.RoundId == open), "the demo's open round has answers to hide");
+        }
+        var director = await factory.SharedClientAsync(PortalRole.Director);
+
+        using var response = await director.GetAsync($"/engagement/results/{open}/export");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal($"Results appear when the round closes on {closesOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"))}.", body);
     }
 
     [Fact]

@@ -110,6 +110,33 @@ public class PulseAnswerServiceTests
     }
 
     [Fact]
+    public async Task A_round_that_has_not_opened_yet_is_refused()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Administrator);
+        var bank = await ctx.Services.GetRequiredService<QuestionBankService>().GetQuestionsAsync(false);
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        var surveyId = await ctx.Services.GetRequiredService<PulseScheduleService>().ScheduleAsync(new PulseInput
+        {
+            Title = "Tomorrow", Cadence = PulseCadence.Once, OpensOn = tomorrow, ClosesOn = tomorrow.AddDays(7),
+            QuestionIds = bank.Where(q => q.Kind == QuestionKind.Engagement).Select(q => q.Id).ToList(),
+            AudienceUnitIds = [ctx.UnitId("Klantenservice")], MinGroupSize = 5, CommentThreshold = 10,
+        });
+        await using var db = ctx.Db();
+        var roundId = (await db.PulseRounds.SingleAsync(r => r.SurveyId == surveyId)).Id;
+
+        ctx.SignInAs(DemoAccounts.Employee); // Klantenservice: invited, but not before the first day
+        var service = ctx.Services.GetRequiredService<PulseAnswerService>();
+        var form = await service.GetFormAsync(roundId);
+
+        Assert.Equal(PulseFormStatus.NotYetOpen, form.Status);
+        Assert.Empty(form.Items);
+        Assert.DoesNotContain(await service.GetOpenPulsesAsync(), p => p.RoundId == roundId);
+        Assert.Equal(SubmitStatus.NotYetOpen, (await service.SubmitAsync(roundId, ValidAnswers(ctx, roundId, "te vroeg"))).Status);
+        Assert.Equal((0, 0, 0), await CountAsync(ctx, roundId));
+    }
+
+    [Fact]
     public async Task A_person_outside_the_audience_is_refused()
     {
         await using var ctx = new PortalBunitContext();
