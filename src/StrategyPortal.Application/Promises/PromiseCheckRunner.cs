@@ -11,7 +11,10 @@ namespace StrategyPortal.Application.Promises;
 /// up to date. Called after every change of a promise, capability, signal or standard result; needs no signed-in user.
 /// A change of a promise or capability re-evaluates the quarter the promise is judged in now (and fills quarters of its
 /// live period that were never evaluated); a signal or standard result re-evaluates its own quarter. Earlier quarters keep
-/// the verdict they had, so the history shows how the gap developed.
+/// the verdict they had, so the history shows how the gap developed. A new quarter needs no change: the daily re-check
+/// (<see cref="RefreshCurrentAsync"/>) evaluates it, and a reader who comes first has it evaluated on the spot.
+/// Several instances may store at once: a verdict is unique per promise and quarter, so the loser of a race evaluates
+/// again and updates the row the winner stored.
 /// </summary>
 public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider clock, PromiseOptions options)
 {
@@ -42,6 +45,21 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
         await RefreshAsync(db, promiseIds, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
+    /// <summary>
+    /// The daily re-check: every promise that has not ended before the current quarter, in the quarter it is judged in
+    /// (the current one, or the first live quarter of one starting later), on today's data and settings. Returns how many
+    /// promises were evaluated.
+    /// </summary>
+    public async Task<int> RefreshCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var start = Quarter.Of(now).Start;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ids = await db.MarketingPromises.AsNoTracking().Where(p => p.LiveTo == null || p.LiveTo >= start).Select(p => p.Id).ToListAsync(cancellationToken);
+        if (ids.Count > 0) await RefreshAsync(db, ids, null, now, cancellationToken);
+        return ids.Count;
+    }
+
     public async Task RefreshCapabilityAsync(int capabilityId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -69,12 +87,35 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
     /// </summary>
     public async Task RefreshAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, Quarter? quarter, DateTime evaluatedAtUtc, CancellationToken cancellationToken = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var touched = new List<PromiseCheckResult>();
+            try
+            {
+                await RefreshOnceAsync(db, promiseIds, quarter, evaluatedAtUtc, touched, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Someone else stored (or removed) a verdict of the same promise and quarter in between: the daily re-check on
+                // another instance, a reader filling a missing verdict. Forget ours and evaluate again on what is stored now.
+                foreach (var result in touched) db.Entry(result).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private const int MaxAttempts = 3;
+
+    private async Task RefreshOnceAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, Quarter? quarter, DateTime evaluatedAtUtc,
+        List<PromiseCheckResult> touched, CancellationToken cancellationToken)
+    {
         var query = db.MarketingPromises.AsNoTracking().Include(p => p.Requirements).AsQueryable();
         if (promiseIds is not null) query = query.Where(p => promiseIds.Contains(p.Id));
         var promises = await query.ToListAsync(cancellationToken);
         if (promises.Count == 0) return;
         var ids = promises.Select(p => p.Id).ToList();
         var stored = await db.PromiseCheckResults.Where(r => ids.Contains(r.PromiseId)).ToListAsync(cancellationToken);
+        touched.AddRange(stored);
         var current = Quarter.Of(evaluatedAtUtc);
 
         var wanted = new Dictionary<int, List<Quarter>>();
@@ -101,7 +142,12 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
         foreach (var ((promiseId, quarterKey), (outcome, complaints)) in outcomes)
         {
             var existing = stored.FirstOrDefault(r => r.PromiseId == promiseId && r.QuarterKey == quarterKey);
-            if (existing is null) db.PromiseCheckResults.Add(new PromiseCheckResult(promiseId, Quarter.FromKey(quarterKey), outcome, complaints, evaluatedAtUtc));
+            if (existing is null)
+            {
+                var added = new PromiseCheckResult(promiseId, Quarter.FromKey(quarterKey), outcome, complaints, evaluatedAtUtc);
+                touched.Add(added);
+                db.PromiseCheckResults.Add(added);
+            }
             else existing.Apply(outcome, complaints, evaluatedAtUtc);
         }
         await db.SaveChangesAsync(cancellationToken);

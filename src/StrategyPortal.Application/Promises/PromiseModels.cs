@@ -11,6 +11,12 @@ public sealed class PromiseOptions
 
     /// <summary>Complaints linked to a promise in one quarter from which a backed promise is at risk.</summary>
     public int ComplaintThreshold { get; set; } = PromiseCheck.DefaultComplaintThreshold;
+
+    /// <summary>
+    /// Whether this instance re-checks every live promise at start and daily just after midnight UTC, so a new quarter
+    /// (and a changed <see cref="ComplaintThreshold"/>) gets its verdicts without anyone editing.
+    /// </summary>
+    public bool RecheckEnabled { get; set; } = true;
 }
 
 public sealed record PromiseRef(int Id, string Claim);
