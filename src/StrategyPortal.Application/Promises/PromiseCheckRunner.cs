@@ -9,8 +9,8 @@ namespace StrategyPortal.Application.Promises;
 /// <summary>
 /// Runs <see cref="PromiseCheck"/> on stored data and keeps <see cref="PromiseCheckResult"/> (one per promise and quarter)
 /// up to date. Called after every change of a promise, capability, signal or standard result; needs no signed-in user.
-/// A change of a promise or capability re-evaluates the quarter the promise is judged in now (and fills quarters of its
-/// live period that were never evaluated); a signal or standard result re-evaluates its own quarter. Earlier quarters keep
+/// A change of a promise or capability re-evaluates the current quarter of a live promise, or the first quarter of one
+/// starting later (and fills quarters of its live period that were never evaluated), never a past quarter; a signal or standard result re-evaluates its own quarter. Earlier quarters keep
 /// the verdict they had, so the history shows how the gap developed. A new quarter needs no change: the daily re-check
 /// (<see cref="RefreshCurrentAsync"/>) evaluates it, and a reader who comes first has it evaluated on the spot.
 /// Several instances may store at once: a verdict is unique per promise and quarter, so the loser of a race evaluates
@@ -82,8 +82,8 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
     }
 
     /// <summary>
-    /// Re-evaluates and stores. <paramref name="quarter"/> null: the judged quarter plus never-evaluated live quarters up to now,
-    /// and results outside the live period are removed. Otherwise only that quarter (when the promise is live in it).
+    /// Re-evaluates and stores. <paramref name="quarter"/> null: the judged quarter unless it is past (an ended promise), plus
+    /// never-evaluated live quarters up to now, and results outside the live period are removed. Otherwise only that quarter (when the promise is live in it).
     /// </summary>
     public async Task RefreshAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, Quarter? quarter, DateTime evaluatedAtUtc, CancellationToken cancellationToken = default)
     {
@@ -128,7 +128,9 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
             }
             else
             {
-                list.Add(JudgedQuarter(promise, current));
+                // A promise that ended before this quarter is judged in a past quarter: that verdict stays as it was (it was
+                // given on the capabilities of then, which are not kept); only a quarter never evaluated is filled in.
+                if (JudgedQuarter(promise, current) is var judged && judged >= current) list.Add(judged);
                 var known = stored.Where(r => r.PromiseId == promise.Id).Select(r => r.QuarterKey).ToHashSet();
                 var last = promise.LiveTo is { } end && Quarter.Of(end) < current ? Quarter.Of(end) : current;
                 foreach (var q in Quarter.Range(Quarter.Of(promise.LiveFrom), last))

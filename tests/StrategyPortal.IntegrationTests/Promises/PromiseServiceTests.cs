@@ -146,6 +146,31 @@ public abstract class PromiseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Raising_a_capability_changes_the_current_quarter_only_and_leaves_an_ended_promises_verdict_as_it_was()
+    {
+        var capabilityId = await CreateCapabilityAsync(Unique("History"), maturity: 2, hours: "24/7");
+        var now = Quarter.Of(DateTime.UtcNow);
+        var previous = now.Previous;
+        // ended last quarter, and live since last quarter: both unbacked then (maturity 3 required, 2 available)
+        var ended = await CreatePromiseAsync(capabilityId, standardIds: [], liveFrom: previous.Start, liveTo: previous.End);
+        var live = await CreatePromiseAsync(capabilityId, standardIds: [], liveFrom: previous.Start);
+        Assert.Equal([(previous, PromiseVerdict.Unbacked)], await VerdictsAsync(ended));
+        Assert.Equal([(now, PromiseVerdict.Unbacked), (previous, PromiseVerdict.Unbacked)], await VerdictsAsync(live));
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var capabilities = manager.Get<CapabilityService>();
+            var input = CapabilityInput.From((await capabilities.ListAsync()).Single(c => c.Id == capabilityId));
+            input.Maturity = 3;
+            await capabilities.UpdateAsync(input);
+        }
+
+        // today's capability says nothing about last quarter: only the current quarter turns backed
+        Assert.Equal([(previous, PromiseVerdict.Unbacked)], await VerdictsAsync(ended));
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Unbacked)], await VerdictsAsync(live));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_field_and_reason()
     {
         await using var marketer = await _factory.AsAsync(Marketer);
@@ -263,16 +288,26 @@ public abstract class PromiseServiceTests : IDisposable
         });
     }
 
-    private async Task<int> CreatePromiseAsync(int capabilityId, List<int> standardIds)
+    private async Task<int> CreatePromiseAsync(int capabilityId, List<int> standardIds, DateOnly? liveFrom = null, DateOnly? liveTo = null)
     {
         await using var marketer = await _factory.AsAsync(Marketer);
         var service = marketer.Get<PromiseService>();
         var input = await service.NewAsync();
+        input.LiveFrom = liveFrom ?? input.LiveFrom;
+        input.LiveTo = liveTo;
         input.Claim = Unique("Belofte");
         input.Channels = [ServiceChannel.SocialMedia];
         input.RequiredStandardIds = standardIds;
         input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3 }];
         return await service.CreateAsync(input);
+    }
+
+    /// <summary>The stored verdicts of a promise, newest quarter first.</summary>
+    private async Task<List<(Quarter, PromiseVerdict)>> VerdictsAsync(int promiseId)
+    {
+        await using var db = _factory.NewDbContext();
+        return (await db.PromiseCheckResults.AsNoTracking().Where(r => r.PromiseId == promiseId).OrderByDescending(r => r.QuarterKey).ToListAsync())
+            .Select(r => (r.Quarter, r.Verdict)).ToList();
     }
 
     private async Task<int> UnitIdAsync(string name)
