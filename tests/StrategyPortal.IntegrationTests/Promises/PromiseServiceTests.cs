@@ -171,6 +171,68 @@ public abstract class PromiseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_standard_changed_from_last_quarter_on_recolours_last_quarters_verdict_too()
+    {
+        var now = Quarter.Of(DateTime.UtcNow);
+        var previous = now.Previous;
+        var (standardId, title) = await CreateStandardAsync(previous); // 90% or more, amber from 81%
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var standards = manager.Get<StandardsService>();
+            await standards.RecordResultAsync(new ResultInput { StandardId = standardId, Quarter = previous, Value = 50 });
+            await standards.RecordResultAsync(new ResultInput { StandardId = standardId, Quarter = now, Value = 95 });
+        }
+        var capabilityId = await CreateCapabilityAsync(Unique("Standard"), maturity: 4, hours: "24/7");
+        var promiseId = await CreatePromiseAsync(capabilityId, standardIds: [standardId], liveFrom: previous.Start);
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.AtRisk)], await VerdictsAsync(promiseId));
+        await using (var marketer = await _factory.AsAsync(Marketer))
+            Assert.Equal([$"standard '{title}' is red in {previous}"],
+                (await marketer.Get<PromiseService>().GetAsync(promiseId)).History.Single(h => h.Quarter == previous).Reasons);
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var standards = manager.Get<StandardsService>();
+            // target 40 from last quarter on: 50 is green there
+            await standards.RetargetAsync(standardId, await StandardVersionAsync(standardId), 40, previous);
+            Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Backed)], await VerdictsAsync(promiseId));
+
+            // target 60 from last quarter on (amber from 54): 50 is red again, 95 stays green
+            await standards.UpdateAsync(new StandardInput
+            {
+                Id = standardId, Version = await StandardVersionAsync(standardId), OwnerUnitId = await UnitIdAsync("Webcare"), Title = title, Description = "d",
+                Aspect = ServiceAspect.Behaviour, Channel = ServiceChannel.SocialMedia, Metric = "% within an hour", Unit = MetricUnit.Percent,
+                Direction = MetricDirection.HigherIsBetter, Target = 60, EffectiveQuarter = previous,
+            });
+            Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.AtRisk)], await VerdictsAsync(promiseId));
+
+            // retired from last quarter on: a standard not in force is not red
+            await standards.SetStatusAsync(standardId, StandardStatus.Retired, previous, await StandardVersionAsync(standardId));
+            Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Backed)], await VerdictsAsync(promiseId));
+        }
+    }
+
+    [Fact]
+    public async Task A_results_import_rechecks_the_promises_that_need_the_standard_in_the_imported_quarters()
+    {
+        var now = Quarter.Of(DateTime.UtcNow);
+        var previous = now.Previous;
+        var (standardId, title) = await CreateStandardAsync(previous);
+        var capabilityId = await CreateCapabilityAsync(Unique("Import"), maturity: 4, hours: "24/7");
+        var promiseId = await CreatePromiseAsync(capabilityId, standardIds: [standardId], liveFrom: previous.Start);
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Backed)], await VerdictsAsync(promiseId));
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"unit;standard;quarter;value\nWebcare;{title};{previous};50\nWebcare;{title};{now};95\n"));
+            var report = await manager.Get<ResultsImportService>().ImportAsync(csv);
+            Assert.Equal((2, 0), (report.Added, report.Errors.Count));
+        }
+
+        // 50% against 90% is red last quarter; 95% is green now
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.AtRisk)], await VerdictsAsync(promiseId));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_field_and_reason()
     {
         await using var marketer = await _factory.AsAsync(Marketer);
@@ -300,6 +362,26 @@ public abstract class PromiseServiceTests : IDisposable
         input.RequiredStandardIds = standardIds;
         input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3 }];
         return await service.CreateAsync(input);
+    }
+
+    /// <summary>A Webcare standard in force from <paramref name="from"/>: 90% or more of social media replies within an hour.</summary>
+    private async Task<(int Id, string Title)> CreateStandardAsync(Quarter from)
+    {
+        var title = Unique("Reply within the hour");
+        await using var manager = await _factory.AsAsync(ServiceManager);
+        var id = await manager.Get<StandardsService>().CreateAsync(new StandardInput
+        {
+            OwnerUnitId = await UnitIdAsync("Webcare"), Title = title, Description = "d", Aspect = ServiceAspect.Behaviour,
+            Channel = ServiceChannel.SocialMedia, Metric = "% within an hour", Unit = MetricUnit.Percent, Direction = MetricDirection.HigherIsBetter,
+            Target = 90, EffectiveQuarter = from,
+        });
+        return (id, title);
+    }
+
+    private async Task<int> StandardVersionAsync(int standardId)
+    {
+        await using var db = _factory.NewDbContext();
+        return await db.ServiceStandards.Where(s => s.Id == standardId).Select(s => s.Version).SingleAsync();
     }
 
     /// <summary>The stored verdicts of a promise, newest quarter first.</summary>
