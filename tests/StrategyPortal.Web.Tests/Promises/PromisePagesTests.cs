@@ -112,6 +112,39 @@ public class PromisePagesTests
         Assert.Null(tracking.QuerySelector("[data-testid=edit-capability]")); // IT's, not theirs
     }
 
+    [Fact]
+    public async Task Capability_hours_are_shown_with_dutch_day_names_in_the_register()
+    {
+        await using var ctx = new PortalBunitContext("nl");
+        ctx.SignInAs(DemoAccounts.CustomerServiceManager);
+
+        var register = ctx.RenderWithProviders<CapabilityRegister>();
+        var rows = register.WaitForElements("[data-testid=capabilities] tbody tr");
+        string HoursOf(string capability) =>
+            rows.Single(r => r.TextContent.Contains(capability, StringComparison.Ordinal)).QuerySelector("[data-testid=hours]")!.TextContent.Trim();
+        // stored as "Mon-Sat 08:00-22:00" and "Mon-Fri 08:00-20:00; Sat 09:00-17:00"
+        Assert.Equal("ma-za 08:00-22:00", HoursOf("WhatsApp- en social-mediaservice"));
+        Assert.Equal("ma-vr 08:00-20:00; za 09:00-17:00", HoursOf("Telefonische klantenservice"));
+        Assert.Equal("24/7", HoursOf("Track & trace"));
+    }
+
+    [Fact]
+    public async Task Required_hours_are_shown_with_dutch_day_names_on_the_promise_detail()
+    {
+        await using var ctx = new PortalBunitContext("nl");
+        ctx.SignInAs(DemoAccounts.MarketingManager);
+        var id = await PromiseIdAsync(ctx, "Op zaterdag om 15.00 uur bezorgd");
+        var detail = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
+        {
+            b.OpenComponent<PromiseDetailPage>(0);
+            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
+            b.CloseComponent();
+        })));
+        detail.WaitForElements("[data-testid=requirements] tbody tr");
+        // Saturday delivery until 15:00 (stored "Sat 08:00-15:00"); track & trace without hours
+        Assert.Equal(["za 08:00-15:00", "–"], detail.FindAll("[data-testid=requirements] [data-testid=hours]").Select(td => td.TextContent.Trim()));
+    }
+
     private static async Task<int> PromiseIdAsync(PortalBunitContext ctx, string claim)
     {
         await using var db = await ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
