@@ -173,10 +173,17 @@ public sealed record SignalRow(
     string? AcknowledgedByName,
     int Version,
     bool CanForward,
-    bool CanAcknowledge);
+    bool CanAcknowledge)
+{
+    /// <summary>Not forwarded yet and logged by the reader's unit: it may be corrected or withdrawn (the same who may forward it).</summary>
+    public bool CanCorrect => CanForward;
+}
 
 public sealed class SignalInput
 {
+    /// <summary>0 for a new signal; else the signal being corrected, with the <see cref="Version"/> it was loaded with.</summary>
+    public int Id { get; set; }
+    public int Version { get; set; }
     public int UnitId { get; set; }
     public SignalKind Kind { get; set; } = SignalKind.Complaint;
     public ServiceChannel Channel { get; set; } = ServiceChannel.Phone;
@@ -185,8 +192,15 @@ public sealed class SignalInput
     public string Text { get; set; } = string.Empty;
     public int? PromiseId { get; set; }
 
-    /// <summary>Forward to marketing at once.</summary>
+    /// <summary>Forward to marketing at once (only when logging).</summary>
     public bool Forward { get; set; }
+
+    /// <summary>The form to correct a signal as the inbox shows it.</summary>
+    public static SignalInput From(SignalRow row) => new()
+    {
+        Id = row.Id, Version = row.Version, UnitId = row.UnitId, Kind = row.Kind, Channel = row.Channel, Date = row.Date, Count = row.Count,
+        Text = row.Text, PromiseId = row.PromiseId,
+    };
 }
 
 /// <summary>A promise that is live (or about to be) while Unbacked, shown to its owner and to the managers of the units whose capabilities it leans on.</summary>

@@ -233,6 +233,98 @@ public abstract class PromiseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_logging_unit_corrects_or_withdraws_a_signal_until_it_is_forwarded_and_the_verdicts_follow()
+    {
+        var capabilityId = await CreateCapabilityAsync(Unique("Signals"), maturity: 4, hours: "24/7");
+        var first = await CreatePromiseAsync(capabilityId, standardIds: []);
+        var second = await CreatePromiseAsync(capabilityId, standardIds: []);
+        var now = Quarter.Of(DateTime.UtcNow);
+
+        // a burst typed as 12 instead of 2: 12 complaints reach the threshold of 10
+        int signalId;
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var log = await signals.NewAsync();
+            log.Count = 12;
+            log.Text = "Geen antwoord";
+            log.PromiseId = first;
+            signalId = await signals.LogAsync(log);
+        }
+        Assert.Equal([(now, PromiseVerdict.AtRisk)], await VerdictsAsync(first));
+        var row = await SignalRowAsync(Employee, signalId);
+        Assert.True(row.CanCorrect);
+
+        // marketing, the director, the administrator and another service unit's employee may not touch it
+        foreach (var email in new[] { Marketer, Director, "beheerder@noordlicht.example", await WebcareEmployeeAsync() })
+        {
+            await using var other = await _factory.AsAsync(email);
+            var signals = other.Get<SignalService>();
+            var input = SignalInput.From(row);
+            input.Count = 2;
+            await Assert.ThrowsAsync<ForbiddenException>(() => signals.UpdateAsync(input));
+            await Assert.ThrowsAsync<ForbiddenException>(() => signals.DeleteAsync(row.Id, row.Version));
+        }
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var input = SignalInput.From(row);
+            input.Count = 2;
+            input.Text = "Geen antwoord (twee klanten)";
+            await signals.UpdateAsync(input);
+            Assert.Equal([(now, PromiseVerdict.Backed)], await VerdictsAsync(first));
+
+            // a stale form is a conflict, not a silent overwrite
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => signals.UpdateAsync(input));
+        }
+
+        // the service manager (Klantenservice and Webcare) moves it to the other promise, with the right count after all
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var input = SignalInput.From(await SignalRowAsync(ServiceManager, signalId));
+            Assert.Equal((2, "Geen antwoord (twee klanten)"), (input.Count, input.Text));
+            input.PromiseId = second;
+            input.Count = 12;
+            await manager.Get<SignalService>().UpdateAsync(input);
+        }
+        Assert.Equal([(now, PromiseVerdict.Backed)], await VerdictsAsync(first));
+        Assert.Equal([(now, PromiseVerdict.AtRisk)], await VerdictsAsync(second));
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var withdrawn = await SignalRowAsync(Employee, signalId);
+            await employee.Get<SignalService>().DeleteAsync(withdrawn.Id, withdrawn.Version);
+        }
+        Assert.Equal([(now, PromiseVerdict.Backed)], await VerdictsAsync(second));
+        await using (var db = _factory.NewDbContext())
+        {
+            Assert.False(await db.ServiceSignals.AnyAsync(s => s.Id == signalId));
+            // the audit log has the whole story: logged, corrected twice, withdrawn
+            var key = signalId.ToString(CultureInfo.InvariantCulture);
+            Assert.Equal([AuditAction.Created, AuditAction.Changed, AuditAction.Changed, AuditAction.Deleted],
+                await db.AuditEntries.Where(a => a.EntityType == nameof(ServiceSignal) && a.EntityId == key).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        }
+
+        // once forwarded, it is part of what marketing was told: no correction, no withdrawal
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var log = await signals.NewAsync();
+            log.Text = "Doorgestuurd";
+            log.Forward = true;
+            var forwarded = await SignalRowAsync(Employee, await signals.LogAsync(log));
+            Assert.False(forwarded.CanCorrect);
+            var input = SignalInput.From(forwarded);
+            input.Count = 3;
+            var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.UpdateAsync(input));
+            Assert.Equal([Message("signal.forwarded-final")], refused.Errors[""]);
+            refused = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.DeleteAsync(forwarded.Id, forwarded.Version));
+            Assert.Equal([Message("signal.forwarded-final")], refused.Errors[""]);
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_field_and_reason()
     {
         await using var marketer = await _factory.AsAsync(Marketer);
@@ -362,6 +454,19 @@ public abstract class PromiseServiceTests : IDisposable
         input.RequiredStandardIds = standardIds;
         input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3 }];
         return await service.CreateAsync(input);
+    }
+
+    private async Task<SignalRow> SignalRowAsync(string email, int signalId)
+    {
+        await using var person = await _factory.AsAsync(email);
+        return (await person.Get<SignalService>().ListAsync(new SignalQuery { PageSize = 200 })).Items.Single(s => s.Id == signalId);
+    }
+
+    private async Task<string> WebcareEmployeeAsync()
+    {
+        await using var db = _factory.NewDbContext();
+        var webcare = await UnitIdAsync("Webcare");
+        return await db.People.Where(p => p.OrgUnitId == webcare && p.Role == PortalRole.Employee).Select(p => p.Email).FirstAsync();
     }
 
     /// <summary>A Webcare standard in force from <paramref name="from"/>: 90% or more of social media replies within an hour.</summary>
