@@ -84,6 +84,17 @@ public sealed class PromiseInput
     public DateOnly? LiveTo { get; set; }
     public List<int> RequiredStandardIds { get; set; } = [];
     public List<RequirementInput> Requirements { get; set; } = [];
+
+    /// <summary>A deep copy, for a form the user may cancel: the copy's lists and requirements are its own.</summary>
+    public PromiseInput Copy() => new()
+    {
+        Id = Id, Version = Version, Claim = Claim, Channels = [.. Channels], Campaign = Campaign, OwnerUnitId = OwnerUnitId, LiveFrom = LiveFrom,
+        LiveTo = LiveTo, RequiredStandardIds = [.. RequiredStandardIds],
+        Requirements = Requirements.Select(r => new RequirementInput
+        {
+            CapabilityId = r.CapabilityId, MinMaturity = r.MinMaturity, Channels = [.. r.Channels], Hours = r.Hours, CapacityPerDay = r.CapacityPerDay,
+        }).ToList(),
+    };
 }
 
 public sealed class PromiseBoardQuery

@@ -145,6 +145,36 @@ public class PromisePagesTests
         Assert.Equal(["za 08:00-15:00", "–"], detail.FindAll("[data-testid=requirements] [data-testid=hours]").Select(td => td.TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task Cancelling_the_edit_dialog_leaves_the_promise_as_it_was_for_the_next_edit()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.MarketingManager);
+        var id = await PromiseIdAsync(ctx, WhatsApp);
+        var host = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
+        {
+            b.OpenComponent<PromiseDetailPage>(0);
+            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
+            b.CloseComponent();
+        })));
+        const string claimInput = "input[data-testid=promise-claim], [data-testid=promise-claim] input";
+
+        host.WaitForElement("[data-testid=edit-promise]").Click();
+        host.WaitForElement(claimInput).Change("Een belofte die niemand bedoelde");
+        host.Find(".mud-dialog [data-testid=requirement-remove]").Click();
+        host.Find(".mud-dialog [data-testid=add-requirement]").Click();
+        host.Find(".mud-dialog [data-testid=add-requirement]").Click();
+        Assert.Equal(2, host.FindAll(".mud-dialog [data-testid=requirement]").Count);
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
+
+        Assert.Equal(WhatsApp, host.Find("h1").TextContent.Trim());
+        host.Find("[data-testid=edit-promise]").Click();
+        Assert.Equal(WhatsApp, host.WaitForElement(claimInput).GetAttribute("value"));
+        var requirement = Assert.Single(host.FindAll(".mud-dialog [data-testid=requirement]"));
+        Assert.Equal("24/7", requirement.QuerySelector("input[data-testid=requirement-hours], [data-testid=requirement-hours] input")!.GetAttribute("value"));
+    }
+
     private static async Task<int> PromiseIdAsync(PortalBunitContext ctx, string claim)
     {
         await using var db = await ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
