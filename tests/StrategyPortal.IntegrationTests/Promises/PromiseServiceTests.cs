@@ -325,6 +325,127 @@ public abstract class PromiseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_logging_unit_forwards_a_signal_once_and_only_marketing_acknowledges_it_after_that()
+    {
+        int signalId;
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var log = await signals.NewAsync();
+            log.Kind = SignalKind.Question;
+            log.Text = Unique("Kan ik ruilen");
+            signalId = await signals.LogAsync(log);
+        }
+        var row = await SignalRowAsync(Employee, signalId);
+        Assert.True(row.CanForward);
+        Assert.Null(row.ForwardedAtUtc);
+
+        // marketing cannot see it yet, nor acknowledge it: it was not forwarded
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var signals = marketer.Get<SignalService>();
+            Assert.DoesNotContain((await signals.ListAsync(new SignalQuery { PageSize = 200 })).Items, s => s.Id == signalId);
+            var early = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.AcknowledgeAsync(signalId, row.Version));
+            Assert.Equal([Message("signal.not-forwarded")], early.Errors[""]);
+        }
+
+        // who may not forward: marketing, the director, the administrator (no unit of theirs logged it), another service unit
+        foreach (var email in new[] { Marketer, Director, "beheerder@noordlicht.example", await WebcareEmployeeAsync() })
+        {
+            await using var other = await _factory.AsAsync(email);
+            await Assert.ThrowsAsync<ForbiddenException>(() => other.Get<SignalService>().ForwardAsync(signalId, row.Version));
+        }
+        await using (var db = _factory.NewDbContext())
+            Assert.Null((await db.ServiceSignals.SingleAsync(s => s.Id == signalId)).ForwardedAtUtc);
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            await signals.ForwardAsync(signalId, row.Version);
+            var forwarded = await SignalRowAsync(Employee, signalId);
+            Assert.Equal(("Lotte Visser", false, false), (forwarded.ForwardedByName, forwarded.CanForward, forwarded.CanAcknowledge));
+            Assert.NotNull(forwarded.ForwardedAtUtc);
+
+            // once is enough: a second click (from the same, now stale, row or a fresh one) is told it is done already
+            foreach (var version in new[] { row.Version, forwarded.Version })
+            {
+                var again = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.ForwardAsync(signalId, version));
+                Assert.Equal([Message("signal.already-forwarded")], again.Errors[""]);
+            }
+        }
+
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var signals = marketer.Get<SignalService>();
+            var seen = (await signals.ListAsync(new SignalQuery { Status = SignalStatus.AwaitingAcknowledgement, PageSize = 200 })).Items.Single(s => s.Id == signalId);
+            Assert.True(seen.CanAcknowledge);
+            Assert.False(seen.CanForward);
+            await signals.AcknowledgeAsync(seen.Id, seen.Version);
+            var done = (await signals.ListAsync(new SignalQuery { Status = SignalStatus.Acknowledged, PageSize = 200 })).Items.Single(s => s.Id == signalId);
+            Assert.Equal(("Joris Bakker", false), (done.AcknowledgedByName, done.CanAcknowledge));
+        }
+    }
+
+    [Fact]
+    public async Task A_marketing_manager_cannot_edit_or_delete_the_promise_of_another_marketing_unit()
+    {
+        // a second marketing unit beside Marketing, with a manager of its own and a promise
+        string otherManager;
+        await using (var admin = await _factory.AsAsync("beheerder@noordlicht.example"))
+        {
+            var organisation = admin.Get<StrategyPortal.Application.Organisation.OrganisationService>();
+            var root = (await organisation.GetUnitsAsync()).Single(u => u.ParentId is null);
+            var unitId = await organisation.CreateUnitAsync(new StrategyPortal.Application.Organisation.UnitInput
+                { Name = Unique("Online marketing"), Kind = StrategyPortal.Domain.Organisation.OrgUnitKind.Marketing, ParentId = root.Id });
+            otherManager = $"online.{Guid.NewGuid():N}@test.example";
+            await organisation.CreatePersonAsync(new StrategyPortal.Application.Organisation.PersonInput
+                { Name = "Online Manager", Email = otherManager, OrgUnitId = unitId, Role = PortalRole.Manager });
+        }
+        var capabilityId = await CreateCapabilityAsync(Unique("Other"), maturity: 3, hours: "24/7");
+        int theirs;
+        await using (var other = await _factory.AsAsync(otherManager))
+        {
+            var service = other.Get<PromiseService>();
+            var input = await service.NewAsync();
+            input.Claim = Unique("Online belofte");
+            input.Channels = [ServiceChannel.Chat];
+            input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3 }];
+            theirs = await service.CreateAsync(input);
+        }
+        var mine = await CreatePromiseAsync(capabilityId, standardIds: []);
+
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var service = marketer.Get<PromiseService>();
+            var detail = await service.GetAsync(theirs); // marketing reads every promise…
+            Assert.False(detail.CanEdit);
+            var input = detail.Input.Copy();
+            input.Claim = "Overgenomen";
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.UpdateAsync(input)); // …but changes only its own units'
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.DeleteAsync(theirs, detail.Version));
+
+            // nor hand its own promise to the other unit
+            var own = (await service.GetAsync(mine)).Input.Copy();
+            own.OwnerUnitId = detail.OwnerUnitId;
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.UpdateAsync(own));
+        }
+        await using (var db = _factory.NewDbContext())
+        {
+            Assert.StartsWith("Online belofte", await db.MarketingPromises.Where(p => p.Id == theirs).Select(p => p.Claim).SingleAsync());
+            Assert.Equal(await UnitIdAsync("Marketing"), await db.MarketingPromises.Where(p => p.Id == mine).Select(p => p.OwnerUnitId).SingleAsync());
+        }
+
+        // and the other unit's manager cannot touch Marketing's promise either
+        await using (var other = await _factory.AsAsync(otherManager))
+        {
+            var service = other.Get<PromiseService>();
+            var detail = await service.GetAsync(mine);
+            Assert.False(detail.CanEdit);
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.DeleteAsync(mine, detail.Version));
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_field_and_reason()
     {
         await using var marketer = await _factory.AsAsync(Marketer);
