@@ -47,6 +47,7 @@ public static class DependencyInjection
         configuration.GetSection(Application.Promises.PromiseOptions.Section).Bind(promises);
         services.AddSingleton(promises);
         services.AddScoped<IDemoSeedStep, Promises.PromisesDemoSeed>();
+        services.AddHostedService<Promises.PromiseRecheckScheduler>();
         services.AddScoped<Application.Access.IPersonErasure, Access.PersonErasure>();
         services.AddSingleton<DatabaseInitializer>();
 

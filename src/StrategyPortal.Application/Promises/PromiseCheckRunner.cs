@@ -9,9 +9,12 @@ namespace StrategyPortal.Application.Promises;
 /// <summary>
 /// Runs <see cref="PromiseCheck"/> on stored data and keeps <see cref="PromiseCheckResult"/> (one per promise and quarter)
 /// up to date. Called after every change of a promise, capability, signal or standard result; needs no signed-in user.
-/// A change of a promise or capability re-evaluates the quarter the promise is judged in now (and fills quarters of its
-/// live period that were never evaluated); a signal or standard result re-evaluates its own quarter. Earlier quarters keep
-/// the verdict they had, so the history shows how the gap developed.
+/// A change of a promise or capability re-evaluates the current quarter of a live promise, or the first quarter of one
+/// starting later (and fills quarters of its live period that were never evaluated), never a past quarter; a signal or standard result re-evaluates its own quarter. Earlier quarters keep
+/// the verdict they had, so the history shows how the gap developed. A new quarter needs no change: the daily re-check
+/// (<see cref="RefreshCurrentAsync"/>) evaluates it, and a reader who comes first has it evaluated on the spot.
+/// Several instances may store at once: a verdict is unique per promise and quarter, so the loser of a race evaluates
+/// again and updates the row the winner stored.
 /// </summary>
 public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider clock, PromiseOptions options)
 {
@@ -42,6 +45,21 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
         await RefreshAsync(db, promiseIds, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
+    /// <summary>
+    /// The daily re-check: every promise that has not ended before the current quarter, in the quarter it is judged in
+    /// (the current one, or the first live quarter of one starting later), on today's data and settings. Returns how many
+    /// promises were evaluated.
+    /// </summary>
+    public async Task<int> RefreshCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var start = Quarter.Of(now).Start;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ids = await db.MarketingPromises.AsNoTracking().Where(p => p.LiveTo == null || p.LiveTo >= start).Select(p => p.Id).ToListAsync(cancellationToken);
+        if (ids.Count > 0) await RefreshAsync(db, ids, null, now, cancellationToken);
+        return ids.Count;
+    }
+
     public async Task RefreshCapabilityAsync(int capabilityId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -54,20 +72,87 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
     {
         if (standardIds.Count == 0 || quarters.Count == 0) return;
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var capabilities = (await db.Capabilities.AsNoTracking().ToListAsync(cancellationToken))
-            .Where(c => c.StandardIds.Intersect(standardIds).Any()).Select(c => c.Id).ToHashSet();
-        var promises = await db.MarketingPromises.AsNoTracking().Include(p => p.Requirements).ToListAsync(cancellationToken);
-        var ids = promises.Where(p => p.RequiredStandardIds.Intersect(standardIds).Any() || p.Requirements.Any(r => capabilities.Contains(r.CapabilityId)))
-            .Select(p => p.Id).ToList();
+        var ids = await PromisesNeedingAsync(db, standardIds, cancellationToken);
         if (ids.Count == 0) return;
         foreach (var quarter in quarters.Distinct()) await RefreshAsync(db, ids, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
+    /// <summary>The promises that require one of the standards, directly or through a capability it measures.</summary>
+    private static async Task<List<int>> PromisesNeedingAsync(IPortalDb db, IReadOnlyCollection<int> standardIds, CancellationToken cancellationToken)
+    {
+        var capabilities = (await db.Capabilities.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(c => c.StandardIds.Intersect(standardIds).Any()).Select(c => c.Id).ToHashSet();
+        var promises = await db.MarketingPromises.AsNoTracking().Include(p => p.Requirements).ToListAsync(cancellationToken);
+        return promises.Where(p => p.RequiredStandardIds.Intersect(standardIds).Any() || p.Requirements.Any(r => capabilities.Contains(r.CapabilityId)))
+            .Select(p => p.Id).ToList();
+    }
+
     /// <summary>
-    /// Re-evaluates and stores. <paramref name="quarter"/> null: the judged quarter plus never-evaluated live quarters up to now,
-    /// and results outside the live period are removed. Otherwise only that quarter (when the promise is live in it).
+    /// After a standard changed from <paramref name="from"/> on (a revision, a new target, activation or retirement): the
+    /// promises that need the standard, in every quarter from <paramref name="from"/> up to the current one they were live in,
+    /// and an upcoming promise in its first quarter. A standard is versioned by quarter, so its change may colour earlier
+    /// quarters differently.
     /// </summary>
-    public async Task RefreshAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, Quarter? quarter, DateTime evaluatedAtUtc, CancellationToken cancellationToken = default)
+    public async Task RefreshStandardsSinceAsync(IReadOnlyCollection<int> standardIds, Quarter from, CancellationToken cancellationToken = default)
+    {
+        if (standardIds.Count == 0) return;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ids = await PromisesNeedingAsync(db, standardIds, cancellationToken);
+        if (ids.Count == 0) return;
+        await RefreshAsync(db, ids, (promise, current, _) =>
+        {
+            var quarters = from <= current ? Quarter.Range(from, current).Where(promise.IsLiveIn).ToList() : [];
+            if (JudgedQuarter(promise, current) is var judged && judged > current && judged >= from) quarters.Add(judged);
+            return quarters;
+        }, removeOutsideLivePeriod: false, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-evaluates and stores. <paramref name="quarter"/> null: the judged quarter unless it is past (an ended promise), plus
+    /// never-evaluated live quarters up to now, and results outside the live period are removed. Otherwise only that quarter (when the promise is live in it).
+    /// </summary>
+    public Task RefreshAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, Quarter? quarter, DateTime evaluatedAtUtc, CancellationToken cancellationToken = default) =>
+        quarter is { } only
+            ? RefreshAsync(db, promiseIds, (promise, _, _) => promise.IsLiveIn(only) ? [only] : [], removeOutsideLivePeriod: false, evaluatedAtUtc, cancellationToken)
+            : RefreshAsync(db, promiseIds, (promise, current, known) =>
+            {
+                var list = new List<Quarter>();
+                // A promise that ended before this quarter is judged in a past quarter: that verdict stays as it was (it was
+                // given on the capabilities of then, which are not kept); only a quarter never evaluated is filled in.
+                if (JudgedQuarter(promise, current) is var judged && judged >= current) list.Add(judged);
+                var last = promise.LiveTo is { } end && Quarter.Of(end) < current ? Quarter.Of(end) : current;
+                foreach (var q in Quarter.Range(Quarter.Of(promise.LiveFrom), last))
+                    if (!known.Contains(q.Key) && !list.Contains(q)) list.Add(q);
+                return list;
+            }, removeOutsideLivePeriod: true, evaluatedAtUtc, cancellationToken);
+
+    /// <summary>Which quarters to evaluate for a promise, given the current quarter and the quarter keys stored for it.</summary>
+    private delegate List<Quarter> QuarterPlan(MarketingPromise promise, Quarter current, IReadOnlySet<int> known);
+
+    private async Task RefreshAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, QuarterPlan plan, bool removeOutsideLivePeriod, DateTime evaluatedAtUtc,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var touched = new List<PromiseCheckResult>();
+            try
+            {
+                await RefreshOnceAsync(db, promiseIds, plan, removeOutsideLivePeriod, evaluatedAtUtc, touched, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Someone else stored (or removed) a verdict of the same promise and quarter in between: the daily re-check on
+                // another instance, a reader filling a missing verdict. Forget ours and evaluate again on what is stored now.
+                foreach (var result in touched) db.Entry(result).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private const int MaxAttempts = 3;
+
+    private async Task RefreshOnceAsync(IPortalDb db, IReadOnlyCollection<int>? promiseIds, QuarterPlan plan, bool removeOutsideLivePeriod,
+        DateTime evaluatedAtUtc, List<PromiseCheckResult> touched, CancellationToken cancellationToken)
     {
         var query = db.MarketingPromises.AsNoTracking().Include(p => p.Requirements).AsQueryable();
         if (promiseIds is not null) query = query.Where(p => promiseIds.Contains(p.Id));
@@ -75,33 +160,26 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
         if (promises.Count == 0) return;
         var ids = promises.Select(p => p.Id).ToList();
         var stored = await db.PromiseCheckResults.Where(r => ids.Contains(r.PromiseId)).ToListAsync(cancellationToken);
+        touched.AddRange(stored);
         var current = Quarter.Of(evaluatedAtUtc);
 
         var wanted = new Dictionary<int, List<Quarter>>();
         foreach (var promise in promises)
         {
-            var list = new List<Quarter>();
-            if (quarter is { } only)
-            {
-                if (promise.IsLiveIn(only)) list.Add(only);
-            }
-            else
-            {
-                list.Add(JudgedQuarter(promise, current));
-                var known = stored.Where(r => r.PromiseId == promise.Id).Select(r => r.QuarterKey).ToHashSet();
-                var last = promise.LiveTo is { } end && Quarter.Of(end) < current ? Quarter.Of(end) : current;
-                foreach (var q in Quarter.Range(Quarter.Of(promise.LiveFrom), last))
-                    if (!known.Contains(q.Key) && !list.Contains(q)) list.Add(q);
-                db.PromiseCheckResults.RemoveRange(stored.Where(r => r.PromiseId == promise.Id && !promise.IsLiveIn(r.Quarter)));
-            }
-            wanted[promise.Id] = list;
+            wanted[promise.Id] = plan(promise, current, stored.Where(r => r.PromiseId == promise.Id).Select(r => r.QuarterKey).ToHashSet());
+            if (removeOutsideLivePeriod) db.PromiseCheckResults.RemoveRange(stored.Where(r => r.PromiseId == promise.Id && !promise.IsLiveIn(r.Quarter)));
         }
 
         var outcomes = await ComputeAsync(db, promises, p => wanted[p.Id], cancellationToken);
         foreach (var ((promiseId, quarterKey), (outcome, complaints)) in outcomes)
         {
             var existing = stored.FirstOrDefault(r => r.PromiseId == promiseId && r.QuarterKey == quarterKey);
-            if (existing is null) db.PromiseCheckResults.Add(new PromiseCheckResult(promiseId, Quarter.FromKey(quarterKey), outcome, complaints, evaluatedAtUtc));
+            if (existing is null)
+            {
+                var added = new PromiseCheckResult(promiseId, Quarter.FromKey(quarterKey), outcome, complaints, evaluatedAtUtc);
+                touched.Add(added);
+                db.PromiseCheckResults.Add(added);
+            }
             else existing.Apply(outcome, complaints, evaluatedAtUtc);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -11,6 +11,12 @@ public sealed class PromiseOptions
 
     /// <summary>Complaints linked to a promise in one quarter from which a backed promise is at risk.</summary>
     public int ComplaintThreshold { get; set; } = PromiseCheck.DefaultComplaintThreshold;
+
+    /// <summary>
+    /// Whether this instance re-checks every live promise at start and daily just after midnight UTC, so a new quarter
+    /// (and a changed <see cref="ComplaintThreshold"/>) gets its verdicts without anyone editing.
+    /// </summary>
+    public bool RecheckEnabled { get; set; } = true;
 }
 
 public sealed record PromiseRef(int Id, string Claim);
@@ -78,6 +84,17 @@ public sealed class PromiseInput
     public DateOnly? LiveTo { get; set; }
     public List<int> RequiredStandardIds { get; set; } = [];
     public List<RequirementInput> Requirements { get; set; } = [];
+
+    /// <summary>A deep copy, for a form the user may cancel: the copy's lists and requirements are its own.</summary>
+    public PromiseInput Copy() => new()
+    {
+        Id = Id, Version = Version, Claim = Claim, Channels = [.. Channels], Campaign = Campaign, OwnerUnitId = OwnerUnitId, LiveFrom = LiveFrom,
+        LiveTo = LiveTo, RequiredStandardIds = [.. RequiredStandardIds],
+        Requirements = Requirements.Select(r => new RequirementInput
+        {
+            CapabilityId = r.CapabilityId, MinMaturity = r.MinMaturity, Channels = [.. r.Channels], Hours = r.Hours, CapacityPerDay = r.CapacityPerDay,
+        }).ToList(),
+    };
 }
 
 public sealed class PromiseBoardQuery
@@ -167,10 +184,17 @@ public sealed record SignalRow(
     string? AcknowledgedByName,
     int Version,
     bool CanForward,
-    bool CanAcknowledge);
+    bool CanAcknowledge)
+{
+    /// <summary>Not forwarded yet and logged by the reader's unit: it may be corrected or withdrawn (the same who may forward it).</summary>
+    public bool CanCorrect => CanForward;
+}
 
 public sealed class SignalInput
 {
+    /// <summary>0 for a new signal; else the signal being corrected, with the <see cref="Version"/> it was loaded with.</summary>
+    public int Id { get; set; }
+    public int Version { get; set; }
     public int UnitId { get; set; }
     public SignalKind Kind { get; set; } = SignalKind.Complaint;
     public ServiceChannel Channel { get; set; } = ServiceChannel.Phone;
@@ -179,8 +203,15 @@ public sealed class SignalInput
     public string Text { get; set; } = string.Empty;
     public int? PromiseId { get; set; }
 
-    /// <summary>Forward to marketing at once.</summary>
+    /// <summary>Forward to marketing at once (only when logging).</summary>
     public bool Forward { get; set; }
+
+    /// <summary>The form to correct a signal as the inbox shows it.</summary>
+    public static SignalInput From(SignalRow row) => new()
+    {
+        Id = row.Id, Version = row.Version, UnitId = row.UnitId, Kind = row.Kind, Channel = row.Channel, Date = row.Date, Count = row.Count,
+        Text = row.Text, PromiseId = row.PromiseId,
+    };
 }
 
 /// <summary>A promise that is live (or about to be) while Unbacked, shown to its owner and to the managers of the units whose capabilities it leans on.</summary>

@@ -194,7 +194,7 @@ public sealed class PromiseService(
         return rows.Where(r => r.Flagged).Select(r => new PromiseNotice(r.Id, r.Claim, r.LiveFrom, r.Reasons)).ToList();
     }
 
-    /// <summary>Board rows with the verdict of the judged quarter (stored; computed when it was never stored).</summary>
+    /// <summary>Board rows with the verdict of the judged quarter (stored; evaluated and stored first when it never was).</summary>
     internal async Task<List<PromiseRow>> RowsAsync(IPortalDb db, IReadOnlyList<MarketingPromise> promises, CancellationToken cancellationToken)
     {
         var today = runner.Today;
@@ -206,6 +206,16 @@ public sealed class PromiseService(
         var keys = judged.Values.Distinct().ToList();
         var stored = (await db.PromiseCheckResults.AsNoTracking().Where(r => ids.Contains(r.PromiseId) && keys.Contains(r.QuarterKey)).ToListAsync(cancellationToken))
             .Where(r => judged[r.PromiseId] == r.QuarterKey).ToDictionary(r => r.PromiseId);
+        var missing = promises.Where(p => !stored.ContainsKey(p.Id)).Select(p => p.Id).ToList();
+        if (missing.Count > 0)
+        {
+            // Never evaluated in the quarter it is judged in (the first days of a new quarter, before the daily re-check ran):
+            // evaluate and store now, so the board, the flag and the scorecard agree.
+            foreach (var group in missing.GroupBy(id => judged[id]))
+                await runner.RefreshQuarterAsync(group.ToList(), Quarter.FromKey(group.Key), cancellationToken);
+            foreach (var r in await db.PromiseCheckResults.AsNoTracking().Where(r => missing.Contains(r.PromiseId) && keys.Contains(r.QuarterKey)).ToListAsync(cancellationToken))
+                if (judged[r.PromiseId] == r.QuarterKey) stored[r.PromiseId] = r;
+        }
         return promises.Select(p =>
         {
             var result = stored.GetValueOrDefault(p.Id);

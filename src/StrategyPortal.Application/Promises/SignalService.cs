@@ -9,7 +9,8 @@ namespace StrategyPortal.Application.Promises;
 
 /// <summary>
 /// Service signals (complaints, questions, compliments) in one inbox for service and marketing. Customer-service units
-/// log and forward them; managers of marketing units acknowledge what was forwarded. Service sees what its units
+/// log and forward them, and correct or withdraw what they logged until it is forwarded; managers of marketing units
+/// acknowledge what was forwarded. Service sees what its units
 /// logged, marketing what was forwarded, directors and administrators everything.
 /// </summary>
 public sealed class SignalService(
@@ -104,6 +105,47 @@ public sealed class SignalService(
         return signal.Id;
     }
 
+    /// <summary>
+    /// Corrects a signal the reader's unit logged and has not forwarded yet (kind, channel, date, count, text, promise; not
+    /// the unit), then re-checks the promise(s) and quarter(s) it counted towards before and after.
+    /// </summary>
+    public async Task UpdateAsync(SignalInput input, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsLog);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Signal", input.Id);
+        if (!CanCorrect(user, scope, signal.UnitId)) throw new ForbiddenException();
+        if (input.Date is not { } date) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-required"]);
+        if (date > runner.Today) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-future"]);
+        if (input.PromiseId is { } promiseId && promiseId != signal.PromiseId && !await db.MarketingPromises.AnyAsync(p => p.Id == promiseId, cancellationToken))
+            throw new ValidationFailedException(nameof(SignalInput.PromiseId), text["signal.promise-unknown"]);
+        db.ExpectVersion(signal, input.Version);
+        var before = (signal.PromiseId, signal.Quarter);
+        try { signal.Correct(input.Kind, input.Channel, date, input.Count, input.Text, input.PromiseId); }
+        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
+        await RecheckAsync([before, (signal.PromiseId, signal.Quarter)], cancellationToken);
+    }
+
+    /// <summary>Withdraws (deletes) a signal the reader's unit logged and has not forwarded yet, and re-checks its promise's quarter.</summary>
+    public async Task DeleteAsync(int id, int version, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.SignalsLog);
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
+        if (!CanCorrect(user, scope, signal.UnitId)) throw new ForbiddenException();
+        try { signal.EnsureCanWithdraw(); }
+        catch (DomainException e) { throw text.Invalid("", e); }
+        db.ExpectVersion(signal, version);
+        db.ServiceSignals.Remove(signal);
+        await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
+        await RecheckAsync([(signal.PromiseId, signal.Quarter)], cancellationToken);
+    }
+
     public async Task ForwardAsync(int id, int version, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
@@ -111,7 +153,7 @@ public sealed class SignalService(
         var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
-        if (scope.All || !scope.Includes(signal.UnitId)) throw new ForbiddenException();
+        if (!CanCorrect(user, scope, signal.UnitId)) throw new ForbiddenException();
         db.ExpectVersion(signal, version);
         try { signal.Forward(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
         catch (DomainException e) { throw text.Invalid("", e); }
@@ -141,9 +183,23 @@ public sealed class SignalService(
         var rows = list.Select(s => new SignalRow(s.Id, s.UnitId, unitNames.GetValueOrDefault(s.UnitId, string.Empty), s.Kind, s.Channel, s.Date, s.Count, s.Text,
             s.PromiseId, s.PromiseId is { } p ? claims.GetValueOrDefault(p) : null, s.LoggedByName, s.ForwardedAtUtc, s.ForwardedByName,
             s.AcknowledgedAtUtc, s.AcknowledgedByName, s.Version,
-            !s.IsForwarded && user.Can(Permission.SignalsLog) && !scope.All && scope.Includes(s.UnitId),
+            !s.IsForwarded && CanCorrect(user, scope, s.UnitId),
             s.IsForwarded && !s.IsAcknowledged && marketing)).ToList();
         return new PagedResult<SignalRow>(rows, rows.Count, 1, Math.Max(1, rows.Count));
+    }
+
+    /// <summary>
+    /// Whether the reader acts for the unit that logged a signal: they may forward it, and correct or withdraw it until then.
+    /// Directors and administrators read every signal but log for no unit.
+    /// </summary>
+    private static bool CanCorrect(UserContext user, UnitScope scope, int unitId) =>
+        user.Can(Permission.SignalsLog) && !scope.All && scope.Includes(unitId);
+
+    /// <summary>Re-checks the verdicts a signal counted towards: each promise in the quarter of the signal's date.</summary>
+    private async Task RecheckAsync(IEnumerable<(int? PromiseId, Quarter Quarter)> counted, CancellationToken cancellationToken)
+    {
+        foreach (var group in counted.Where(c => c.PromiseId is not null).Distinct().GroupBy(c => c.Quarter))
+            await runner.RefreshQuarterAsync(group.Select(c => c.PromiseId!.Value).ToList(), group.Key, cancellationToken);
     }
 
     private static string FieldOf(string code) => code switch

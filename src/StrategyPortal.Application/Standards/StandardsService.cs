@@ -211,7 +211,7 @@ public sealed class StandardsService(
         try { standard.Revise(input.ToDefinition(), input.OwnerUnitId, input.EffectiveQuarter!.Value, EditorOf(user, clock)); }
         catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
         await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
-        await promiseChecks.RefreshStandardsAsync([standard.Id], [CurrentQuarter], cancellationToken);
+        await promiseChecks.RefreshStandardsSinceAsync([standard.Id], input.EffectiveQuarter!.Value, cancellationToken);
     }
 
     /// <summary>Moves only the target (a proposal item): a threshold that would end up on the wrong side falls back to the default band.</summary>
@@ -229,7 +229,7 @@ public sealed class StandardsService(
         try { standard.Revise(current with { Target = target, AmberThreshold = threshold }, standard.OwnerUnitId, quarter, EditorOf(user, clock)); }
         catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
         await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
-        await promiseChecks.RefreshStandardsAsync([standard.Id], [CurrentQuarter], cancellationToken);
+        await promiseChecks.RefreshStandardsSinceAsync([standard.Id], quarter, cancellationToken);
     }
 
     /// <summary>Activates a draft or retired standard, or retires an active one, from <paramref name="effectiveQuarter"/> on.</summary>
@@ -250,7 +250,7 @@ public sealed class StandardsService(
         }
         catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
         await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
-        await promiseChecks.RefreshStandardsAsync([standard.Id], [CurrentQuarter], cancellationToken);
+        await promiseChecks.RefreshStandardsSinceAsync([standard.Id], effectiveQuarter, cancellationToken);
     }
 
     /// <summary>Records (Version 0) or corrects (Version of the result) the actual value of a quarter.</summary>

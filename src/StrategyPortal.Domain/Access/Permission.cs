@@ -49,7 +49,7 @@ public static class Permission
     /// <summary>Open the signal inbox (scoped: service sees what its units logged, marketing what was forwarded).</summary>
     public const string SignalsRead = "signals.read";
 
-    /// <summary>Log and forward service signals for one's own unit.</summary>
+    /// <summary>Log and forward service signals for one's own unit, and correct or withdraw them until they are forwarded.</summary>
     public const string SignalsLog = "signals.log";
 
     /// <summary>Acknowledge forwarded signals; the service also demands that the user manages a marketing unit.</summary>

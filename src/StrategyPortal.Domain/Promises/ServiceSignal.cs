@@ -71,6 +71,21 @@ public class ServiceSignal : IVersioned
         PromiseId = promiseId is > 0 ? promiseId : null;
     }
 
+    /// <summary>Corrects a mistake in what was logged, while the signal is still with service (marketing has not seen it).</summary>
+    public void Correct(SignalKind kind, ServiceChannel channel, DateOnly date, int count, string text, int? promiseId)
+    {
+        EnsureNotForwarded();
+        Update(kind, channel, date, count, text, promiseId);
+    }
+
+    /// <summary>Refuses to withdraw (delete) a signal marketing has been sent: it is part of what marketing was told.</summary>
+    public void EnsureCanWithdraw() => EnsureNotForwarded();
+
+    private void EnsureNotForwarded()
+    {
+        if (IsForwarded) throw new DomainException("signal.forwarded-final", "A signal forwarded to marketing can no longer be corrected or withdrawn.");
+    }
+
     public void Forward(int byId, string byName, DateTime atUtc)
     {
         if (IsForwarded) throw new DomainException("signal.already-forwarded", "This signal has already been forwarded to marketing.");

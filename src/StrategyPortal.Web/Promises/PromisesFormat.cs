@@ -20,5 +20,8 @@ public static class PromisesFormat
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 
+    /// <summary>The day of a moment, without the time (compact table cells; the full moment goes in a tooltip).</summary>
+    public static string Day(DateTime utc) => utc.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+
     public static string Moment(DateTime utc) => utc.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
 }

@@ -130,6 +130,10 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser, PortalFi
         await LogComplaintAsync(employee, claim, 1, "Zondagochtend pas na vier uur antwoord.", check: false);
         await Expect(employee.GetByTestId("signal-inbox").Locator("tbody tr", new() { HasText = claim })).ToHaveCountAsync(2);
         await CheckPageAsync(employee, "signal-inbox-after-burst");
+        // At 1280 px with the menu open the whole inbox fits: no sideways scrolling, every status cell (with its buttons) in view.
+        var layout = await employee.GetByTestId("signal-inbox").EvaluateAsync<double[]>(
+            "t => { const c = t.querySelector('.mud-table-container'); const right = Math.max(...[...t.querySelectorAll('[data-testid=signal-status]')].map(s => s.getBoundingClientRect().right)); return [c.scrollWidth - c.clientWidth, right - c.getBoundingClientRect().right]; }");
+        Assert.True(layout[0] <= 1 && layout[1] <= 1, $"the signal inbox overflows by {layout[0]} px; status cells end {layout[1]} px past the table");
 
         var complaintReason = PromiseReason.Of(PromiseReason.ComplaintsAboveThreshold, threshold, quarter, threshold);
         await marketer.ReloadAsync();

@@ -146,6 +146,306 @@ public abstract class PromiseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Raising_a_capability_changes_the_current_quarter_only_and_leaves_an_ended_promises_verdict_as_it_was()
+    {
+        var capabilityId = await CreateCapabilityAsync(Unique("History"), maturity: 2, hours: "24/7");
+        var now = Quarter.Of(DateTime.UtcNow);
+        var previous = now.Previous;
+        // ended last quarter, and live since last quarter: both unbacked then (maturity 3 required, 2 available)
+        var ended = await CreatePromiseAsync(capabilityId, standardIds: [], liveFrom: previous.Start, liveTo: previous.End);
+        var live = await CreatePromiseAsync(capabilityId, standardIds: [], liveFrom: previous.Start);
+        Assert.Equal([(previous, PromiseVerdict.Unbacked)], await VerdictsAsync(ended));
+        Assert.Equal([(now, PromiseVerdict.Unbacked), (previous, PromiseVerdict.Unbacked)], await VerdictsAsync(live));
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var capabilities = manager.Get<CapabilityService>();
+            var input = CapabilityInput.From((await capabilities.ListAsync()).Single(c => c.Id == capabilityId));
+            input.Maturity = 3;
+            await capabilities.UpdateAsync(input);
+        }
+
+        // today's capability says nothing about last quarter: only the current quarter turns backed
+        Assert.Equal([(previous, PromiseVerdict.Unbacked)], await VerdictsAsync(ended));
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Unbacked)], await VerdictsAsync(live));
+    }
+
+    [Fact]
+    public async Task A_standard_changed_from_last_quarter_on_recolours_last_quarters_verdict_too()
+    {
+        var now = Quarter.Of(DateTime.UtcNow);
+        var previous = now.Previous;
+        var (standardId, title) = await CreateStandardAsync(previous); // 90% or more, amber from 81%
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var standards = manager.Get<StandardsService>();
+            await standards.RecordResultAsync(new ResultInput { StandardId = standardId, Quarter = previous, Value = 50 });
+            await standards.RecordResultAsync(new ResultInput { StandardId = standardId, Quarter = now, Value = 95 });
+        }
+        var capabilityId = await CreateCapabilityAsync(Unique("Standard"), maturity: 4, hours: "24/7");
+        var promiseId = await CreatePromiseAsync(capabilityId, standardIds: [standardId], liveFrom: previous.Start);
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.AtRisk)], await VerdictsAsync(promiseId));
+        await using (var marketer = await _factory.AsAsync(Marketer))
+            Assert.Equal([$"standard '{title}' is red in {previous}"],
+                (await marketer.Get<PromiseService>().GetAsync(promiseId)).History.Single(h => h.Quarter == previous).Reasons);
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var standards = manager.Get<StandardsService>();
+            // target 40 from last quarter on: 50 is green there
+            await standards.RetargetAsync(standardId, await StandardVersionAsync(standardId), 40, previous);
+            Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Backed)], await VerdictsAsync(promiseId));
+
+            // target 60 from last quarter on (amber from 54): 50 is red again, 95 stays green
+            await standards.UpdateAsync(new StandardInput
+            {
+                Id = standardId, Version = await StandardVersionAsync(standardId), OwnerUnitId = await UnitIdAsync("Webcare"), Title = title, Description = "d",
+                Aspect = ServiceAspect.Behaviour, Channel = ServiceChannel.SocialMedia, Metric = "% within an hour", Unit = MetricUnit.Percent,
+                Direction = MetricDirection.HigherIsBetter, Target = 60, EffectiveQuarter = previous,
+            });
+            Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.AtRisk)], await VerdictsAsync(promiseId));
+
+            // retired from last quarter on: a standard not in force is not red
+            await standards.SetStatusAsync(standardId, StandardStatus.Retired, previous, await StandardVersionAsync(standardId));
+            Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Backed)], await VerdictsAsync(promiseId));
+        }
+    }
+
+    [Fact]
+    public async Task A_results_import_rechecks_the_promises_that_need_the_standard_in_the_imported_quarters()
+    {
+        var now = Quarter.Of(DateTime.UtcNow);
+        var previous = now.Previous;
+        var (standardId, title) = await CreateStandardAsync(previous);
+        var capabilityId = await CreateCapabilityAsync(Unique("Import"), maturity: 4, hours: "24/7");
+        var promiseId = await CreatePromiseAsync(capabilityId, standardIds: [standardId], liveFrom: previous.Start);
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.Backed)], await VerdictsAsync(promiseId));
+
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"unit;standard;quarter;value\nWebcare;{title};{previous};50\nWebcare;{title};{now};95\n"));
+            var report = await manager.Get<ResultsImportService>().ImportAsync(csv);
+            Assert.Equal((2, 0), (report.Added, report.Errors.Count));
+        }
+
+        // 50% against 90% is red last quarter; 95% is green now
+        Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.AtRisk)], await VerdictsAsync(promiseId));
+    }
+
+    [Fact]
+    public async Task The_logging_unit_corrects_or_withdraws_a_signal_until_it_is_forwarded_and_the_verdicts_follow()
+    {
+        var capabilityId = await CreateCapabilityAsync(Unique("Signals"), maturity: 4, hours: "24/7");
+        var first = await CreatePromiseAsync(capabilityId, standardIds: []);
+        var second = await CreatePromiseAsync(capabilityId, standardIds: []);
+        var now = Quarter.Of(DateTime.UtcNow);
+
+        // a burst typed as 12 instead of 2: 12 complaints reach the threshold of 10
+        int signalId;
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var log = await signals.NewAsync();
+            log.Count = 12;
+            log.Text = "Geen antwoord";
+            log.PromiseId = first;
+            signalId = await signals.LogAsync(log);
+        }
+        Assert.Equal([(now, PromiseVerdict.AtRisk)], await VerdictsAsync(first));
+        var row = await SignalRowAsync(Employee, signalId);
+        Assert.True(row.CanCorrect);
+
+        // marketing, the director, the administrator and another service unit's employee may not touch it
+        foreach (var email in new[] { Marketer, Director, "beheerder@noordlicht.example", await WebcareEmployeeAsync() })
+        {
+            await using var other = await _factory.AsAsync(email);
+            var signals = other.Get<SignalService>();
+            var input = SignalInput.From(row);
+            input.Count = 2;
+            await Assert.ThrowsAsync<ForbiddenException>(() => signals.UpdateAsync(input));
+            await Assert.ThrowsAsync<ForbiddenException>(() => signals.DeleteAsync(row.Id, row.Version));
+        }
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var input = SignalInput.From(row);
+            input.Count = 2;
+            input.Text = "Geen antwoord (twee klanten)";
+            await signals.UpdateAsync(input);
+            Assert.Equal([(now, PromiseVerdict.Backed)], await VerdictsAsync(first));
+
+            // a stale form is a conflict, not a silent overwrite
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => signals.UpdateAsync(input));
+        }
+
+        // the service manager (Klantenservice and Webcare) moves it to the other promise, with the right count after all
+        await using (var manager = await _factory.AsAsync(ServiceManager))
+        {
+            var input = SignalInput.From(await SignalRowAsync(ServiceManager, signalId));
+            Assert.Equal((2, "Geen antwoord (twee klanten)"), (input.Count, input.Text));
+            input.PromiseId = second;
+            input.Count = 12;
+            await manager.Get<SignalService>().UpdateAsync(input);
+        }
+        Assert.Equal([(now, PromiseVerdict.Backed)], await VerdictsAsync(first));
+        Assert.Equal([(now, PromiseVerdict.AtRisk)], await VerdictsAsync(second));
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var withdrawn = await SignalRowAsync(Employee, signalId);
+            await employee.Get<SignalService>().DeleteAsync(withdrawn.Id, withdrawn.Version);
+        }
+        Assert.Equal([(now, PromiseVerdict.Backed)], await VerdictsAsync(second));
+        await using (var db = _factory.NewDbContext())
+        {
+            Assert.False(await db.ServiceSignals.AnyAsync(s => s.Id == signalId));
+            // the audit log has the whole story: logged, corrected twice, withdrawn
+            var key = signalId.ToString(CultureInfo.InvariantCulture);
+            Assert.Equal([AuditAction.Created, AuditAction.Changed, AuditAction.Changed, AuditAction.Deleted],
+                await db.AuditEntries.Where(a => a.EntityType == nameof(ServiceSignal) && a.EntityId == key).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        }
+
+        // once forwarded, it is part of what marketing was told: no correction, no withdrawal
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var log = await signals.NewAsync();
+            log.Text = "Doorgestuurd";
+            log.Forward = true;
+            var forwarded = await SignalRowAsync(Employee, await signals.LogAsync(log));
+            Assert.False(forwarded.CanCorrect);
+            var input = SignalInput.From(forwarded);
+            input.Count = 3;
+            var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.UpdateAsync(input));
+            Assert.Equal([Message("signal.forwarded-final")], refused.Errors[""]);
+            refused = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.DeleteAsync(forwarded.Id, forwarded.Version));
+            Assert.Equal([Message("signal.forwarded-final")], refused.Errors[""]);
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_logging_unit_forwards_a_signal_once_and_only_marketing_acknowledges_it_after_that()
+    {
+        int signalId;
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            var log = await signals.NewAsync();
+            log.Kind = SignalKind.Question;
+            log.Text = Unique("Kan ik ruilen");
+            signalId = await signals.LogAsync(log);
+        }
+        var row = await SignalRowAsync(Employee, signalId);
+        Assert.True(row.CanForward);
+        Assert.Null(row.ForwardedAtUtc);
+
+        // marketing cannot see it yet, nor acknowledge it: it was not forwarded
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var signals = marketer.Get<SignalService>();
+            Assert.DoesNotContain((await signals.ListAsync(new SignalQuery { PageSize = 200 })).Items, s => s.Id == signalId);
+            var early = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.AcknowledgeAsync(signalId, row.Version));
+            Assert.Equal([Message("signal.not-forwarded")], early.Errors[""]);
+        }
+
+        // who may not forward: marketing, the director, the administrator (no unit of theirs logged it), another service unit
+        foreach (var email in new[] { Marketer, Director, "beheerder@noordlicht.example", await WebcareEmployeeAsync() })
+        {
+            await using var other = await _factory.AsAsync(email);
+            await Assert.ThrowsAsync<ForbiddenException>(() => other.Get<SignalService>().ForwardAsync(signalId, row.Version));
+        }
+        await using (var db = _factory.NewDbContext())
+            Assert.Null((await db.ServiceSignals.SingleAsync(s => s.Id == signalId)).ForwardedAtUtc);
+
+        await using (var employee = await _factory.AsAsync(Employee))
+        {
+            var signals = employee.Get<SignalService>();
+            await signals.ForwardAsync(signalId, row.Version);
+            var forwarded = await SignalRowAsync(Employee, signalId);
+            Assert.Equal(("Lotte Visser", false, false), (forwarded.ForwardedByName, forwarded.CanForward, forwarded.CanAcknowledge));
+            Assert.NotNull(forwarded.ForwardedAtUtc);
+
+            // once is enough: a second click (from the same, now stale, row or a fresh one) is told it is done already
+            foreach (var version in new[] { row.Version, forwarded.Version })
+            {
+                var again = await Assert.ThrowsAsync<ValidationFailedException>(() => signals.ForwardAsync(signalId, version));
+                Assert.Equal([Message("signal.already-forwarded")], again.Errors[""]);
+            }
+        }
+
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var signals = marketer.Get<SignalService>();
+            var seen = (await signals.ListAsync(new SignalQuery { Status = SignalStatus.AwaitingAcknowledgement, PageSize = 200 })).Items.Single(s => s.Id == signalId);
+            Assert.True(seen.CanAcknowledge);
+            Assert.False(seen.CanForward);
+            await signals.AcknowledgeAsync(seen.Id, seen.Version);
+            var done = (await signals.ListAsync(new SignalQuery { Status = SignalStatus.Acknowledged, PageSize = 200 })).Items.Single(s => s.Id == signalId);
+            Assert.Equal(("Joris Bakker", false), (done.AcknowledgedByName, done.CanAcknowledge));
+        }
+    }
+
+    [Fact]
+    public async Task A_marketing_manager_cannot_edit_or_delete_the_promise_of_another_marketing_unit()
+    {
+        // a second marketing unit beside Marketing, with a manager of its own and a promise
+        string otherManager;
+        await using (var admin = await _factory.AsAsync("beheerder@noordlicht.example"))
+        {
+            var organisation = admin.Get<StrategyPortal.Application.Organisation.OrganisationService>();
+            var root = (await organisation.GetUnitsAsync()).Single(u => u.ParentId is null);
+            var unitId = await organisation.CreateUnitAsync(new StrategyPortal.Application.Organisation.UnitInput
+                { Name = Unique("Online marketing"), Kind = StrategyPortal.Domain.Organisation.OrgUnitKind.Marketing, ParentId = root.Id });
+            otherManager = $"online.{Guid.NewGuid():N}@test.example";
+            await organisation.CreatePersonAsync(new StrategyPortal.Application.Organisation.PersonInput
+                { Name = "Online Manager", Email = otherManager, OrgUnitId = unitId, Role = PortalRole.Manager });
+        }
+        var capabilityId = await CreateCapabilityAsync(Unique("Other"), maturity: 3, hours: "24/7");
+        int theirs;
+        await using (var other = await _factory.AsAsync(otherManager))
+        {
+            var service = other.Get<PromiseService>();
+            var input = await service.NewAsync();
+            input.Claim = Unique("Online belofte");
+            input.Channels = [ServiceChannel.Chat];
+            input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3 }];
+            theirs = await service.CreateAsync(input);
+        }
+        var mine = await CreatePromiseAsync(capabilityId, standardIds: []);
+
+        await using (var marketer = await _factory.AsAsync(Marketer))
+        {
+            var service = marketer.Get<PromiseService>();
+            var detail = await service.GetAsync(theirs); // marketing reads every promise…
+            Assert.False(detail.CanEdit);
+            var input = detail.Input.Copy();
+            input.Claim = "Overgenomen";
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.UpdateAsync(input)); // …but changes only its own units'
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.DeleteAsync(theirs, detail.Version));
+
+            // nor hand its own promise to the other unit
+            var own = (await service.GetAsync(mine)).Input.Copy();
+            own.OwnerUnitId = detail.OwnerUnitId;
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.UpdateAsync(own));
+        }
+        await using (var db = _factory.NewDbContext())
+        {
+            Assert.StartsWith("Online belofte", await db.MarketingPromises.Where(p => p.Id == theirs).Select(p => p.Claim).SingleAsync());
+            Assert.Equal(await UnitIdAsync("Marketing"), await db.MarketingPromises.Where(p => p.Id == mine).Select(p => p.OwnerUnitId).SingleAsync());
+        }
+
+        // and the other unit's manager cannot touch Marketing's promise either
+        await using (var other = await _factory.AsAsync(otherManager))
+        {
+            var service = other.Get<PromiseService>();
+            var detail = await service.GetAsync(mine);
+            Assert.False(detail.CanEdit);
+            await Assert.ThrowsAsync<ForbiddenException>(() => service.DeleteAsync(mine, detail.Version));
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_field_and_reason()
     {
         await using var marketer = await _factory.AsAsync(Marketer);
@@ -263,16 +563,59 @@ public abstract class PromiseServiceTests : IDisposable
         });
     }
 
-    private async Task<int> CreatePromiseAsync(int capabilityId, List<int> standardIds)
+    private async Task<int> CreatePromiseAsync(int capabilityId, List<int> standardIds, DateOnly? liveFrom = null, DateOnly? liveTo = null)
     {
         await using var marketer = await _factory.AsAsync(Marketer);
         var service = marketer.Get<PromiseService>();
         var input = await service.NewAsync();
+        input.LiveFrom = liveFrom ?? input.LiveFrom;
+        input.LiveTo = liveTo;
         input.Claim = Unique("Belofte");
         input.Channels = [ServiceChannel.SocialMedia];
         input.RequiredStandardIds = standardIds;
         input.Requirements = [new RequirementInput { CapabilityId = capabilityId, MinMaturity = 3 }];
         return await service.CreateAsync(input);
+    }
+
+    private async Task<SignalRow> SignalRowAsync(string email, int signalId)
+    {
+        await using var person = await _factory.AsAsync(email);
+        return (await person.Get<SignalService>().ListAsync(new SignalQuery { PageSize = 200 })).Items.Single(s => s.Id == signalId);
+    }
+
+    private async Task<string> WebcareEmployeeAsync()
+    {
+        await using var db = _factory.NewDbContext();
+        var webcare = await UnitIdAsync("Webcare");
+        return await db.People.Where(p => p.OrgUnitId == webcare && p.Role == PortalRole.Employee).Select(p => p.Email).FirstAsync();
+    }
+
+    /// <summary>A Webcare standard in force from <paramref name="from"/>: 90% or more of social media replies within an hour.</summary>
+    private async Task<(int Id, string Title)> CreateStandardAsync(Quarter from)
+    {
+        var title = Unique("Reply within the hour");
+        await using var manager = await _factory.AsAsync(ServiceManager);
+        var id = await manager.Get<StandardsService>().CreateAsync(new StandardInput
+        {
+            OwnerUnitId = await UnitIdAsync("Webcare"), Title = title, Description = "d", Aspect = ServiceAspect.Behaviour,
+            Channel = ServiceChannel.SocialMedia, Metric = "% within an hour", Unit = MetricUnit.Percent, Direction = MetricDirection.HigherIsBetter,
+            Target = 90, EffectiveQuarter = from,
+        });
+        return (id, title);
+    }
+
+    private async Task<int> StandardVersionAsync(int standardId)
+    {
+        await using var db = _factory.NewDbContext();
+        return await db.ServiceStandards.Where(s => s.Id == standardId).Select(s => s.Version).SingleAsync();
+    }
+
+    /// <summary>The stored verdicts of a promise, newest quarter first.</summary>
+    private async Task<List<(Quarter, PromiseVerdict)>> VerdictsAsync(int promiseId)
+    {
+        await using var db = _factory.NewDbContext();
+        return (await db.PromiseCheckResults.AsNoTracking().Where(r => r.PromiseId == promiseId).OrderByDescending(r => r.QuarterKey).ToListAsync())
+            .Select(r => (r.Quarter, r.Verdict)).ToList();
     }
 
     private async Task<int> UnitIdAsync(string name)

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Promises;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Web.Promises;
@@ -111,6 +114,118 @@ public class PromisePagesTests
         var tracking = rows.Single(r => r.TextContent.Contains("Track & trace", StringComparison.Ordinal));
         Assert.Null(tracking.QuerySelector("[data-testid=edit-capability]")); // IT's, not theirs
     }
+
+    [Fact]
+    public async Task Capability_hours_are_shown_with_dutch_day_names_in_the_register()
+    {
+        await using var ctx = new PortalBunitContext("nl");
+        ctx.SignInAs(DemoAccounts.CustomerServiceManager);
+
+        var register = ctx.RenderWithProviders<CapabilityRegister>();
+        var rows = register.WaitForElements("[data-testid=capabilities] tbody tr");
+        string HoursOf(string capability) =>
+            rows.Single(r => r.TextContent.Contains(capability, StringComparison.Ordinal)).QuerySelector("[data-testid=hours]")!.TextContent.Trim();
+        // stored as "Mon-Sat 08:00-22:00" and "Mon-Fri 08:00-20:00; Sat 09:00-17:00"
+        Assert.Equal("ma-za 08:00-22:00", HoursOf("WhatsApp- en social-mediaservice"));
+        Assert.Equal("ma-vr 08:00-20:00; za 09:00-17:00", HoursOf("Telefonische klantenservice"));
+        Assert.Equal("24/7", HoursOf("Track & trace"));
+    }
+
+    [Fact]
+    public async Task Required_hours_are_shown_with_dutch_day_names_on_the_promise_detail()
+    {
+        await using var ctx = new PortalBunitContext("nl");
+        ctx.SignInAs(DemoAccounts.MarketingManager);
+        var id = await PromiseIdAsync(ctx, "Op zaterdag om 15.00 uur bezorgd");
+        var detail = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
+        {
+            b.OpenComponent<PromiseDetailPage>(0);
+            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
+            b.CloseComponent();
+        })));
+        detail.WaitForElements("[data-testid=requirements] tbody tr");
+        // Saturday delivery until 15:00 (stored "Sat 08:00-15:00"); track & trace without hours
+        Assert.Equal(["za 08:00-15:00", "–"], detail.FindAll("[data-testid=requirements] [data-testid=hours]").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_edit_dialog_leaves_the_promise_as_it_was_for_the_next_edit()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.MarketingManager);
+        var id = await PromiseIdAsync(ctx, WhatsApp);
+        var host = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
+        {
+            b.OpenComponent<PromiseDetailPage>(0);
+            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
+            b.CloseComponent();
+        })));
+        const string claimInput = "input[data-testid=promise-claim], [data-testid=promise-claim] input";
+
+        host.WaitForElement("[data-testid=edit-promise]").Click();
+        host.WaitForElement(claimInput).Change("Een belofte die niemand bedoelde");
+        host.Find(".mud-dialog [data-testid=requirement-remove]").Click();
+        host.Find(".mud-dialog [data-testid=add-requirement]").Click();
+        host.Find(".mud-dialog [data-testid=add-requirement]").Click();
+        Assert.Equal(2, host.FindAll(".mud-dialog [data-testid=requirement]").Count);
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
+
+        Assert.Equal(WhatsApp, host.Find("h1").TextContent.Trim());
+        host.Find("[data-testid=edit-promise]").Click();
+        Assert.Equal(WhatsApp, host.WaitForElement(claimInput).GetAttribute("value"));
+        var requirement = Assert.Single(host.FindAll(".mud-dialog [data-testid=requirement]"));
+        Assert.Equal("24/7", requirement.QuerySelector("input[data-testid=requirement-hours], [data-testid=requirement-hours] input")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_board_filters_by_verdict_channel_and_campaign_and_says_so_when_nothing_matches()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Director);
+        var host = ctx.RenderWithProviders<PromiseBoardPage>();
+        host.WaitForElements("[data-testid=promise-board] tbody tr");
+        var all = BoardRows(host);
+        Assert.Equal(8, all.Count);
+
+        // verdict, through its count chip: the rows that were at risk, among them Saturday delivery (12 complaints) and
+        // the chat promise (11 complaints this quarter)
+        var atRisk = all.Where(r => r.Verdict == "AtRisk").Select(r => r.Claim).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Op zaterdag om 15.00 uur bezorgd", "Vragen via chat? Binnen 2 minuten antwoord" }, atRisk);
+        host.FindAll("[data-testid=verdict-counts] .mud-chip").Single(c => c.TextContent.Trim() == $"At risk: {atRisk.Count}").Click();
+        host.WaitForAssertion(() => Assert.Equal(atRisk, BoardRows(host).Select(r => r.Claim).ToHashSet()));
+        Assert.All(BoardRows(host), r => Assert.Equal("AtRisk", r.Verdict));
+        await ChooseAsync<PromiseVerdict?>(host, "Verdict", null);
+
+        // channel: the live promises made on chat
+        await ChooseAsync<ServiceChannel?>(host, "Channel", ServiceChannel.Chat);
+        host.WaitForAssertion(() => Assert.Equal(
+            new HashSet<string> { "24/7 bereikbaar via WhatsApp", "Iedere klant herkend, via welk kanaal ook", "Vragen via chat? Binnen 2 minuten antwoord" },
+            BoardRows(host).Select(r => r.Claim).ToHashSet()));
+        await ChooseAsync<ServiceChannel?>(host, "Channel", null);
+
+        // campaign
+        await ChooseAsync(host, "Campaign", "Altijd dichtbij");
+        host.WaitForAssertion(() => Assert.Equal(
+            new HashSet<string> { "24/7 bereikbaar via WhatsApp", "Altijd een persoonlijk antwoord op social media" },
+            BoardRows(host).Select(r => r.Claim).ToHashSet()));
+
+        // the Christmas campaign ended: nothing live matches, and the board says so
+        await ChooseAsync(host, "Campaign", "Kerst");
+        host.WaitForAssertion(() => Assert.Equal("No promises match these filters.", host.Find("[data-testid=board-empty]").TextContent.Trim()));
+        Assert.Empty(host.FindAll("[data-testid=promise-link]"));
+    }
+
+    private sealed record BoardRow(string Claim, string? Verdict);
+
+    private static List<BoardRow> BoardRows(IRenderedComponent<ProviderHost> host) =>
+        host.FindAll("[data-testid=promise-board] tbody tr").Where(r => r.QuerySelector("[data-testid=promise-link]") is not null)
+            .Select(r => new BoardRow(r.QuerySelector("[data-testid=promise-link]")!.TextContent.Trim(), r.QuerySelector("[data-testid=verdict]")?.GetAttribute("data-verdict")))
+            .ToList();
+
+    /// <summary>Picks a value in the filter with this label, as choosing it in the list does (the select reports its new value).</summary>
+    internal static Task ChooseAsync<T>(IRenderedComponent<ProviderHost> host, string label, T? value) =>
+        host.InvokeAsync(() => host.FindComponents<MudSelect<T>>().Single(s => s.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value!));
 
     private static async Task<int> PromiseIdAsync(PortalBunitContext ctx, string claim)
     {
