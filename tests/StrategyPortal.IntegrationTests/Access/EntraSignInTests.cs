@@ -241,6 +241,108 @@ public abstract class EntraSignInTests(EntraPortal factory)
         Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
     }
 
+    /// <summary>Signs in once through Entra as <paramref name="person"/> with <paramref name="objectId"/>: the account is then linked to it.</summary>
+    private async Task LinkAsync(TestPerson person, string objectId)
+    {
+        using var client = factory.CreatePortalClient();
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser(objectId, person.Email, person.Name, "Portal.Employee"));
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+    }
+
+    /// <summary>The refusal page for <paramref name="reason"/>, the warning in the log naming the object id, and nobody signed in.</summary>
+    private async Task AssertRefusedAsync(PortalClient client, HttpResponseMessage callback, string reason, string objectId)
+    {
+        Assert.Equal($"/account/signin-refused?reason={reason}", PortalClient.RedirectTarget(callback));
+        Assert.Contains(factory.Text<Ui>($"SignIn.Refused.{reason}"), Page.Text(await client.GetPageAsync($"/account/signin-refused?reason={reason}")));
+        Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal)
+            && l.Contains($"Entra sign-in refused ({reason}) for object id {objectId}", StringComparison.Ordinal));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+    }
+
+    private async Task<(int Logins, string Roles)> SnapshotAsync()
+    {
+        await using var db = factory.NewDbContext();
+        var roles = await db.People.OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Role).ToListAsync();
+        return (await db.UserLogins.CountAsync(), string.Join(",", roles));
+    }
+
+    [Fact]
+    public async Task A_new_object_id_with_the_e_mail_of_a_linked_person_is_refused_and_changes_nothing()
+    {
+        var person = await factory.AddPersonAsync("Linked Owner", PortalRole.Employee);
+        var ownerId = $"oid-owner-{Guid.NewGuid():N}";
+        await LinkAsync(person, ownerId);
+        var before = await SnapshotAsync();
+        var attackerId = $"oid-takeover-{Guid.NewGuid():N}";
+        using var attacker = factory.CreatePortalClient();
+
+        // Another Entra account that carries the linked person's e-mail address (and asks for more than they have).
+        using var callback = await EntraFlow.SignInAsync(factory, attacker, new OidcTestUser(attackerId, person.Email, "Someone Else", "Portal.Director"));
+
+        await AssertRefusedAsync(attacker, callback, EntraRefusal.Ambiguous, attackerId);
+        Assert.Equal(before, await SnapshotAsync());
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == attackerId));
+        var owner = await db.Users.SingleAsync(u => u.PersonId == person.Id);
+        Assert.Equal([ownerId], await db.UserLogins.Where(l => l.UserId == owner.Id).Select(l => l.ProviderKey).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_object_id_linked_to_one_person_with_the_e_mail_of_another_is_refused_and_changes_nothing()
+    {
+        var linked = await factory.AddPersonAsync("Object Id Owner", PortalRole.Employee);
+        var other = await factory.AddPersonAsync("E-mail Owner", PortalRole.Employee);
+        var objectId = $"oid-linked-{Guid.NewGuid():N}";
+        await LinkAsync(linked, objectId);
+        var before = await SnapshotAsync();
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser(objectId, other.Email, other.Name, "Portal.Manager"));
+
+        await AssertRefusedAsync(client, callback, EntraRefusal.Ambiguous, objectId);
+        Assert.Equal(before, await SnapshotAsync());
+        await using var db = factory.NewDbContext();
+        var otherUser = await db.Users.SingleAsync(u => u.PersonId == other.Id);
+        Assert.False(await db.UserLogins.AnyAsync(l => l.UserId == otherUser.Id));
+    }
+
+    [Fact]
+    public async Task A_preferred_username_or_an_unverified_e_mail_never_matches_a_person()
+    {
+        var person = await factory.AddPersonAsync("Known By E-mail", PortalRole.Employee);
+        var before = await SnapshotAsync();
+        var byUsername = $"oid-upn-{Guid.NewGuid():N}";
+        var byUnverified = $"oid-unverified-{Guid.NewGuid():N}";
+        using var first = factory.CreatePortalClient();
+        using var second = factory.CreatePortalClient();
+
+        // preferred_username is the UPN, which a user can edit in some tenants; no email claim at all.
+        using var viaUsername = await EntraFlow.SignInAsync(factory, first,
+            new OidcTestUser(byUsername, person.Email, person.Name, "Portal.Employee") { SendEmail = false, PreferredUsername = person.Email });
+        // An email claim the tenant says its domain owner did not verify.
+        using var viaUnverified = await EntraFlow.SignInAsync(factory, second,
+            new OidcTestUser(byUnverified, person.Email, person.Name, "Portal.Employee") { EmailDomainVerified = false });
+
+        await AssertRefusedAsync(first, viaUsername, EntraRefusal.MissingClaims, byUsername);
+        await AssertRefusedAsync(second, viaUnverified, EntraRefusal.MissingClaims, byUnverified);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_linked_person_signs_in_by_object_id_without_an_e_mail_claim()
+    {
+        var person = await factory.AddPersonAsync("Linked No Mail", PortalRole.Employee);
+        var objectId = $"oid-nomail-{Guid.NewGuid():N}";
+        await LinkAsync(person, objectId);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser(objectId, person.Email, person.Name, "Portal.Employee") { SendEmail = false });
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        Assert.Contains(factory.Text<Ui>("Home.Welcome", "en", person.Name), Page.Text(await client.GetPageAsync("/")));
+    }
+
     [Fact]
     public async Task The_login_page_offers_Microsoft_sign_in_next_to_the_form()
     {
