@@ -87,7 +87,7 @@ public static class EntraSetup
     private static Task RemoteFailureAsync(RemoteFailureContext context)
     {
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EntraSetup));
-        logger.LogWarning(context.Failure, "Entra sign-in refused: the provider's answer did not validate");
+        logger.LogWarning(context.Failure, "Entra sign-in refused: the provider's answer did not validate ({Failure})", context.Failure?.Message);
         context.HandleResponse();
         context.Response.Redirect(RefusedPath(EntraRefusal.Failed));
         return Task.CompletedTask;

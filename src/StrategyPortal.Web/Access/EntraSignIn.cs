@@ -26,7 +26,7 @@ public static class EntraRefusal
 }
 
 /// <summary>
-/// Turns a validated Entra ID token into a portal sign-in: finds the person, maps the app roles to the
+/// Turns a validated Entra ID token into a portal sign-in: checks it is for the configured tenant, finds the person, maps the app roles to the
 /// portal role, provisions or refuses unknown users, and signs in with the portal's own Identity cookie,
 /// so the rest of the portal sees the same principal as after a password sign-in. A refusal changes nothing.
 /// </summary>
@@ -49,6 +49,7 @@ public sealed class EntraSignIn(
     public const string ObjectIdClaim = "oid";
     public const string RolesClaim = "roles";
     public const string EmailClaim = "email";
+    public const string TenantClaim = "tid";
 
     /// <summary>Entra's optional claim "e-mail domain owner verified".</summary>
     public const string EmailDomainVerifiedClaim = "xms_edov";
@@ -58,6 +59,11 @@ public sealed class EntraSignIn(
     {
         var settings = options.Value;
         var objectId = token.FindFirst(ObjectIdClaim)?.Value;
+        // Microsoft.Identity.Web's issuer validator accepts the configured issuer whatever tid says (it compares tid
+        // only with an issuer template); the user must belong to the configured tenant.
+        var tenant = token.FindFirst(TenantClaim)?.Value;
+        if (!string.Equals(tenant, settings.TenantId, StringComparison.OrdinalIgnoreCase))
+            return Refuse(EntraRefusal.Failed, objectId, $"the token is for tenant {tenant ?? "(none)"}, not the configured tenant");
         if (string.IsNullOrWhiteSpace(objectId)) return Refuse(EntraRefusal.MissingClaims, objectId);
         var email = VerifiedEmail(token);
 

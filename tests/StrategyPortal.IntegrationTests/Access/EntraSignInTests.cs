@@ -132,10 +132,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
 
         using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-unknown-role", person.Email, person.Name, "Portal.Superuser"));
 
-        Assert.Equal("/account/signin-refused?reason=no-role", PortalClient.RedirectTarget(callback));
-        Assert.Contains(factory.Text<Ui>("SignIn.Refused.no-role"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=no-role")));
-        using var home = await client.GetAsync("/");
-        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        await AssertRefusedAsync(client, callback, EntraRefusal.NoRole, "oid-unknown-role");
         await using var db = factory.NewDbContext();
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-unknown-role"));
         Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
@@ -181,8 +178,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
         // Same object id (the login was removed with the erasure) and the old e-mail: both lead to the erased person.
         using var callbackAgain = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-erased", person.Email, person.Name, "Portal.Employee"));
 
-        Assert.Equal("/account/signin-refused?reason=erased", PortalClient.RedirectTarget(callbackAgain));
-        Assert.Contains(factory.Text<Ui>("SignIn.Refused.erased"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=erased")));
+        await AssertRefusedAsync(client, callbackAgain, EntraRefusal.Erased, "oid-erased");
         await using var check = factory.NewDbContext();
         Assert.Equal(peopleBefore, await check.People.CountAsync());
         Assert.False(await check.People.AnyAsync(p => p.Email == person.Email));
@@ -199,7 +195,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
 
         using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-deactivated", person.Email, person.Name, "Portal.Manager"));
 
-        Assert.Equal("/account/signin-refused?reason=inactive", PortalClient.RedirectTarget(callback));
+        await AssertRefusedAsync(client, callback, EntraRefusal.Inactive, "oid-deactivated");
         await using var check = factory.NewDbContext();
         Assert.Equal(PortalRole.Employee, (await check.People.SingleAsync(p => p.Id == person.Id)).Role);
         Assert.False(await check.UserLogins.AnyAsync(l => l.ProviderKey == "oid-deactivated"));
@@ -216,11 +212,15 @@ public abstract class EntraSignInTests(EntraPortal factory)
         using var answer = await browser.GetAsync(challenge.Headers.Location!);
         var query = System.Web.HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
 
+        var warnings = NotValidatedWarnings().Count;
+
         using var callback = await client.GetAsync($"/signin-oidc?code=forged-{Guid.NewGuid():N}&state={Uri.EscapeDataString(query["state"]!)}");
 
         Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
         using var home = await client.GetAsync("/");
         Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        // The provider refused to redeem the code (the tests of a class run one after another).
+        Assert.Contains("invalid_grant", Assert.Single(NotValidatedWarnings().Skip(warnings)), StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-forged"));
         Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
@@ -231,11 +231,14 @@ public abstract class EntraSignInTests(EntraPortal factory)
     {
         var person = await factory.AddPersonAsync("Expired Token", PortalRole.Employee);
         using var client = factory.CreatePortalClient();
+        var warnings = NotValidatedWarnings().Count;
 
         using var callback = await EntraFlow.SignInAsync(factory, client,
             new OidcTestUser("oid-expired", person.Email, person.Name, "Portal.Director") { IdentityTokenLifetime = TimeSpan.FromHours(-1) });
 
         Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
+        // IDX10223: the token's lifetime check failed.
+        Assert.Contains("IDX10223", Assert.Single(NotValidatedWarnings().Skip(warnings)), StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-expired"));
         Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
@@ -344,6 +347,27 @@ public abstract class EntraSignInTests(EntraPortal factory)
     }
 
     [Fact]
+    public async Task A_token_of_another_tenant_is_refused_and_changes_nothing()
+    {
+        var person = await factory.AddPersonAsync("Other Tenant", PortalRole.Employee);
+        var before = await SnapshotAsync();
+        var objectId = $"oid-foreign-{Guid.NewGuid():N}";
+        using var client = factory.CreatePortalClient();
+
+        // Signed by the configured provider, with its issuer, but for a user of another tenant (tid).
+        using var callback = await EntraFlow.SignInAsync(factory, client,
+            new OidcTestUser(objectId, person.Email, person.Name, "Portal.Director") { TenantId = Guid.NewGuid().ToString() });
+
+        await AssertRefusedAsync(client, callback, EntraRefusal.Failed, objectId);
+        Assert.Equal(before, await SnapshotAsync());
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == objectId));
+    }
+
+    private List<string> NotValidatedWarnings() =>
+        factory.Log.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("the provider's answer did not validate", StringComparison.Ordinal)).ToList();
+
+    [Fact]
     public async Task The_login_page_offers_Microsoft_sign_in_next_to_the_form()
     {
         using var client = factory.CreatePortalClient();
@@ -373,6 +397,7 @@ public sealed class EntraRefusalTests(SqliteEntraRefusingPortal factory) : IClas
 
         Assert.Equal("/account/signin-refused?reason=unknown", PortalClient.RedirectTarget(callback));
         Assert.Contains(factory.Text<Ui>("SignIn.Refused.unknown"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=unknown")));
+        Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Entra sign-in refused (unknown) for object id oid-stranger", StringComparison.Ordinal));
         await using var db = factory.NewDbContext();
         Assert.False(await db.People.AnyAsync(p => p.Email == email));
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-stranger"));

@@ -29,6 +29,9 @@ public sealed record OidcTestUser(string ObjectId, string Email, string Name, pa
 
     /// <summary>An <c>xms_edov</c> claim (e-mail domain owner verified, a boolean); none when null.</summary>
     public bool? EmailDomainVerified { get; init; }
+
+    /// <summary>The token's <c>tid</c> when it must name another tenant than the provider's own.</summary>
+    public string? TenantId { get; init; }
 }
 
 /// <summary>
@@ -129,7 +132,7 @@ public sealed class LocalOidcProvider : IAsyncDisposable
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.AddClaim(new Claim(Claims.Subject, user.ObjectId));
             // Entra's v2.0 id tokens name their tenant and version; Microsoft.Identity.Web's issuer validator reads tid.
-            identity.AddClaim(new Claim("tid", tenantId));
+            identity.AddClaim(new Claim("tid", user.TenantId ?? tenantId));
             identity.AddClaim(new Claim("ver", "2.0"));
             identity.AddClaim(new Claim("oid", user.ObjectId));
             if (user.SendEmail) identity.AddClaim(new Claim(Claims.Email, user.Email));
