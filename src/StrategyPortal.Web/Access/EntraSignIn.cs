@@ -62,7 +62,7 @@ public sealed class EntraSignIn(
         // Microsoft.Identity.Web's issuer validator accepts the configured issuer whatever tid says (it compares tid
         // only with an issuer template); the user must belong to the configured tenant.
         var tenant = token.FindFirst(TenantClaim)?.Value;
-        if (!string.Equals(tenant, settings.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (!IsConfiguredTenant(settings, tenant, token.FindFirst("iss")?.Value))
             return Refuse(EntraRefusal.Failed, objectId, $"the token is for tenant {tenant ?? "(none)"}, not the configured tenant");
         if (string.IsNullOrWhiteSpace(objectId)) return Refuse(EntraRefusal.MissingClaims, objectId);
         var email = VerifiedEmail(token);
@@ -168,6 +168,18 @@ public sealed class EntraSignIn(
         if (result.Succeeded) return user;
         logger.LogError("Entra sign-in: no account for person {PersonId}: {Errors}", person.Id, string.Join(", ", result.Errors.Select(e => e.Code)));
         return null;
+    }
+
+    /// <summary>
+    /// Whether the token's <c>tid</c> is the configured tenant. <c>AzureAd:TenantId</c> is a GUID; should an operator
+    /// give the tenant's domain name instead, the validated issuer must at least name the token's own tenant.
+    /// </summary>
+    public static bool IsConfiguredTenant(EntraOptions settings, string? tenant, string? issuer)
+    {
+        if (string.IsNullOrWhiteSpace(tenant)) return false;
+        return Guid.TryParse(settings.TenantId, out _)
+            ? string.Equals(tenant, settings.TenantId, StringComparison.OrdinalIgnoreCase)
+            : issuer is not null && issuer.Contains($"/{tenant}/", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The <c>email</c> claim unless the token says its domain owner did not verify it; never another claim.</summary>
