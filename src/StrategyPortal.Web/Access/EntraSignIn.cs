@@ -54,6 +54,15 @@ public sealed class EntraSignIn(
     /// <summary>Entra's optional claim "e-mail domain owner verified".</summary>
     public const string EmailDomainVerifiedClaim = "xms_edov";
 
+    /// <summary>
+    /// Who the audit log names for a role change made by the app roles at sign-in: the person signing in (so an erasure
+    /// pseudonymises it with the rest of their entries), marked as coming from Entra, never "system".
+    /// </summary>
+    public static AuditActor AuditActorFor(Person person) => new(person.Id, $"{person.Name} (Entra ID sign-in)");
+
+    /// <summary>Who the audit log names for a person provisioned at their first Entra sign-in.</summary>
+    public static AuditActor ProvisioningActor { get; } = new(null, "Entra ID sign-in");
+
     /// <summary>Null when the user is signed in; else the refusal reason (one of <see cref="EntraRefusal"/>).</summary>
     public async Task<string?> SignInAsync(ClaimsPrincipal token, CancellationToken cancellationToken = default)
     {
@@ -111,6 +120,7 @@ public sealed class EntraSignIn(
         else if (person.Role != role.Value)
         {
             logger.LogInformation("Entra sign-in: person {PersonId} changes role {From} → {To} from the app roles", person.Id, person.Role, role.Value);
+            db.Actor = AuditActorFor(person);
             person.Update(person.Name, person.Email, person.OrgUnitId, role.Value);
             await db.SaveChangesAsync(cancellationToken);
             await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
@@ -155,6 +165,8 @@ public sealed class EntraSignIn(
         }
         var name = token.FindFirst("name")?.Value;
         var person = new Person(string.IsNullOrWhiteSpace(name) ? email : name, email, unit.Id, role);
+        // Nobody in the portal acted, and the new person has no id yet to be named by.
+        db.Actor = ProvisioningActor;
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Entra sign-in: provisioned person {PersonId} as {Role} in unit {UnitId}", person.Id, role, unit.Id);

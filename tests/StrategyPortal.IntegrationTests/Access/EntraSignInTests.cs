@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.IntegrationTests.Infrastructure;
 using StrategyPortal.Web.Access;
@@ -108,6 +110,26 @@ public abstract class EntraSignInTests(EntraPortal factory)
     }
 
     [Fact]
+    public async Task A_role_change_from_the_app_roles_is_audited_as_the_person_signing_in_with_Entra()
+    {
+        var person = await factory.AddPersonAsync("Audited Role Change", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser($"oid-audit-{Guid.NewGuid():N}", person.Email, person.Name, "Portal.Director"));
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        await using var db = factory.NewDbContext();
+        var id = person.Id.ToString(CultureInfo.InvariantCulture);
+        var change = await db.AuditEntries.Where(a => a.EntityType == nameof(Person) && a.EntityId == id && a.Action == AuditAction.Changed)
+            .OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Equal(person.Id, change.ActorPersonId);
+        Assert.Equal($"{person.Name} (Entra ID sign-in)", change.ActorName);
+        using var changes = System.Text.Json.JsonDocument.Parse(change.Changes);
+        var role = changes.RootElement.GetProperty("Role");
+        Assert.Equal(("Employee", "Director"), (role.GetProperty("old").GetString(), role.GetProperty("new").GetString()));
+    }
+
+    [Fact]
     public async Task An_unknown_user_is_provisioned_as_employee_in_the_configured_unit()
     {
         var email = $"new.{Guid.NewGuid():N}@entra.example";
@@ -121,6 +143,8 @@ public abstract class EntraSignInTests(EntraPortal factory)
         Assert.Equal("Nieuwe Collega", person.Name);
         Assert.Equal(PortalRole.Employee, person.Role);
         Assert.Equal(EntraPortal.ProvisionUnit, (await db.OrgUnits.SingleAsync(u => u.Id == person.OrgUnitId)).Name);
+        var created = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Person) && a.EntityId == person.Id.ToString(CultureInfo.InvariantCulture) && a.Action == AuditAction.Created);
+        Assert.Equal((null, "Entra ID sign-in"), (created.ActorPersonId, created.ActorName));
         Assert.Contains(factory.Text<Ui>("Home.Welcome", "en", "Nieuwe Collega"), Page.Text(await client.GetPageAsync("/")));
     }
 
