@@ -447,10 +447,20 @@ public sealed class EntraRefusalTests(SqliteEntraRefusingPortal factory) : IClas
         Assert.Contains("data-testid=\"sign-in-entra\"", page);
         Assert.DoesNotContain("data-testid=\"sign-in\"", page);
 
+        // The page's own (empty) sign-in form with its antiforgery token, plus a right password: a complete,
+        // valid post, so only the setting can refuse it.
+        var form = HtmlForm.WithHandler(page, "login");
+        Assert.DoesNotContain("Input.Password", form.FieldNames);
+        Assert.Contains("__RequestVerificationToken", form.HiddenFields.Keys);
         var director = PortalFactory.DemoAccount(PortalRole.Director);
-        using var post = await client.Http.PostAsync("/account/login", new FormUrlEncodedContent(
-            [new("_handler", "login"), new("Input.Email", director.Email), new("Input.Password", factory.DemoPassword)]));
-        Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
+        var fields = new Dictionary<string, string>(form.HiddenFields) { ["Input.Email"] = director.Email, ["Input.Password"] = factory.DemoPassword };
+        using var post = await client.Http.PostAsync(form.Action ?? PortalClient.LoginPath, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains(factory.Text<Ui>("Login.LocalOff"), Page.Text(await post.Content.ReadAsStringAsync()));
         Assert.False(PortalClient.SetsCookie(post, PortalClient.AuthCookie));
+        Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Sign-in refused: local accounts are switched off", StringComparison.Ordinal));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
     }
 }
