@@ -143,6 +143,32 @@ public sealed class ForwardedHeadersTests(SqliteBehindProxyPortal factory) : ICl
         Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(second, secondForm));
     }
 
+    [Fact]
+    public async Task The_sign_in_limit_is_hit_and_recovers_when_the_window_has_passed()
+    {
+        var person = await factory.AddPersonAsync("Wacht Een Venster");
+        using var browser = factory.Browser("203.0.113.30");
+        var form = await FailingSignInFormAsync(browser);
+
+        // The client's window starts with its first post.
+        for (var attempt = 1; attempt <= SqliteBehindProxyPortal.SignInLimit; attempt++)
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(browser, form));
+        using (var refused = await browser.SignInAsync(person.Email, person.Password!))
+        {
+            // Refused even with the right password, and told when to come back.
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.False(PortalClient.SetsCookie(refused, PortalClient.AuthCookie));
+            var retry = Assert.IsType<TimeSpan>(refused.Headers.RetryAfter?.Delta);
+            Assert.InRange(retry.TotalSeconds, 1, SqliteBehindProxyPortal.WindowSeconds);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(SqliteBehindProxyPortal.WindowSeconds + 0.5));
+
+        using var signIn = await browser.SignInAsync(person.Email, person.Password!);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.True(PortalClient.SetsCookie(signIn, PortalClient.AuthCookie));
+    }
+
     /// <summary>The sign-in form filled with an account that does not exist (answered 200 with a message; it still counts).</summary>
     internal static async Task<string> FailingSignInFormAsync(PortalClient browser)
     {
