@@ -91,7 +91,9 @@ public static class PermissionMatrix
     [
         new(MatrixKind.Endpoint, "/health", MatrixGate.Everyone),
         new(MatrixKind.Endpoint, "/health/live", MatrixGate.Everyone),
+        // GET: this browser's language cookie only; POST (antiforgery): also the signed-in user's stored choice.
         new(MatrixKind.Endpoint, "/culture/set", MatrixGate.Everyone),
+        new(MatrixKind.Endpoint, "/culture/set", MatrixGate.Everyone, Method: "POST"),
         new(MatrixKind.Endpoint, "/account/logout", MatrixGate.Everyone, Method: "POST"),
         // Starts the Entra ID sign-in (404 while AzureAd:ClientId is empty).
         new(MatrixKind.Endpoint, "/account/login/entra", MatrixGate.Everyone),
