@@ -54,6 +54,10 @@ public class PermissionMatrixDocTests
         Assert.Equal([false, true, true, true, true], Visitors.Select(home.Allows));
 
         // The API takes a key, never a cookie; a command runs on the host, never through a role.
+        // The OpenID Connect callbacks answer everyone (the handler decides), and are rows of the table.
+        Assert.Equal(["/signin-oidc", "/signout-callback-oidc"], PermissionMatrix.Callbacks.Select(c => c.Address));
+        Assert.All(PermissionMatrix.Callbacks, c => Assert.All(Visitors, v => Assert.True(c.Allows(v))));
+
         var api = PermissionMatrix.All.Single(r => r.Gate == MatrixGate.ApiKey);
         Assert.All(Visitors, v => Assert.False(api.Allows(v)));
         Assert.All(PermissionMatrix.Commands, c => Assert.All(Visitors, v => Assert.False(c.Allows(v))));
@@ -64,7 +68,8 @@ public class PermissionMatrixDocTests
     {
         var lines = PermissionMatrix.Markdown().Split('\n');
         Assert.Equal(PermissionMatrix.All.Count(), lines.Count(l => l.StartsWith("| Page |", StringComparison.Ordinal)
-            || l.StartsWith("| Endpoint |", StringComparison.Ordinal) || l.StartsWith("| Command |", StringComparison.Ordinal)));
+            || l.StartsWith("| Endpoint |", StringComparison.Ordinal) || l.StartsWith("| Callback |", StringComparison.Ordinal)
+            || l.StartsWith("| Command |", StringComparison.Ordinal)));
         Assert.Contains("| `/audit` | `audit.read` | — | — | — | ✓ | ✓ |", PermissionMatrix.Markdown(), StringComparison.Ordinal);
         Assert.Equal(Permission.All.Count, lines.Count(l => l.StartsWith("| `", StringComparison.Ordinal) && !l.Contains("| Page", StringComparison.Ordinal)));
     }
