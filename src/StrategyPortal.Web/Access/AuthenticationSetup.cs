@@ -11,8 +11,9 @@ namespace StrategyPortal.Web.Access;
 
 public static class AuthenticationSetup
 {
-    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var secure = CookieSecurity.PolicyFor(environment);
         var entra = configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
         services.Configure<EntraOptions>(configuration.GetSection(EntraOptions.Section));
         services.Configure<LocalAccountOptions>(configuration.GetSection(LocalAccountOptions.Section));
@@ -28,7 +29,10 @@ public static class AuthenticationSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(configuration.GetSection(EntraOptions.Section), entra);
+        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(configuration.GetSection(EntraOptions.Section), entra, secure);
+        // Every Identity cookie (application, external, two-factor) and the antiforgery cookie: Secure outside Development.
+        services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = secure);
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = secure);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -38,7 +42,7 @@ public static class AuthenticationSetup
             options.Cookie.Name = "sp.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = secure;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);

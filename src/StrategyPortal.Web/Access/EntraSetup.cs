@@ -21,7 +21,7 @@ namespace StrategyPortal.Web.Access;
 /// </remarks>
 public static class EntraSetup
 {
-    public static AuthenticationBuilder AddEntraSignIn(this AuthenticationBuilder builder, IConfigurationSection section, EntraOptions entra)
+    public static AuthenticationBuilder AddEntraSignIn(this AuthenticationBuilder builder, IConfigurationSection section, EntraOptions entra, CookieSecurePolicy secure)
     {
         // No cookie scheme of its own: the answer goes to Identity's external cookie, then EntraSignIn decides.
         builder.AddMicrosoftIdentityWebApp(section, openIdConnectScheme: EntraOptions.Scheme, cookieScheme: null, displayName: "Microsoft");
@@ -52,9 +52,9 @@ public static class EntraSetup
             options.TokenValidationParameters.NameClaimType = "name";
             options.TokenValidationParameters.RoleClaimType = EntraSignIn.RolesClaim;
             options.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CorrelationCookie.SecurePolicy = secure;
             options.NonceCookie.SameSite = SameSiteMode.Lax;
-            options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.NonceCookie.SecurePolicy = secure;
             // Individual events only: Microsoft.Identity.Web's OnRedirectToIdentityProvider stays in place.
             options.Events.OnTokenValidated = TokenValidatedAsync;
             options.Events.OnRemoteFailure = RemoteFailureAsync;
@@ -87,7 +87,7 @@ public static class EntraSetup
     private static Task RemoteFailureAsync(RemoteFailureContext context)
     {
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EntraSetup));
-        logger.LogWarning(context.Failure, "Entra sign-in refused: the provider's answer did not validate");
+        logger.LogWarning(context.Failure, "Entra sign-in refused: the provider's answer did not validate ({Failure})", context.Failure?.Message);
         context.HandleResponse();
         context.Response.Redirect(RefusedPath(EntraRefusal.Failed));
         return Task.CompletedTask;

@@ -26,11 +26,19 @@ public static class EntraRefusal
 }
 
 /// <summary>
-/// Turns a validated Entra ID token into a portal sign-in: finds the person (by object id through the
-/// user logins, then by e-mail), maps the app roles to the portal role, provisions or refuses unknown
-/// users, and signs in with the portal's own Identity cookie, so the rest of the portal sees the same
-/// principal as after a password sign-in. A refusal changes nothing.
+/// Turns a validated Entra ID token into a portal sign-in: checks it is for the configured tenant, finds the person, maps the app roles to the
+/// portal role, provisions or refuses unknown users, and signs in with the portal's own Identity cookie,
+/// so the rest of the portal sees the same principal as after a password sign-in. A refusal changes nothing.
 /// </summary>
+/// <remarks>
+/// Matching: the object id (<c>oid</c>, stored as the user's Entra login at the first sign-in) decides. Only a
+/// token whose object id is not linked yet is matched by e-mail, and only by the <c>email</c> claim, never by
+/// <c>preferred_username</c> or <c>upn</c> (a user can change those in some tenants, and they need not be an
+/// address the tenant verified); an <c>email</c> the token marks as not verified by the domain's owner
+/// (<c>xms_edov</c> false) is not used either. An e-mail match that would take over an account is refused as a
+/// conflict (<see cref="EntraRefusal.Ambiguous"/>): the person with that e-mail is already linked to another
+/// object id, or the object id is linked to one person while the e-mail belongs to another.
+/// </remarks>
 public sealed class EntraSignIn(
     IOptions<EntraOptions> options,
     PortalDbContext db,
@@ -40,39 +48,65 @@ public sealed class EntraSignIn(
 {
     public const string ObjectIdClaim = "oid";
     public const string RolesClaim = "roles";
+    public const string EmailClaim = "email";
+    public const string TenantClaim = "tid";
+
+    /// <summary>Entra's optional claim "e-mail domain owner verified".</summary>
+    public const string EmailDomainVerifiedClaim = "xms_edov";
+
+    /// <summary>
+    /// Who the audit log names for a role change made by the app roles at sign-in: the person signing in (so an erasure
+    /// pseudonymises it with the rest of their entries), marked as coming from Entra, never "system".
+    /// </summary>
+    public static AuditActor AuditActorFor(Person person) => new(person.Id, $"{person.Name} (Entra ID sign-in)");
+
+    /// <summary>Who the audit log names for a person provisioned at their first Entra sign-in.</summary>
+    public static AuditActor ProvisioningActor { get; } = new(null, "Entra ID sign-in");
 
     /// <summary>Null when the user is signed in; else the refusal reason (one of <see cref="EntraRefusal"/>).</summary>
     public async Task<string?> SignInAsync(ClaimsPrincipal token, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var objectId = token.FindFirst(ObjectIdClaim)?.Value ?? token.FindFirst("sub")?.Value;
-        var email = token.FindFirst("email")?.Value ?? token.FindFirst("preferred_username")?.Value ?? token.FindFirst("upn")?.Value;
-        if (string.IsNullOrWhiteSpace(objectId) || string.IsNullOrWhiteSpace(email))
-            return Refuse(EntraRefusal.MissingClaims, objectId);
+        var objectId = token.FindFirst(ObjectIdClaim)?.Value;
+        // Microsoft.Identity.Web's issuer validator accepts the configured issuer whatever tid says (it compares tid
+        // only with an issuer template); the user must belong to the configured tenant.
+        var tenant = token.FindFirst(TenantClaim)?.Value;
+        if (!IsConfiguredTenant(settings, tenant, token.FindFirst("iss")?.Value))
+            return Refuse(EntraRefusal.Failed, objectId, $"the token is for tenant {tenant ?? "(none)"}, not the configured tenant");
+        if (string.IsNullOrWhiteSpace(objectId)) return Refuse(EntraRefusal.MissingClaims, objectId);
+        var email = VerifiedEmail(token);
 
         var role = MapRole(settings, token.FindAll(RolesClaim).Select(c => c.Value));
         if (role is null) return Refuse(EntraRefusal.NoRole, objectId);
 
-        var user = await signIn.UserManager.FindByLoginAsync(EntraOptions.Scheme, objectId);
-        Person? person;
-        if (user is not null)
-        {
-            if (user.ErasedEmailHash is not null) return Refuse(EntraRefusal.Erased, objectId);
-            person = await db.People.FirstOrDefaultAsync(p => p.Id == user.PersonId, cancellationToken);
-        }
-        else
+        var linked = await signIn.UserManager.FindByLoginAsync(EntraOptions.Scheme, objectId);
+        if (linked?.ErasedEmailHash is not null) return Refuse(EntraRefusal.Erased, objectId);
+        if (linked is null && email is not null)
         {
             var erasedHash = PersonErasure.EmailHash(email);
             if (await db.Users.AnyAsync(u => u.ErasedEmailHash == erasedHash, cancellationToken)) return Refuse(EntraRefusal.Erased, objectId);
-            var normalised = Person.NormaliseEmail(email);
-            var matches = await db.People.Where(p => p.Email == normalised).Take(2).ToListAsync(cancellationToken);
-            if (matches.Count > 1) return Refuse(EntraRefusal.Ambiguous, objectId);
-            person = matches.SingleOrDefault();
-            if (person is not null)
-            {
-                user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id, cancellationToken);
-                if (user?.ErasedEmailHash is not null) return Refuse(EntraRefusal.Erased, objectId);
-            }
+        }
+        var normalised = email is null ? null : Person.NormaliseEmail(email);
+        var byEmail = normalised is null ? null : await db.People.FirstOrDefaultAsync(p => p.Email == normalised, cancellationToken);
+
+        Person? person;
+        PortalUser? user;
+        if (linked is not null)
+        {
+            if (byEmail is not null && byEmail.Id != linked.PersonId)
+                return Refuse(EntraRefusal.Ambiguous, objectId, $"the object id is linked to person {linked.PersonId}, the e-mail belongs to person {byEmail.Id}");
+            person = await db.People.FirstOrDefaultAsync(p => p.Id == linked.PersonId, cancellationToken);
+            if (person is null) return Refuse(EntraRefusal.Unknown, objectId, $"the object id is linked to person {linked.PersonId}, who no longer exists");
+            user = linked;
+        }
+        else
+        {
+            if (email is null) return Refuse(EntraRefusal.MissingClaims, objectId, "no verified email claim to match a person by");
+            person = byEmail;
+            user = person is null ? null : await db.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id, cancellationToken);
+            if (user?.ErasedEmailHash is not null) return Refuse(EntraRefusal.Erased, objectId);
+            if (user is not null && (await signIn.UserManager.GetLoginsAsync(user)).Any(l => l.LoginProvider == EntraOptions.Scheme))
+                return Refuse(EntraRefusal.Ambiguous, objectId, $"the e-mail belongs to person {person!.Id}, whose account is linked to another object id");
         }
 
         if (person is { IsErased: true }) return Refuse(EntraRefusal.Erased, objectId);
@@ -80,12 +114,13 @@ public sealed class EntraSignIn(
         if (person is null)
         {
             if (settings.UnknownUsers != UnknownEntraUsers.Provision) return Refuse(EntraRefusal.Unknown, objectId);
-            person = await ProvisionAsync(settings, token, email, role.Value, cancellationToken);
+            person = await ProvisionAsync(settings, token, email!, role.Value, cancellationToken);
             if (person is null) return Refuse(EntraRefusal.Unknown, objectId);
         }
         else if (person.Role != role.Value)
         {
             logger.LogInformation("Entra sign-in: person {PersonId} changes role {From} → {To} from the app roles", person.Id, person.Role, role.Value);
+            db.Actor = AuditActorFor(person);
             person.Update(person.Name, person.Email, person.OrgUnitId, role.Value);
             await db.SaveChangesAsync(cancellationToken);
             await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
@@ -130,6 +165,8 @@ public sealed class EntraSignIn(
         }
         var name = token.FindFirst("name")?.Value;
         var person = new Person(string.IsNullOrWhiteSpace(name) ? email : name, email, unit.Id, role);
+        // Nobody in the portal acted, and the new person has no id yet to be named by.
+        db.Actor = ProvisioningActor;
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Entra sign-in: provisioned person {PersonId} as {Role} in unit {UnitId}", person.Id, role, unit.Id);
@@ -145,9 +182,31 @@ public sealed class EntraSignIn(
         return null;
     }
 
-    private string Refuse(string reason, string? objectId)
+    /// <summary>
+    /// Whether the token's <c>tid</c> is the configured tenant. <c>AzureAd:TenantId</c> is a GUID; should an operator
+    /// give the tenant's domain name instead, the validated issuer must at least name the token's own tenant.
+    /// </summary>
+    public static bool IsConfiguredTenant(EntraOptions settings, string? tenant, string? issuer)
     {
-        logger.LogWarning("Entra sign-in refused ({Reason}) for object id {ObjectId}", reason, objectId);
+        if (string.IsNullOrWhiteSpace(tenant)) return false;
+        return Guid.TryParse(settings.TenantId, out _)
+            ? string.Equals(tenant, settings.TenantId, StringComparison.OrdinalIgnoreCase)
+            : issuer is not null && issuer.Contains($"/{tenant}/", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The <c>email</c> claim unless the token says its domain owner did not verify it; never another claim.</summary>
+    public static string? VerifiedEmail(ClaimsPrincipal token)
+    {
+        var email = token.FindFirst(EmailClaim)?.Value;
+        if (string.IsNullOrWhiteSpace(email)) return null;
+        var verified = token.FindFirst(EmailDomainVerifiedClaim)?.Value;
+        return verified is not null && (string.Equals(verified, "false", StringComparison.OrdinalIgnoreCase) || verified == "0") ? null : email;
+    }
+
+    private string Refuse(string reason, string? objectId, string? why = null)
+    {
+        if (why is null) logger.LogWarning("Entra sign-in refused ({Reason}) for object id {ObjectId}", reason, objectId);
+        else logger.LogWarning("Entra sign-in refused ({Reason}) for object id {ObjectId}: {Why}", reason, objectId, why);
         return reason;
     }
 }

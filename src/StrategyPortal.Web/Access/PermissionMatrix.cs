@@ -8,6 +8,10 @@ public enum MatrixKind
 {
     Page,
     Endpoint,
+
+    /// <summary>An address the OpenID Connect handler answers itself (not a route of the app).</summary>
+    Callback,
+
     Command,
 }
 
@@ -30,8 +34,9 @@ public enum MatrixGate
     HostOperator,
 }
 
-/// <summary>One row of the permission matrix: a page, an endpoint or a command, and who may use it.</summary>
-public sealed record MatrixEntry(MatrixKind Kind, string Address, MatrixGate Gate, string? Permission = null, string Method = "GET")
+/// <summary>One row of the permission matrix: a page, an endpoint, a callback or a command, and who may use it.</summary>
+/// <param name="Note">What the table says besides the gate (e.g. when the row only answers with Entra sign-in on).</param>
+public sealed record MatrixEntry(MatrixKind Kind, string Address, MatrixGate Gate, string? Permission = null, string Method = "GET", string? Note = null)
 {
     /// <summary>Whether a visitor (null: anonymous) gets through with a sign-in cookie.</summary>
     public bool Allows(PortalRole? role) => Gate switch
@@ -42,26 +47,27 @@ public sealed record MatrixEntry(MatrixKind Kind, string Address, MatrixGate Gat
         _ => false,
     };
 
-    public string Needs => Gate switch
+    public string Needs => (Gate switch
     {
         MatrixGate.Everyone => "everyone",
         MatrixGate.SignedIn => "signed in",
         MatrixGate.Permission => $"`{Permission}`",
         MatrixGate.ApiKey => $"API key with scope `{Permission}`",
         _ => "host operator",
-    };
+    }) + (Note is null ? string.Empty : $" ({Note})");
 }
 
 /// <summary>
-/// The permission matrix: every page, endpoint and command with what it needs. The menu pages come
+/// The permission matrix: every page, endpoint, callback and command with what it needs. The menu pages come
 /// from <see cref="Navigation.Items"/>; everything else is listed here. The table in
 /// <c>docs/security.md</c> is generated from this class (a test fails when the two differ), and the
-/// authorization matrix test walks the same rows over HTTP — so the docs, the tests and the app cannot drift.
+/// authorization matrix test walks every row for every visitor over HTTP — so the docs, the tests and the app cannot drift.
 /// </summary>
 /// <remarks>
 /// Adding a page: a menu page is one line in <see cref="Navigation.Items"/>; a page outside the menu is
 /// one line in <see cref="PermissionPages"/> (or <see cref="OpenPages"/>); an endpoint one line in
-/// <see cref="Endpoints"/>. Then regenerate the doc table (the failing test prints it).
+/// <see cref="Endpoints"/> and a probe in the authorization matrix test (how to call it). Then regenerate the doc
+/// table (the failing test prints it).
 /// </remarks>
 public static class PermissionMatrix
 {
@@ -91,10 +97,12 @@ public static class PermissionMatrix
     [
         new(MatrixKind.Endpoint, "/health", MatrixGate.Everyone),
         new(MatrixKind.Endpoint, "/health/live", MatrixGate.Everyone),
+        // GET: this browser's language cookie only; POST (antiforgery): also the signed-in user's stored choice.
         new(MatrixKind.Endpoint, "/culture/set", MatrixGate.Everyone),
+        new(MatrixKind.Endpoint, "/culture/set", MatrixGate.Everyone, Method: "POST"),
         new(MatrixKind.Endpoint, "/account/logout", MatrixGate.Everyone, Method: "POST"),
-        // Starts the Entra ID sign-in (404 while AzureAd:ClientId is empty).
-        new(MatrixKind.Endpoint, "/account/login/entra", MatrixGate.Everyone),
+        // Starts the Entra ID sign-in: a redirect to the provider.
+        new(MatrixKind.Endpoint, "/account/login/entra", MatrixGate.Everyone, Note: EntraOnly + "; else 404"),
         new(MatrixKind.Endpoint, "/organisation/people/1/export", MatrixGate.Permission, Permission.PrivacyManage),
         new(MatrixKind.Endpoint, "/api/v1/customer-scores", MatrixGate.ApiKey, ApiScopes.CustomerScoresImport, Method: "POST"),
         // The results CSV of a round (managers: only rounds with their units; the service checks the scope).
@@ -102,6 +110,18 @@ public static class PermissionMatrix
         // Issued scorecard PDFs and drafts (managers: only their own units' scorecards; the service checks the scope).
         new(MatrixKind.Endpoint, "/scorecards/files/1", MatrixGate.Permission, Permission.ScorecardsRead),
         new(MatrixKind.Endpoint, "/scorecards/draft", MatrixGate.Permission, Permission.ScorecardsRead),
+    ];
+
+    private const string EntraOnly = "with Entra sign-in on";
+
+    /// <summary>
+    /// Where Entra sends the browser back after sign-in and sign-out (the <c>AzureAd</c> section's defaults). The
+    /// OpenID Connect handler answers them before routing, for every visitor, while Entra sign-in is on.
+    /// </summary>
+    public static IReadOnlyList<MatrixEntry> Callbacks { get; } =
+    [
+        new(MatrixKind.Callback, new EntraOptions().CallbackPath, MatrixGate.Everyone, Note: "the OpenID Connect handler, " + EntraOnly),
+        new(MatrixKind.Callback, new EntraOptions().SignedOutCallbackPath, MatrixGate.Everyone, Note: "the OpenID Connect handler, " + EntraOnly),
     ];
 
     /// <summary>Commands of the portal's executable (<c>StrategyPortal.Web &lt;command&gt;</c>).</summary>
@@ -122,7 +142,7 @@ public static class PermissionMatrix
             .Concat(OpenPages.Select(p => new MatrixEntry(MatrixKind.Page, p, MatrixGate.Everyone)));
 
     /// <summary>Every row, in the order of the table.</summary>
-    public static IEnumerable<MatrixEntry> All => Pages.Concat(Endpoints).Concat(Commands);
+    public static IEnumerable<MatrixEntry> All => Pages.Concat(Endpoints).Concat(Callbacks).Concat(Commands);
 
     public const string TableStart = "<!-- permission-matrix:start (generated from PermissionMatrix.cs; do not edit by hand) -->";
     public const string TableEnd = "<!-- permission-matrix:end -->";

@@ -25,7 +25,11 @@ public sealed class RefusedSignInCookie(RequestDelegate next, IOptionsMonitor<Co
                 {
                     logger.LogWarning("Sign-in cookie refused ({Reason}) on {Method} {Path} from {Address}",
                         result.Failure?.Message ?? "no principal", context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress);
-                    context.Response.Cookies.Delete(name, new CookieOptions { Path = cookie.Path ?? "/", HttpOnly = true, SameSite = cookie.SameSite });
+                    context.Response.Cookies.Delete(name, new CookieOptions
+                    {
+                        Path = cookie.Path ?? "/", HttpOnly = true, SameSite = cookie.SameSite,
+                        Secure = CookieSecurity.IsSecure(cookie.SecurePolicy, context.Request),
+                    });
                 }
             }
         }

@@ -54,9 +54,10 @@ public static class PortalApp
         // the configuration's recursive watcher. Settings change by restarting the instance (docs/operations.md).
         var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         configure?.Invoke(builder);
+        var forwarded = builder.Services.AddPortalForwardedHeaders(builder.Configuration);
         ConfigureServices(builder);
         var app = builder.Build();
-        ConfigurePipeline(app);
+        ConfigurePipeline(app, forwarded);
         return app;
     }
 
@@ -72,14 +73,16 @@ public static class PortalApp
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddPortalLocalization(builder.Configuration);
-        services.AddPortalAuthentication(builder.Configuration);
+        services.AddPortalAuthentication(builder.Configuration, builder.Environment);
         services.AddApiKeyAuthentication();
         services.AddPortalRateLimits(builder.Configuration);
         services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StrategyPortal");
     }
 
-    private static void ConfigurePipeline(WebApplication app)
+    private static void ConfigurePipeline(WebApplication app, ForwardedHeadersSettings forwarded)
     {
+        // Before anything reads the scheme or the client's address.
+        app.UsePortalForwardedHeaders(forwarded);
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {

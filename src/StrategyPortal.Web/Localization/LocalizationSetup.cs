@@ -34,9 +34,16 @@ public static class LocalizationSetup
     public static string Normalise(string? culture) =>
         SupportedCultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)) ?? SupportedCultures[0];
 
-    public static void WriteCultureCookie(HttpResponse response, string culture) =>
+    public static void WriteCultureCookie(HttpResponse response, string culture)
+    {
+        var policy = Access.CookieSecurity.PolicyFor(response.HttpContext.RequestServices.GetRequiredService<IHostEnvironment>());
         response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = response.HttpContext.Request.IsHttps });
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax,
+                Secure = Access.CookieSecurity.IsSecure(policy, response.HttpContext.Request),
+            });
+    }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.IntegrationTests.Infrastructure;
 using StrategyPortal.Web.Access;
@@ -108,6 +110,26 @@ public abstract class EntraSignInTests(EntraPortal factory)
     }
 
     [Fact]
+    public async Task A_role_change_from_the_app_roles_is_audited_as_the_person_signing_in_with_Entra()
+    {
+        var person = await factory.AddPersonAsync("Audited Role Change", PortalRole.Employee);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser($"oid-audit-{Guid.NewGuid():N}", person.Email, person.Name, "Portal.Director"));
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        await using var db = factory.NewDbContext();
+        var id = person.Id.ToString(CultureInfo.InvariantCulture);
+        var change = await db.AuditEntries.Where(a => a.EntityType == nameof(Person) && a.EntityId == id && a.Action == AuditAction.Changed)
+            .OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Equal(person.Id, change.ActorPersonId);
+        Assert.Equal($"{person.Name} (Entra ID sign-in)", change.ActorName);
+        using var changes = System.Text.Json.JsonDocument.Parse(change.Changes);
+        var role = changes.RootElement.GetProperty("Role");
+        Assert.Equal(("Employee", "Director"), (role.GetProperty("old").GetString(), role.GetProperty("new").GetString()));
+    }
+
+    [Fact]
     public async Task An_unknown_user_is_provisioned_as_employee_in_the_configured_unit()
     {
         var email = $"new.{Guid.NewGuid():N}@entra.example";
@@ -121,6 +143,8 @@ public abstract class EntraSignInTests(EntraPortal factory)
         Assert.Equal("Nieuwe Collega", person.Name);
         Assert.Equal(PortalRole.Employee, person.Role);
         Assert.Equal(EntraPortal.ProvisionUnit, (await db.OrgUnits.SingleAsync(u => u.Id == person.OrgUnitId)).Name);
+        var created = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Person) && a.EntityId == person.Id.ToString(CultureInfo.InvariantCulture) && a.Action == AuditAction.Created);
+        Assert.Equal((null, "Entra ID sign-in"), (created.ActorPersonId, created.ActorName));
         Assert.Contains(factory.Text<Ui>("Home.Welcome", "en", "Nieuwe Collega"), Page.Text(await client.GetPageAsync("/")));
     }
 
@@ -132,10 +156,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
 
         using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-unknown-role", person.Email, person.Name, "Portal.Superuser"));
 
-        Assert.Equal("/account/signin-refused?reason=no-role", PortalClient.RedirectTarget(callback));
-        Assert.Contains(factory.Text<Ui>("SignIn.Refused.no-role"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=no-role")));
-        using var home = await client.GetAsync("/");
-        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        await AssertRefusedAsync(client, callback, EntraRefusal.NoRole, "oid-unknown-role");
         await using var db = factory.NewDbContext();
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-unknown-role"));
         Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
@@ -181,8 +202,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
         // Same object id (the login was removed with the erasure) and the old e-mail: both lead to the erased person.
         using var callbackAgain = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-erased", person.Email, person.Name, "Portal.Employee"));
 
-        Assert.Equal("/account/signin-refused?reason=erased", PortalClient.RedirectTarget(callbackAgain));
-        Assert.Contains(factory.Text<Ui>("SignIn.Refused.erased"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=erased")));
+        await AssertRefusedAsync(client, callbackAgain, EntraRefusal.Erased, "oid-erased");
         await using var check = factory.NewDbContext();
         Assert.Equal(peopleBefore, await check.People.CountAsync());
         Assert.False(await check.People.AnyAsync(p => p.Email == person.Email));
@@ -199,7 +219,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
 
         using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-deactivated", person.Email, person.Name, "Portal.Manager"));
 
-        Assert.Equal("/account/signin-refused?reason=inactive", PortalClient.RedirectTarget(callback));
+        await AssertRefusedAsync(client, callback, EntraRefusal.Inactive, "oid-deactivated");
         await using var check = factory.NewDbContext();
         Assert.Equal(PortalRole.Employee, (await check.People.SingleAsync(p => p.Id == person.Id)).Role);
         Assert.False(await check.UserLogins.AnyAsync(l => l.ProviderKey == "oid-deactivated"));
@@ -216,11 +236,15 @@ public abstract class EntraSignInTests(EntraPortal factory)
         using var answer = await browser.GetAsync(challenge.Headers.Location!);
         var query = System.Web.HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
 
+        var warnings = NotValidatedWarnings().Count;
+
         using var callback = await client.GetAsync($"/signin-oidc?code=forged-{Guid.NewGuid():N}&state={Uri.EscapeDataString(query["state"]!)}");
 
         Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
         using var home = await client.GetAsync("/");
         Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        // The provider refused to redeem the code (the tests of a class run one after another).
+        Assert.Contains("invalid_grant", Assert.Single(NotValidatedWarnings().Skip(warnings)), StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-forged"));
         Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
@@ -231,15 +255,141 @@ public abstract class EntraSignInTests(EntraPortal factory)
     {
         var person = await factory.AddPersonAsync("Expired Token", PortalRole.Employee);
         using var client = factory.CreatePortalClient();
+        var warnings = NotValidatedWarnings().Count;
 
         using var callback = await EntraFlow.SignInAsync(factory, client,
             new OidcTestUser("oid-expired", person.Email, person.Name, "Portal.Director") { IdentityTokenLifetime = TimeSpan.FromHours(-1) });
 
         Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
+        // IDX10223: the token's lifetime check failed.
+        Assert.Contains("IDX10223", Assert.Single(NotValidatedWarnings().Skip(warnings)), StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-expired"));
         Assert.Equal(PortalRole.Employee, (await db.People.SingleAsync(p => p.Id == person.Id)).Role);
     }
+
+    /// <summary>Signs in once through Entra as <paramref name="person"/> with <paramref name="objectId"/>: the account is then linked to it.</summary>
+    private async Task LinkAsync(TestPerson person, string objectId)
+    {
+        using var client = factory.CreatePortalClient();
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser(objectId, person.Email, person.Name, "Portal.Employee"));
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+    }
+
+    /// <summary>The refusal page for <paramref name="reason"/>, the warning in the log naming the object id, and nobody signed in.</summary>
+    private async Task AssertRefusedAsync(PortalClient client, HttpResponseMessage callback, string reason, string objectId)
+    {
+        Assert.Equal($"/account/signin-refused?reason={reason}", PortalClient.RedirectTarget(callback));
+        Assert.Contains(factory.Text<Ui>($"SignIn.Refused.{reason}"), Page.Text(await client.GetPageAsync($"/account/signin-refused?reason={reason}")));
+        Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal)
+            && l.Contains($"Entra sign-in refused ({reason}) for object id {objectId}", StringComparison.Ordinal));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+    }
+
+    private async Task<(int Logins, string Roles)> SnapshotAsync()
+    {
+        await using var db = factory.NewDbContext();
+        var roles = await db.People.OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Role).ToListAsync();
+        return (await db.UserLogins.CountAsync(), string.Join(",", roles));
+    }
+
+    [Fact]
+    public async Task A_new_object_id_with_the_e_mail_of_a_linked_person_is_refused_and_changes_nothing()
+    {
+        var person = await factory.AddPersonAsync("Linked Owner", PortalRole.Employee);
+        var ownerId = $"oid-owner-{Guid.NewGuid():N}";
+        await LinkAsync(person, ownerId);
+        var before = await SnapshotAsync();
+        var attackerId = $"oid-takeover-{Guid.NewGuid():N}";
+        using var attacker = factory.CreatePortalClient();
+
+        // Another Entra account that carries the linked person's e-mail address (and asks for more than they have).
+        using var callback = await EntraFlow.SignInAsync(factory, attacker, new OidcTestUser(attackerId, person.Email, "Someone Else", "Portal.Director"));
+
+        await AssertRefusedAsync(attacker, callback, EntraRefusal.Ambiguous, attackerId);
+        Assert.Equal(before, await SnapshotAsync());
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == attackerId));
+        var owner = await db.Users.SingleAsync(u => u.PersonId == person.Id);
+        Assert.Equal([ownerId], await db.UserLogins.Where(l => l.UserId == owner.Id).Select(l => l.ProviderKey).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_object_id_linked_to_one_person_with_the_e_mail_of_another_is_refused_and_changes_nothing()
+    {
+        var linked = await factory.AddPersonAsync("Object Id Owner", PortalRole.Employee);
+        var other = await factory.AddPersonAsync("E-mail Owner", PortalRole.Employee);
+        var objectId = $"oid-linked-{Guid.NewGuid():N}";
+        await LinkAsync(linked, objectId);
+        var before = await SnapshotAsync();
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser(objectId, other.Email, other.Name, "Portal.Manager"));
+
+        await AssertRefusedAsync(client, callback, EntraRefusal.Ambiguous, objectId);
+        Assert.Equal(before, await SnapshotAsync());
+        await using var db = factory.NewDbContext();
+        var otherUser = await db.Users.SingleAsync(u => u.PersonId == other.Id);
+        Assert.False(await db.UserLogins.AnyAsync(l => l.UserId == otherUser.Id));
+    }
+
+    [Fact]
+    public async Task A_preferred_username_or_an_unverified_e_mail_never_matches_a_person()
+    {
+        var person = await factory.AddPersonAsync("Known By E-mail", PortalRole.Employee);
+        var before = await SnapshotAsync();
+        var byUsername = $"oid-upn-{Guid.NewGuid():N}";
+        var byUnverified = $"oid-unverified-{Guid.NewGuid():N}";
+        using var first = factory.CreatePortalClient();
+        using var second = factory.CreatePortalClient();
+
+        // preferred_username is the UPN, which a user can edit in some tenants; no email claim at all.
+        using var viaUsername = await EntraFlow.SignInAsync(factory, first,
+            new OidcTestUser(byUsername, person.Email, person.Name, "Portal.Employee") { SendEmail = false, PreferredUsername = person.Email });
+        // An email claim the tenant says its domain owner did not verify.
+        using var viaUnverified = await EntraFlow.SignInAsync(factory, second,
+            new OidcTestUser(byUnverified, person.Email, person.Name, "Portal.Employee") { EmailDomainVerified = false });
+
+        await AssertRefusedAsync(first, viaUsername, EntraRefusal.MissingClaims, byUsername);
+        await AssertRefusedAsync(second, viaUnverified, EntraRefusal.MissingClaims, byUnverified);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_linked_person_signs_in_by_object_id_without_an_e_mail_claim()
+    {
+        var person = await factory.AddPersonAsync("Linked No Mail", PortalRole.Employee);
+        var objectId = $"oid-nomail-{Guid.NewGuid():N}";
+        await LinkAsync(person, objectId);
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser(objectId, person.Email, person.Name, "Portal.Employee") { SendEmail = false });
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        Assert.Contains(factory.Text<Ui>("Home.Welcome", "en", person.Name), Page.Text(await client.GetPageAsync("/")));
+    }
+
+    [Fact]
+    public async Task A_token_of_another_tenant_is_refused_and_changes_nothing()
+    {
+        var person = await factory.AddPersonAsync("Other Tenant", PortalRole.Employee);
+        var before = await SnapshotAsync();
+        var objectId = $"oid-foreign-{Guid.NewGuid():N}";
+        using var client = factory.CreatePortalClient();
+
+        // Signed by the configured provider, with its issuer, but for a user of another tenant (tid).
+        using var callback = await EntraFlow.SignInAsync(factory, client,
+            new OidcTestUser(objectId, person.Email, person.Name, "Portal.Director") { TenantId = Guid.NewGuid().ToString() });
+
+        await AssertRefusedAsync(client, callback, EntraRefusal.Failed, objectId);
+        Assert.Equal(before, await SnapshotAsync());
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == objectId));
+    }
+
+    private List<string> NotValidatedWarnings() =>
+        factory.Log.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("the provider's answer did not validate", StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task The_login_page_offers_Microsoft_sign_in_next_to_the_form()
@@ -271,6 +421,7 @@ public sealed class EntraRefusalTests(SqliteEntraRefusingPortal factory) : IClas
 
         Assert.Equal("/account/signin-refused?reason=unknown", PortalClient.RedirectTarget(callback));
         Assert.Contains(factory.Text<Ui>("SignIn.Refused.unknown"), Page.Text(await client.GetPageAsync("/account/signin-refused?reason=unknown")));
+        Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Entra sign-in refused (unknown) for object id oid-stranger", StringComparison.Ordinal));
         await using var db = factory.NewDbContext();
         Assert.False(await db.People.AnyAsync(p => p.Email == email));
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-stranger"));
@@ -296,10 +447,20 @@ public sealed class EntraRefusalTests(SqliteEntraRefusingPortal factory) : IClas
         Assert.Contains("data-testid=\"sign-in-entra\"", page);
         Assert.DoesNotContain("data-testid=\"sign-in\"", page);
 
+        // The page's own (empty) sign-in form with its antiforgery token, plus a right password: a complete,
+        // valid post, so only the setting can refuse it.
+        var form = HtmlForm.WithHandler(page, "login");
+        Assert.DoesNotContain("Input.Password", form.FieldNames);
+        Assert.Contains("__RequestVerificationToken", form.HiddenFields.Keys);
         var director = PortalFactory.DemoAccount(PortalRole.Director);
-        using var post = await client.Http.PostAsync("/account/login", new FormUrlEncodedContent(
-            [new("_handler", "login"), new("Input.Email", director.Email), new("Input.Password", factory.DemoPassword)]));
-        Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
+        var fields = new Dictionary<string, string>(form.HiddenFields) { ["Input.Email"] = director.Email, ["Input.Password"] = factory.DemoPassword };
+        using var post = await client.Http.PostAsync(form.Action ?? PortalClient.LoginPath, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains(factory.Text<Ui>("Login.LocalOff"), Page.Text(await post.Content.ReadAsStringAsync()));
         Assert.False(PortalClient.SetsCookie(post, PortalClient.AuthCookie));
+        Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Sign-in refused: local accounts are switched off", StringComparison.Ordinal));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
     }
 }

@@ -20,6 +20,18 @@ public sealed record OidcTestUser(string ObjectId, string Email, string Name, pa
 {
     /// <summary>Set to a negative span to have the provider issue an id token that has already expired.</summary>
     public TimeSpan? IdentityTokenLifetime { get; init; }
+
+    /// <summary>Whether the id token carries <see cref="Email"/> as its <c>email</c> claim.</summary>
+    public bool SendEmail { get; init; } = true;
+
+    /// <summary>A <c>preferred_username</c> claim (Entra: the UPN, editable in some tenants); none when null.</summary>
+    public string? PreferredUsername { get; init; }
+
+    /// <summary>An <c>xms_edov</c> claim (e-mail domain owner verified, a boolean); none when null.</summary>
+    public bool? EmailDomainVerified { get; init; }
+
+    /// <summary>The token's <c>tid</c> when it must name another tenant than the provider's own.</summary>
+    public string? TenantId { get; init; }
 }
 
 /// <summary>
@@ -120,10 +132,13 @@ public sealed class LocalOidcProvider : IAsyncDisposable
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.AddClaim(new Claim(Claims.Subject, user.ObjectId));
             // Entra's v2.0 id tokens name their tenant and version; Microsoft.Identity.Web's issuer validator reads tid.
-            identity.AddClaim(new Claim("tid", tenantId));
+            identity.AddClaim(new Claim("tid", user.TenantId ?? tenantId));
             identity.AddClaim(new Claim("ver", "2.0"));
             identity.AddClaim(new Claim("oid", user.ObjectId));
-            identity.AddClaim(new Claim(Claims.Email, user.Email));
+            if (user.SendEmail) identity.AddClaim(new Claim(Claims.Email, user.Email));
+            if (user.PreferredUsername is { } username) identity.AddClaim(new Claim(Claims.PreferredUsername, username));
+            if (user.EmailDomainVerified is { } verified)
+                identity.AddClaim(new Claim("xms_edov", verified ? "true" : "false", ClaimValueTypes.Boolean));
             identity.AddClaim(new Claim(Claims.Name, user.Name));
             foreach (var role in user.Roles) identity.AddClaim(new Claim("roles", role));
             identity.SetScopes(request.GetScopes());

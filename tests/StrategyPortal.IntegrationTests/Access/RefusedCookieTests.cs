@@ -12,7 +12,7 @@ public abstract class RefusedCookieTests(PortalFactory factory)
     public async Task A_tampered_sign_in_cookie_is_refused_logged_and_removed()
     {
         var genuine = await AuthCookieAsync(PortalFactory.DemoAccount(PortalRole.Director).Email);
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = factory.CreateClient(new() { BaseAddress = PortalFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
         using (var withGenuine = await client.SendAsync(WithCookie(HttpMethod.Get, "/organisation/people", genuine)))
             Assert.Equal(HttpStatusCode.OK, withGenuine.StatusCode);
         var tampered = genuine[..^6] + (genuine[^6] == 'A' ? 'B' : 'A') + genuine[^5..];
@@ -31,7 +31,7 @@ public abstract class RefusedCookieTests(PortalFactory factory)
         await using var db = factory.NewDbContext();
         var before = await db.Participations.CountAsync();
         var roundId = await db.PulseRounds.Select(r => r.Id).FirstAsync();
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = factory.CreateClient(new() { BaseAddress = PortalFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
         var request = WithCookie(HttpMethod.Post, $"/pulses/{roundId}", "CfDJ8forged-not-a-ticket");
         request.Content = new FormUrlEncodedContent([new("_handler", "pulse-answer"), new("q1", "5")]);
 
@@ -52,7 +52,7 @@ public abstract class RefusedCookieTests(PortalFactory factory)
 
     private async Task<string> AuthCookieAsync(string email)
     {
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = factory.CreateClient(new() { BaseAddress = PortalFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         var portal = new PortalClient(client);
         using var response = await portal.SignInAsync(email, factory.DemoPassword);
         var header = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(PortalClient.AuthCookie + "=", StringComparison.Ordinal));

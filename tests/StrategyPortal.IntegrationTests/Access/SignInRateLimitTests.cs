@@ -8,7 +8,8 @@ namespace StrategyPortal.IntegrationTests.Access;
 
 /// <summary>
 /// The sign-in rate limit as in production. All test requests share one client address and the
-/// window is a minute, so this class has one test and a portal of its own.
+/// window is a minute, so this class has one test and a portal of its own. Per client address behind a
+/// load balancer, and recovery after a short window: <see cref="Operations.ForwardedHeadersTests"/>.
 /// </summary>
 public abstract class SignInRateLimitTests(PortalFactory factory)
 {

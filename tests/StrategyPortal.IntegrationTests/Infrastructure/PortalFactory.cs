@@ -39,7 +39,14 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         Provider = provider;
         DemoData = demoData;
         ProductionRateLimits = productionRateLimits;
+        ClientOptions.BaseAddress = BaseAddress;
     }
+
+    /// <summary>
+    /// Where the clients send their requests: https, as in production. Outside Development the portal's cookies
+    /// are Secure, and a client keeps and sends those back over https only (as a browser does).
+    /// </summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
 
     public DatabaseProvider Provider { get; }
     public bool DemoData { get; }
@@ -96,7 +103,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them), asks for English.</summary>
     public PortalClient CreatePortalClient(string acceptLanguage = "en")
     {
-        var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var http = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
         return new PortalClient(http);
     }

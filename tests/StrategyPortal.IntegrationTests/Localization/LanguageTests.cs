@@ -3,7 +3,10 @@ using StrategyPortal.IntegrationTests.Infrastructure;
 
 namespace StrategyPortal.IntegrationTests.Localization;
 
-/// <summary>The language switch: a cookie for everyone, remembered on the account of a signed-in user.</summary>
+/// <summary>
+/// The language switch: a cookie for everyone (GET), remembered on the account of a signed-in user only by a
+/// POST with an antiforgery token (the static pages' form; the interactive pages store it through the circuit).
+/// </summary>
 public abstract class LanguageTests(PortalFactory factory)
 {
     // Hand-written on purpose: what a Dutch or English reader sees, not a lookup of the same resource.
@@ -57,7 +60,7 @@ public abstract class LanguageTests(PortalFactory factory)
         {
             Assert.Equal(OverviewEnglish, Page.Heading(await browser.GetPageAsync("/")));
 
-            using (var switched = await browser.GetAsync("/culture/set?culture=nl&redirectUri=%2F"))
+            using (var switched = await PostSwitchAsync(browser, "nl", "/"))
                 Assert.Equal("/", PortalClient.RedirectTarget(switched));
 
             var home = await browser.GetPageAsync("/");
@@ -77,6 +80,58 @@ public abstract class LanguageTests(PortalFactory factory)
         }
         var again = await other.GetPageAsync("/");
         Assert.Equal(("nl", OverviewDutch), (Page.Language(again), Page.Heading(again)));
+    }
+
+    [Fact]
+    public async Task A_GET_switches_this_browser_only_and_never_changes_the_stored_choice()
+    {
+        var person = await factory.AddPersonAsync("Taal Via Link");
+        using var browser = await factory.SignedInClientAsync(person.Email, person.Password);
+        using (var stored = await PostSwitchAsync(browser, "nl", "/")) Assert.Equal("/", PortalClient.RedirectTarget(stored));
+
+        // What a link on another site could make the browser send.
+        using (var switched = await browser.GetAsync("/culture/set?culture=en&redirectUri=%2F"))
+            Assert.Equal("/", PortalClient.RedirectTarget(switched));
+
+        Assert.Equal(OverviewEnglish, Page.Heading(await browser.GetPageAsync("/")));
+        Assert.Equal("nl", await PreferredCultureAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task A_POST_without_an_antiforgery_token_is_refused_and_stores_nothing()
+    {
+        var person = await factory.AddPersonAsync("Taal Zonder Token");
+        using var browser = await factory.SignedInClientAsync(person.Email, person.Password);
+
+        using var response = await browser.Http.PostAsync("/culture/set", new FormUrlEncodedContent([new("culture", "nl"), new("redirectUri", "/")]));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(PortalClient.SetsCookie(response, CultureCookie));
+        Assert.Null(await PreferredCultureAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task The_static_pages_of_signed_in_people_switch_with_a_form_that_stores_the_choice()
+    {
+        var person = await factory.AddPersonAsync("Taal Op Pulspagina");
+        using var browser = await factory.SignedInClientAsync(person.Email, person.Password);
+        var page = await browser.GetPageAsync("/pulses");
+        var form = HtmlForm.WithAction(page, "/culture/set");
+        Assert.Equal("post", form.Method);
+        Assert.Equal("/pulses", form.HiddenFields["redirectUri"]);
+
+        using var response = await browser.Http.PostAsync(form.Action, new FormUrlEncodedContent(form.HiddenFields.Append(new("culture", "nl"))));
+
+        Assert.Equal("/pulses", PortalClient.RedirectTarget(response));
+        Assert.Equal("nl", await PreferredCultureAsync(person.Id));
+        Assert.Equal("nl", Page.Language(await browser.GetPageAsync("/pulses")));
+    }
+
+    /// <summary>The form post a static page's switch sends (its antiforgery token from the signed-in home page).</summary>
+    private static async Task<HttpResponseMessage> PostSwitchAsync(PortalClient browser, string culture, string redirectUri)
+    {
+        var token = HtmlForm.All(await browser.GetPageAsync("/")).SelectMany(f => f.HiddenFields).First(f => f.Key == "__RequestVerificationToken");
+        return await browser.Http.PostAsync("/culture/set", new FormUrlEncodedContent([token, new("culture", culture), new("redirectUri", redirectUri)]));
     }
 
     private async Task<string?> PreferredCultureAsync(int personId)

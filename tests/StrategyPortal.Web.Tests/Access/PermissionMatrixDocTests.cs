@@ -34,11 +34,11 @@ public class PermissionMatrixDocTests
     }
 
     [Fact]
-    public void Every_menu_page_is_a_row_and_every_address_is_listed_once()
+    public void Every_menu_page_is_a_row_and_every_address_is_listed_once_per_method()
     {
-        var addresses = PermissionMatrix.All.Select(r => r.Address).ToList();
-        Assert.Equal(addresses.Distinct().Count(), addresses.Count);
-        Assert.All(Navigation.Items, item => Assert.Contains(item.Href, addresses));
+        var rows = PermissionMatrix.All.Select(r => (r.Method, r.Address)).ToList();
+        Assert.Equal(rows.Distinct().Count(), rows.Count);
+        Assert.All(Navigation.Items, item => Assert.Contains(("GET", item.Href), rows));
     }
 
     [Fact]
@@ -54,6 +54,10 @@ public class PermissionMatrixDocTests
         Assert.Equal([false, true, true, true, true], Visitors.Select(home.Allows));
 
         // The API takes a key, never a cookie; a command runs on the host, never through a role.
+        // The OpenID Connect callbacks answer everyone (the handler decides), and are rows of the table.
+        Assert.Equal(["/signin-oidc", "/signout-callback-oidc"], PermissionMatrix.Callbacks.Select(c => c.Address));
+        Assert.All(PermissionMatrix.Callbacks, c => Assert.All(Visitors, v => Assert.True(c.Allows(v))));
+
         var api = PermissionMatrix.All.Single(r => r.Gate == MatrixGate.ApiKey);
         Assert.All(Visitors, v => Assert.False(api.Allows(v)));
         Assert.All(PermissionMatrix.Commands, c => Assert.All(Visitors, v => Assert.False(c.Allows(v))));
@@ -64,7 +68,8 @@ public class PermissionMatrixDocTests
     {
         var lines = PermissionMatrix.Markdown().Split('\n');
         Assert.Equal(PermissionMatrix.All.Count(), lines.Count(l => l.StartsWith("| Page |", StringComparison.Ordinal)
-            || l.StartsWith("| Endpoint |", StringComparison.Ordinal) || l.StartsWith("| Command |", StringComparison.Ordinal)));
+            || l.StartsWith("| Endpoint |", StringComparison.Ordinal) || l.StartsWith("| Callback |", StringComparison.Ordinal)
+            || l.StartsWith("| Command |", StringComparison.Ordinal)));
         Assert.Contains("| `/audit` | `audit.read` | — | — | — | ✓ | ✓ |", PermissionMatrix.Markdown(), StringComparison.Ordinal);
         Assert.Equal(Permission.All.Count, lines.Count(l => l.StartsWith("| `", StringComparison.Ordinal) && !l.Contains("| Page", StringComparison.Ordinal)));
     }
