@@ -44,6 +44,9 @@ internal sealed class BenchHost : IAsyncDisposable
             "--Database:Provider=Sqlite", $"--Database:DataFolder={folder}",
             "--Portal:DemoData=false",
             "--Engagement:SchedulerEnabled=false",
+            // As in production behind a TLS-terminating balancer: the load run's requests say X-Forwarded-Proto: https
+            // from 127.0.0.1, so the portal's Secure cookies and antiforgery work as they do there.
+            "--ForwardedHeaders:Enabled=true",
             // Every simulated employee comes from 127.0.0.1: the per-address limits would stop the run.
             "--RateLimits:SignInPerMinute=1000000", "--RateLimits:PulseAnswersPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterName=simple",
@@ -108,7 +111,7 @@ internal sealed class BenchHost : IAsyncDisposable
     /// whose last is open today — or, with <paramref name="lastRoundOpen"/> false, closed (only closed rounds have results).
     /// Returns the last round's id.
     /// </summary>
-    public static async Task<(int SurveyId, int RoundId)> SeedPulseAsync(IServiceProvider services, int rounds = 1, bool lastRoundOpen = true)
+    public static async Task<(int SurveyId, int RoundId)> SeedPulseAsync(IServiceProvider services, int rounds = 1, bool lastRoundOpen = true, string title = "Bench pulse")
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -117,7 +120,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         // Open: the last round opened yesterday (and closes in 20 days). Closed: it opened a quarter earlier and closed 70 days ago.
         var first = today.AddMonths(-3 * (lastRoundOpen ? rounds - 1 : rounds)).AddDays(-1);
-        var survey = new PulseSurvey("Bench pulse", rounds == 1 ? PulseCadence.Once : PulseCadence.Quarterly, first, first.AddDays(20),
+        var survey = new PulseSurvey(title, rounds == 1 ? PulseCadence.Once : PulseCadence.Quarterly, first, first.AddDays(20),
             AnonymityThresholds.Default, questions, [root.Id]);
         db.PulseSurveys.Add(survey);
         await db.SaveChangesAsync();

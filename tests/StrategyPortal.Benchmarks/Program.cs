@@ -5,7 +5,7 @@ using StrategyPortal.Benchmarks.CustomerScores;
 using StrategyPortal.Benchmarks.Scorecards;
 
 // Usage (see README.md):
-//   load            [--employees 10000] [--concurrency 64] [--max-seconds 300] [--port 5391] [--forms-first] [--rate answers-per-second] [--warm-up 1000]
+//   load            [--employees 10000] [--concurrency 64] [--max-seconds 300] [--port 5391] [--forms-first] [--rate answers-per-second] [--warm-up 10000]
 //   aggregate       [--employees 10000] [--rounds 8] [--repeat 20] [--port 5392]
 //   customer-scores …  one timed import of a generated CSV (a macro benchmark, not BenchmarkDotNet iterations)
 //   scorecard       [--units 200] [--repeat 20]  the demo company's scorecard warm, then a batch of unit scorecards on all cores
@@ -20,7 +20,7 @@ int Option(string name, int fallback)
 switch (mode)
 {
     case "load":
-        return await LoadRun.RunAsync(Option("employees", 10_000), Option("concurrency", 64), TimeSpan.FromSeconds(Option("max-seconds", 300)), Option("port", 5391), args.Contains("--forms-first"), Option("rate", 0), Option("warm-up", 1000));
+        return await LoadRun.RunAsync(Option("employees", 10_000), Option("concurrency", 64), TimeSpan.FromSeconds(Option("max-seconds", 300)), Option("port", 5391), args.Contains("--forms-first"), Option("rate", 0), Option("warm-up", 10_000));
     case "aggregate":
         return await AggregationRun.RunAsync(Option("employees", 10_000), Option("rounds", 8), Option("repeat", 20), Option("port", 5392));
     case "customer-scores":
