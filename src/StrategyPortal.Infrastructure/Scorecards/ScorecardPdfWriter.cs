@@ -474,7 +474,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
 
             Add(new Heading(T("engagement.heatmap"), 2));
             Add(new Paragraph(T("engagement.heatmap-intro", e.MinGroupSize), Note));
-            var columns = new List<TableColumn> { new(T("col.unit"), 3f), new(T("eng.engaged-short"), 1.6f, CellAlign.Center) };
+            var columns = new List<TableColumn> { new(T("col.unit"), 3f), new(T("eng.engaged-short"), 2f, CellAlign.Center) };
             columns.AddRange(e.Items.Select((item, i) => new TableColumn(item.Kind == QuestionKind.Enps ? "eNPS" : T("eng.item-prefix") + (i + 1).ToString(culture), item.Kind == QuestionKind.Enps ? 1.3f : 1f, CellAlign.Center)));
             var rows = e.HeatMap.Select(row =>
             {
