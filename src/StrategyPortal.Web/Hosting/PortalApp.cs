@@ -76,7 +76,7 @@ public static class PortalApp
         services.AddPortalAuthentication(builder.Configuration, builder.Environment);
         services.AddApiKeyAuthentication();
         services.AddPortalRateLimits(builder.Configuration);
-        services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StrategyPortal");
+        services.AddPortalDataProtection(builder.Configuration);
     }
 
     private static void ConfigurePipeline(WebApplication app, ForwardedHeadersSettings forwarded)
