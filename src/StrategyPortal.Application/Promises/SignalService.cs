@@ -113,10 +113,8 @@ public sealed class SignalService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.SignalsLog);
-        var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Signal", input.Id);
-        if (!CanCorrect(user, scope, signal.UnitId)) throw new ForbiddenException();
+        var signal = await OwnSignalAsync(db, user, input.Id, cancellationToken);
         if (input.Date is not { } date) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-required"]);
         if (date > runner.Today) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-future"]);
         if (input.PromiseId is { } promiseId && promiseId != signal.PromiseId && !await db.MarketingPromises.AnyAsync(p => p.Id == promiseId, cancellationToken))
@@ -134,10 +132,8 @@ public sealed class SignalService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.SignalsLog);
-        var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
-        if (!CanCorrect(user, scope, signal.UnitId)) throw new ForbiddenException();
+        var signal = await OwnSignalAsync(db, user, id, cancellationToken);
         try { signal.EnsureCanWithdraw(); }
         catch (DomainException e) { throw text.Invalid("", e); }
         db.ExpectVersion(signal, version);
@@ -150,10 +146,8 @@ public sealed class SignalService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.SignalsLog);
-        var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
-        if (!CanCorrect(user, scope, signal.UnitId)) throw new ForbiddenException();
+        var signal = await OwnSignalAsync(db, user, id, cancellationToken);
         db.ExpectVersion(signal, version);
         try { signal.Forward(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
         catch (DomainException e) { throw text.Invalid("", e); }
@@ -192,6 +186,14 @@ public sealed class SignalService(
     /// Whether the reader acts for the unit that logged a signal: they may forward it, and correct or withdraw it until then.
     /// Directors and administrators read every signal but log for no unit.
     /// </summary>
+    /// <summary>A signal the reader's own unit (or a unit in their scope) logged: only that unit corrects, withdraws or forwards it.</summary>
+    private async Task<ServiceSignal> OwnSignalAsync(IPortalDb db, UserContext user, int id, CancellationToken cancellationToken)
+    {
+        var scope = await accessScope.ForAsync(user, cancellationToken);
+        var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
+        return CanCorrect(user, scope, signal.UnitId) ? signal : throw new ForbiddenException();
+    }
+
     private static bool CanCorrect(UserContext user, UnitScope scope, int unitId) =>
         user.Can(Permission.SignalsLog) && !scope.All && scope.Includes(unitId);
 
