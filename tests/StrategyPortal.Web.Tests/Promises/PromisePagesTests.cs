@@ -57,12 +57,7 @@ public class PromisePagesTests
         ctx.SignInAs(DemoAccounts.MarketingManager);
         var id = await PromiseIdAsync(ctx, WhatsApp);
 
-        var host = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
-        {
-            b.OpenComponent<PromiseDetailPage>(0);
-            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
-            b.CloseComponent();
-        })));
+        var host = RenderDetail(ctx, id);
 
         host.WaitForAssertion(() => Assert.Equal(WhatsApp, host.Find("h1").TextContent.Trim()));
         Assert.Equal(["requires Chat 24/7; WhatsApp- en social-mediaservice covers Chat Mon-Sat 08:00-22:00"],
@@ -137,12 +132,7 @@ public class PromisePagesTests
         await using var ctx = new PortalBunitContext("nl");
         ctx.SignInAs(DemoAccounts.MarketingManager);
         var id = await PromiseIdAsync(ctx, "Op zaterdag om 15.00 uur bezorgd");
-        var detail = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
-        {
-            b.OpenComponent<PromiseDetailPage>(0);
-            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
-            b.CloseComponent();
-        })));
+        var detail = RenderDetail(ctx, id);
         detail.WaitForElements("[data-testid=requirements] tbody tr");
         // Saturday delivery until 15:00 (stored "Sat 08:00-15:00"); track & trace without hours
         Assert.Equal(["za 08:00-15:00", "–"], detail.FindAll("[data-testid=requirements] [data-testid=hours]").Select(td => td.TextContent.Trim()));
@@ -154,12 +144,7 @@ public class PromisePagesTests
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.MarketingManager);
         var id = await PromiseIdAsync(ctx, WhatsApp);
-        var host = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
-        {
-            b.OpenComponent<PromiseDetailPage>(0);
-            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
-            b.CloseComponent();
-        })));
+        var host = RenderDetail(ctx, id);
         const string claimInput = "input[data-testid=promise-claim], [data-testid=promise-claim] input";
 
         host.WaitForElement("[data-testid=edit-promise]").Click();
@@ -232,4 +217,13 @@ public class PromisePagesTests
         await using var db = await ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         return await db.MarketingPromises.Where(p => p.Claim == claim).Select(p => p.Id).SingleAsync();
     }
+
+    /// <summary>The promise detail page for one promise, inside the providers (dialogs, popovers) the page needs.</summary>
+    private static Bunit.IRenderedComponent<ProviderHost> RenderDetail(PortalBunitContext ctx, int id) =>
+        ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, (RenderFragment)(b =>
+        {
+            b.OpenComponent<PromiseDetailPage>(0);
+            b.AddAttribute(1, nameof(PromiseDetailPage.Id), id);
+            b.CloseComponent();
+        })));
 }
