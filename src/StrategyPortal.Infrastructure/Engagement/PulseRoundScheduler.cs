@@ -1,9 +1,8 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StrategyPortal.Application.Engagement;
+using StrategyPortal.Infrastructure.Access;
 
 namespace StrategyPortal.Infrastructure.Engagement;
 
@@ -25,10 +24,8 @@ public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, ClosedRound
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                // No request here: the job acts as the system (anonymous), as the audit log expects of jobs.
-                if (scope.ServiceProvider.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-                    host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+                // No request here: the job acts as the system, as the audit log expects of jobs.
+                await using var scope = SystemScope.Create(scopes);
                 var created = await scope.ServiceProvider.GetRequiredService<PulseScheduleService>().CreateDueRoundsAsync(stoppingToken);
                 if (created > 0) logger.LogInformation("Pulse scheduler created {Count} rounds", created);
             }

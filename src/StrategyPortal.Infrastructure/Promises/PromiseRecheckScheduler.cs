@@ -1,9 +1,8 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StrategyPortal.Application.Promises;
+using StrategyPortal.Infrastructure.Access;
 
 namespace StrategyPortal.Infrastructure.Promises;
 
@@ -37,10 +36,8 @@ public sealed class PromiseRecheckScheduler(IServiceScopeFactory scopes, Promise
             var wait = RetryAfter;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                // No request here: the job acts as the system (anonymous), as the audit log expects of jobs.
-                if (scope.ServiceProvider.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-                    host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+                // No request here: the job acts as the system, as the audit log expects of jobs.
+                await using var scope = SystemScope.Create(scopes);
                 var count = await scope.ServiceProvider.GetRequiredService<PromiseCheckRunner>().RefreshCurrentAsync(stoppingToken);
                 logger.LogInformation("Promise re-check evaluated {Count} promises", count);
                 var now = clock.GetUtcNow().UtcDateTime;

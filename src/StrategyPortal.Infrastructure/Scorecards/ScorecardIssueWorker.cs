@@ -1,9 +1,8 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StrategyPortal.Application.Scorecards;
+using StrategyPortal.Infrastructure.Access;
 
 namespace StrategyPortal.Infrastructure.Scorecards;
 
@@ -52,10 +51,8 @@ public sealed class ScorecardIssueWorker(IServiceScopeFactory scopes, ScorecardI
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await using var scope = scopes.CreateAsyncScope();
             // No request here: the job acts as the system, as the audit log expects of jobs.
-            if (scope.ServiceProvider.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+            await using var scope = SystemScope.Create(scopes);
             var runner = scope.ServiceProvider.GetRequiredService<ScorecardIssueRunner>();
             if (await runner.ClaimNextAsync(_owner, stoppingToken) is not { } itemId) return;
             logger.LogInformation("Generating scorecard item {ItemId}", itemId);

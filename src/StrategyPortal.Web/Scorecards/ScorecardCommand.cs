@@ -1,6 +1,7 @@
 using System.Globalization;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
+using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Seeding;
 
@@ -67,7 +68,7 @@ public static class ScorecardCommand
         try
         {
             await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(services.GetRequiredService<DemoOptions>().DemoData, cancellationToken);
-            await using var scope = AnonymousScope.Create(services);
+            await using var scope = SystemScope.Create(services);
             int? unitId = null;
             if (options.Unit is { } unitName)
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
+using StrategyPortal.Infrastructure.Access;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Web.Hosting;
 using StrategyPortal.Web.Scorecards;
@@ -38,7 +39,7 @@ internal static class ScorecardBenchmark
         // 1. The demo company: build the data, then draw it warm.
         ScorecardData company;
         var build = Stopwatch.StartNew();
-        await using (var scope = AnonymousScope.Create(app.Services))
+        await using (var scope = SystemScope.Create(app.Services))
             company = await scope.ServiceProvider.GetRequiredService<IScorecardDataBuilder>().BuildAsync(new ScorecardRequest(quarter, null));
         var firstBuild = build.Elapsed;
         var pdf = writer.Write(company, culture); // cold: fonts, ScottPlot, JIT
@@ -54,7 +55,7 @@ internal static class ScorecardBenchmark
             writes.Add(sw.Elapsed.TotalMilliseconds);
             writeCpu += Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
             sw.Restart();
-            await using var scope = AnonymousScope.Create(app.Services);
+            await using var scope = SystemScope.Create(app.Services);
             await scope.ServiceProvider.GetRequiredService<IScorecardDataBuilder>().BuildAsync(new ScorecardRequest(quarter, null));
             builds.Add(sw.Elapsed.TotalMilliseconds);
         }
@@ -67,7 +68,7 @@ internal static class ScorecardBenchmark
 
         // 2. A batch of unit scorecards over both cores.
         List<int> unitIds;
-        await using (var scope = AnonymousScope.Create(app.Services))
+        await using (var scope = SystemScope.Create(app.Services))
             unitIds = (await scope.ServiceProvider.GetRequiredService<ScorecardUnits>().GetAllAsync()).Where(u => u.ParentId is not null).Select(u => u.Id).ToList();
         var requests = Enumerable.Range(0, units).Select(i => unitIds[i % unitIds.Count]).ToList();
         GC.Collect();
@@ -81,7 +82,7 @@ internal static class ScorecardBenchmark
         var done = 0;
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (unitId, ct) =>
         {
-            await using var scope = AnonymousScope.Create(app.Services);
+            await using var scope = SystemScope.Create(app.Services);
             var data = await scope.ServiceProvider.GetRequiredService<IScorecardDataBuilder>().BuildAsync(new ScorecardRequest(quarter, unitId), ct);
             var document = writer.Write(data, culture);
             Interlocked.Add(ref bytes, document.Length);
