@@ -111,6 +111,30 @@ public class PromisePagesTests
     }
 
     [Fact]
+    public async Task A_long_area_in_the_register_is_paged_and_a_short_one_is_not()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Employee);
+        await using (var db = await ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var unitId = await db.Capabilities.Where(c => c.Name == "Telefonische klantenservice").Select(c => c.OwnerUnitId).SingleAsync();
+            for (var i = 1; i <= 30; i++)
+                db.Capabilities.Add(new Capability(unitId, $"Werkinstructie {i:00}", CapabilityArea.Processes, "", 2, "", [], ServiceHours.None, null, []));
+            await db.SaveChangesAsync();
+        }
+
+        var host = ctx.RenderWithProviders<CapabilityRegister>();
+
+        host.WaitForElements("[data-testid=capabilities] tbody tr");
+        var processes = host.Find("[data-testid=capabilities][data-area=Processes]");
+        var otherAreas = host.FindAll("[data-testid=capabilities]:not([data-area=Processes])");
+        Assert.Equal(25, processes.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("1-25 of 32", processes.QuerySelector(".mud-table-pagination")!.TextContent); // 30 added + phone and returns
+        Assert.NotEmpty(otherAreas);
+        Assert.All(otherAreas, t => Assert.Null(t.QuerySelector(".mud-table-pagination")));
+    }
+
+    [Fact]
     public async Task Capability_hours_are_shown_with_dutch_day_names_in_the_register()
     {
         await using var ctx = new PortalBunitContext("nl");
