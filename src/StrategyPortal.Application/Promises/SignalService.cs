@@ -182,10 +182,6 @@ public sealed class SignalService(
         return new PagedResult<SignalRow>(rows, rows.Count, 1, Math.Max(1, rows.Count));
     }
 
-    /// <summary>
-    /// Whether the reader acts for the unit that logged a signal: they may forward it, and correct or withdraw it until then.
-    /// Directors and administrators read every signal but log for no unit.
-    /// </summary>
     /// <summary>A signal the reader's own unit (or a unit in their scope) logged: only that unit corrects, withdraws or forwards it.</summary>
     private async Task<ServiceSignal> OwnSignalAsync(IPortalDb db, UserContext user, int id, CancellationToken cancellationToken)
     {
@@ -194,6 +190,10 @@ public sealed class SignalService(
         return CanCorrect(user, scope, signal.UnitId) ? signal : throw new ForbiddenException();
     }
 
+    /// <summary>
+    /// Whether the reader acts for the unit that logged a signal: they may forward it, and correct or withdraw it until then.
+    /// Directors and administrators read every signal but log for no unit.
+    /// </summary>
     private static bool CanCorrect(UserContext user, UnitScope scope, int unitId) =>
         user.Can(Permission.SignalsLog) && !scope.All && scope.Includes(unitId);
 
