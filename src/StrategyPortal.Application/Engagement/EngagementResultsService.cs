@@ -102,7 +102,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
 
         // Per (round, unit) counts of every closed round of this pulse (the trend; open rounds are no point), counted in the
         // database, with the anonymity rules applied.
-        var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.SurveyId == survey.Id && r.ClosesOn < today).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        var rounds = await db.PulseRounds.AsNoTracking().ClosedBy(today).Where(r => r.SurveyId == survey.Id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
         var perRound = await PulseRoundCounter.CountAsync(db, cache, rounds, new Dictionary<int, PulseSurvey> { [survey.Id] = survey }, tree, roots, today, cancellationToken);
         var current = perRound[round.Id];
 

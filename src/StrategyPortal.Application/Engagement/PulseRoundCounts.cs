@@ -32,6 +32,13 @@ internal sealed class RoundCounts(Dictionary<int, UnitCounts> units, Dictionary<
     }
 }
 
+/// <summary>The rounds with results, in a query: <see cref="PulseRound.HasClosedBy"/> as SQL.</summary>
+internal static class ClosedRounds
+{
+    /// <summary>Rounds whose last day lies before <paramref name="today"/>: no answer can arrive any more.</summary>
+    public static IQueryable<PulseRound> ClosedBy(this IQueryable<PulseRound> rounds, DateOnly today) => rounds.Where(r => r.ClosesOn < today);
+}
+
 /// <summary>
 /// The one place that counts a round's responses per unit and applies the anonymity rules
 /// (<see cref="GroupSuppression"/> over the whole organisation, per round, with the pulse's thresholds).

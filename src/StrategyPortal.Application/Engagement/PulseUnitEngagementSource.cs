@@ -33,7 +33,7 @@ public sealed class PulseUnitEngagementSource(IPortalDbFactory dbFactory, TimePr
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         // Closed rounds only: an open round has no results anywhere (they could be compared before and after one answer).
-        var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn >= first && r.OpensOn <= last && r.ClosesOn < today).ToListAsync(cancellationToken);
+        var rounds = await db.PulseRounds.AsNoTracking().ClosedBy(today).Where(r => r.OpensOn >= first && r.OpensOn <= last).ToListAsync(cancellationToken);
         if (rounds.Count == 0) return [];
         var surveyIds = rounds.Select(r => r.SurveyId).Distinct().ToList();
         var surveys = await db.PulseSurveys.AsNoTracking().Include(s => s.Audience).Where(s => surveyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);

@@ -115,7 +115,7 @@ public sealed class ScorecardDataBuilder(
     {
         DateOnly start = quarter.Start, end = quarter.End;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var candidates = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn >= start && r.OpensOn <= end && r.ClosesOn < today)
+        var candidates = await db.PulseRounds.AsNoTracking().ClosedBy(today).Where(r => r.OpensOn >= start && r.OpensOn <= end)
             .Select(r => new { r.Id, Answers = db.PulseResponses.Count(p => p.RoundId == r.Id) })
             .ToListAsync(cancellationToken);
         var round = candidates.OrderByDescending(c => c.Answers).ThenByDescending(c => c.Id).FirstOrDefault();
