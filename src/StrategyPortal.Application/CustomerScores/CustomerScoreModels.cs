@@ -87,7 +87,7 @@ public sealed record EngagementComparison(
     public Correlation Correlate(EngagementAxis x, CustomerAxis y)
     {
         var usable = Points.Where(p => p.X(x) is not null && p.Y(y) is not null).ToList();
-        var r = CustomerScoreFormulas.Pearson(usable.Select(p => (p.X(x)!.Value, p.Y(y)!.Value)).ToList());
+        var r = Statistics.Pearson(usable.Select(p => (p.X(x)!.Value, p.Y(y)!.Value)).ToList());
         return new Correlation(usable, r, r is { } value ? CustomerScoreFormulas.StrengthOf(value) : null);
     }
 }

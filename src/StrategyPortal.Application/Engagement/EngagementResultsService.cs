@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Organisation;
 
@@ -138,7 +139,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
             {
                 var pairs = selectedVectors.Where(v => v[x.i] >= 0 && v[enpsItem] >= 0).ToList();
                 return new DriverRow(x.item.QuestionId, x.item.Text,
-                    EngagementFormulas.Pearson(pairs.Select(v => (double)v[x.i]).ToList(), pairs.Select(v => (double)v[enpsItem]).ToList()));
+                    Statistics.Pearson(pairs.Select(v => ((double)v[x.i], (double)v[enpsItem])).ToList()));
             }).OrderByDescending(d => d.Correlation ?? double.MinValue).ToList();
         }
 

@@ -52,31 +52,6 @@ public static class CustomerScoreFormulas
     /// <summary>Share (%) of one group of NPS answers; null without answers.</summary>
     public static double? Share(long part, long total) => total == 0 ? null : 100.0 * part / total;
 
-    /// <summary>
-    /// Pearson's correlation coefficient r of paired values; null with fewer than 3 pairs or when either
-    /// side does not vary (r is undefined then).
-    /// </summary>
-    public static double? Pearson(IReadOnlyList<(double X, double Y)> points)
-    {
-        var n = points.Count;
-        if (n < 3) return null;
-        double meanX = 0, meanY = 0;
-        foreach (var (x, y) in points) { meanX += x; meanY += y; }
-        meanX /= n;
-        meanY /= n;
-        double sxy = 0, sxx = 0, syy = 0;
-        foreach (var (x, y) in points)
-        {
-            var dx = x - meanX;
-            var dy = y - meanY;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-        if (sxx <= 0 || syy <= 0) return null;
-        return Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1.0, 1.0);
-    }
-
     /// <summary>How to read r in plain words (|r| &lt; 0.1 none, &lt; 0.3 weak, &lt; 0.5 moderate, otherwise strong).</summary>
     public static CorrelationStrength StrengthOf(double r) => Math.Abs(r) switch
     {

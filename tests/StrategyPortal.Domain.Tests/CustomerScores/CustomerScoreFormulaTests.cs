@@ -95,24 +95,6 @@ public class CustomerScoreFormulaTests
     }
 
     [Theory]
-    [InlineData(new double[] { 1, 2, 3 }, new double[] { 2, 4, 6 }, 1.0)]
-    [InlineData(new double[] { 1, 2, 3 }, new double[] { 3, 2, 1 }, -1.0)]
-    [InlineData(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 }, 0.5)] // sxy = 1, sxx = syy = 2
-    [InlineData(new double[] { 10, 20, 30, 40 }, new double[] { 5, 1, 1, 5 }, 0.0)]
-    public void Pearson_correlation_matches_hand_computation(double[] x, double[] y, double expected)
-    {
-        var points = x.Zip(y, (a, b) => (a, b)).ToList();
-        Assert.Equal(expected, CustomerScoreFormulas.Pearson(points)!.Value, 10);
-    }
-
-    [Fact]
-    public void Pearson_is_undefined_for_fewer_than_three_points_or_no_variation()
-    {
-        Assert.Null(CustomerScoreFormulas.Pearson([(1, 2), (2, 3)]));
-        Assert.Null(CustomerScoreFormulas.Pearson([(1, 2), (1, 3), (1, 4)]));
-    }
-
-    [Theory]
     [InlineData(0.05, CorrelationStrength.None)]
     [InlineData(-0.2, CorrelationStrength.Weak)]
     [InlineData(0.45, CorrelationStrength.Moderate)]

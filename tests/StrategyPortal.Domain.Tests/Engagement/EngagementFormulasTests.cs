@@ -106,25 +106,6 @@ public class EngagementFormulasTests
     public void Response_rate_is_shown_only_from_five_invited(int responses, int invited, double? expected) =>
         Assert.Equal(expected, EngagementFormulas.ResponseRate(responses, invited));
 
-    [Fact]
-    public void Pearson_of_a_perfect_line_is_one_and_of_its_mirror_minus_one()
-    {
-        Assert.Equal(1.0, EngagementFormulas.Pearson([1, 2, 3, 4], [2, 4, 6, 8])!.Value, 9);
-        Assert.Equal(-1.0, EngagementFormulas.Pearson([1, 2, 3, 4], [8, 6, 4, 2])!.Value, 9);
-    }
-
-    [Fact]
-    public void Pearson_matches_a_hand_computed_value()
-    {
-        // x = 1..5, y = 2,1,4,3,5; both means 3. dx = −2,−1,0,1,2; dy = −1,−2,1,0,2.
-        // Σdx·dy = 2+2+0+0+4 = 8; Σdx² = 10; Σdy² = 1+4+1+0+4 = 10 → r = 8 / √(10·10) = 0.8.
-        Assert.Equal(0.8, EngagementFormulas.Pearson([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])!.Value, 9);
-    }
-
-    [Fact]
-    public void Pearson_is_undefined_when_a_series_does_not_vary() =>
-        Assert.Null(EngagementFormulas.Pearson([3, 3, 3], [1, 2, 3]));
-
     [Theory]
     [InlineData(24, false)]
     [InlineData(25, true)]
