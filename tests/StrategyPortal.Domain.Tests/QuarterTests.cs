@@ -62,4 +62,11 @@ public class QuarterTests
         Assert.Equal(q, Quarter.FromKey(q.Key));
         Assert.True(new Quarter(2025, 4) < new Quarter(2026, 1));
     }
+
+    [Theory]
+    [InlineData(20263, 20262, 20263)] // asked for a later quarter than the last change: as asked
+    [InlineData(20261, 20264, 20264)] // the last change takes effect later: not before it
+    [InlineData(20263, 20263, 20263)]
+    public void A_change_takes_effect_as_asked_but_never_before_the_last_change(int wanted, int lastChange, int expected) =>
+        Assert.Equal(Quarter.FromKey(expected), Quarter.ChangeTakesEffect(Quarter.FromKey(wanted), Quarter.FromKey(lastChange)));
 }

@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
@@ -53,13 +54,16 @@ public sealed class ScorecardDataBuilder(
         var strategyChoices = await StrategyReader.LoadStrategyAsync(db, cancellationToken);
         var choice = strategyChoices.ChoiceFor(quarter);
 
-        // Standards: every active standard of the scope, judged for the quarter and the one before, and the RAG trend.
-        var standards = await StandardsService.ScopedStandards(db, scope).Where(s => s.Status == StandardStatus.Active).ToListAsync(cancellationToken);
+        // Standards: those of the scope in force (active) in the quarter, judged for it and the quarter before, and the RAG trend,
+        // each quarter counting the standards in force in it. A standard adopted from a later quarter is not yet part of this one;
+        // one retired since still is.
+        var standards = await StandardsService.ScopedStandards(db, scope).ToListAsync(cancellationToken);
         var judged = new Dictionary<Quarter, Dictionary<int, StandardRow>>();
         foreach (var q in Quarter.Range(first, quarter))
-            judged[q] = (await StandardsService.JudgeAsync(db, standards, q, cancellationToken)).ToDictionary(r => r.Id);
+            judged[q] = (await StandardsService.JudgeAsync(db, standards, q, cancellationToken)).Where(r => r.InForce).ToDictionary(r => r.Id);
         var now = judged[quarter].Values.ToList();
-        var before = judged.GetValueOrDefault(quarter.Previous) ?? (await StandardsService.JudgeAsync(db, standards, quarter.Previous, cancellationToken)).ToDictionary(r => r.Id);
+        var before = judged.GetValueOrDefault(quarter.Previous)
+            ?? (await StandardsService.JudgeAsync(db, standards, quarter.Previous, cancellationToken)).Where(r => r.InForce).ToDictionary(r => r.Id);
         var standardLines = now
             .Select(r => new ScorecardStandard(r.Id, r.Title, r.OwnerUnitId, r.OwnerUnitName, r.Aspect, r.Channel, r.Unit, r.Direction, r.Target, r.Actual, r.Rag,
                 before.GetValueOrDefault(r.Id)?.Actual, before.GetValueOrDefault(r.Id)?.Rag ?? RagStatus.NoData))
@@ -75,7 +79,7 @@ public sealed class ScorecardDataBuilder(
         var ragTrend = judged.OrderBy(j => j.Key).Select(j => new RagCount(j.Key,
             j.Value.Values.Count(r => r.Rag == RagStatus.Green), j.Value.Values.Count(r => r.Rag == RagStatus.Amber),
             j.Value.Values.Count(r => r.Rag == RagStatus.Red), j.Value.Values.Count(r => r.Rag == RagStatus.NoData))).ToList();
-        var coverage = standards.GroupBy(s => (s.Aspect, s.Channel)).Select(g => new CoverageCell(g.Key.Aspect, g.Key.Channel, g.Count()))
+        var coverage = now.GroupBy(s => (s.Aspect, s.Channel)).Select(g => new CoverageCell(g.Key.Aspect, g.Key.Channel, g.Count()))
             .OrderBy(c => c.Aspect).ThenBy(c => c.Channel).ToList();
 
         var engagement = await EngagementAsync(db, quarter, target.Id, scope, cancellationToken);
@@ -98,7 +102,7 @@ public sealed class ScorecardDataBuilder(
         var saved = CultureInfo.CurrentUICulture;
         try
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            CultureInfo.CurrentUICulture = PortalCultures.Of(language);
             return await promiseSource.GetAsync(quarter, unitId, first, cancellationToken);
         }
         finally

@@ -37,7 +37,11 @@ public sealed record StandardRow(
     StandardStatus Status,
     double? Actual,
     RagStatus Rag,
-    string? TemplateCode);
+    string? TemplateCode)
+{
+    /// <summary>Whether the standard was active in the quarter it was judged for (a standard adopted from a later quarter, or retired, was not).</summary>
+    public bool InForce { get; init; }
+}
 
 public sealed record StandardVersionRow(
     int Number,
@@ -70,6 +74,7 @@ public sealed record StandardDetail(
     StandardDefinition Definition,
     int Version,
     Quarter LatestEffectiveQuarter,
+    Quarter NextChangeQuarter,
     IReadOnlyList<StandardVersionRow> Versions,
     IReadOnlyList<StandardResultRow> Results,
     bool CanEdit,

@@ -165,7 +165,7 @@ public sealed class StandardsService(
 
         var inScope = scope.Includes(standard.OwnerUnitId);
         return new StandardDetail(standard.Id, standard.OwnerUnitId, unitNames.GetValueOrDefault(standard.OwnerUnitId, "?"), standard.TemplateCode,
-            standard.Status, standard.Definition, standard.Version, standard.LatestVersion.EffectiveQuarter, versions, timeline,
+            standard.Status, standard.Definition, standard.Version, standard.LatestVersion.EffectiveQuarter, standard.NextChangeQuarter(CurrentQuarter), versions, timeline,
             inScope && user.Can(Permission.StandardsManage), inScope && user.Can(Permission.ResultsRecord));
     }
 
@@ -226,7 +226,7 @@ public sealed class StandardsService(
         var current = standard.Definition;
         var threshold = current.AmberThreshold is { } t && RagJudgement.IsOnWorseSide(target, t, current.Direction) && t != target ? current.AmberThreshold : null;
         db.ExpectVersion(standard, version);
-        var quarter = effectiveQuarter.Key < standard.LatestVersion.EffectiveQuarterKey ? standard.LatestVersion.EffectiveQuarter : effectiveQuarter;
+        var quarter = standard.NextChangeQuarter(effectiveQuarter);
         try { standard.Revise(current with { Target = target, AmberThreshold = threshold }, standard.OwnerUnitId, quarter, EditorOf(user, clock)); }
         catch (DomainException e) { throw text.Invalid(e); }
         await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
@@ -338,9 +338,10 @@ public sealed class StandardsService(
         {
             var version = ServiceStandard.VersionIn(versions[s.Id], quarter);
             var actual = results.TryGetValue(s.Id, out var a) ? a : (double?)null;
-            var rag = version is { Status: StandardStatus.Active } ? RagJudgement.Judge(actual, version.Definition) : RagStatus.NoData;
+            var inForce = version is { Status: StandardStatus.Active };
+            var rag = inForce ? RagJudgement.Judge(actual, version!.Definition) : RagStatus.NoData;
             return new StandardRow(s.Id, s.Title, s.OwnerUnitId, unitNames.GetValueOrDefault(s.OwnerUnitId, "?"), s.Aspect, s.Channel, s.Rater, s.Metric,
-                s.Unit, s.Direction, version?.Target, version?.Definition.EffectiveAmberThreshold, s.Status, actual, rag, s.TemplateCode);
+                s.Unit, s.Direction, version?.Target, version?.Definition.EffectiveAmberThreshold, s.Status, actual, rag, s.TemplateCode) { InForce = inForce };
         }).ToList();
     }
 

@@ -100,7 +100,7 @@ public sealed class StrategyService(
                 template.Unit, i.CurrentTarget, i.ProposedTarget,
                 canManage && (i.OwnerUnitId is null || scope.Includes(i.OwnerUnitId.Value)));
         }).ToList();
-        var effective = latest.EffectiveQuarter > CurrentQuarter(clock) ? latest.EffectiveQuarter : CurrentQuarter(clock);
+        var effective = Quarter.ChangeTakesEffect(CurrentQuarter(clock), latest.EffectiveQuarter);
         return new StrategyProposal(latest.Discipline, strategy.PreviousDiscipline, effective, rows);
     }
 

@@ -38,6 +38,12 @@ public readonly partial record struct Quarter : IComparable<Quarter>
         for (var q = first; q.CompareTo(last) <= 0; q = q.Next) yield return q;
     }
 
+    /// <summary>
+    /// The quarter a change takes effect: the one <paramref name="wanted"/>, but never before <paramref name="lastChange"/> took
+    /// effect, so a thing's history stays in order (a standard's versions, the strategy's choices).
+    /// </summary>
+    public static Quarter ChangeTakesEffect(Quarter wanted, Quarter lastChange) => wanted < lastChange ? lastChange : wanted;
+
     public static Quarter Parse(string text) =>
         TryParse(text, out var quarter) ? quarter : throw new FormatException($"'{text}' is not a quarter; expected the form 2026-Q3.");
 

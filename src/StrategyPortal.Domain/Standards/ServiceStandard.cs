@@ -112,6 +112,9 @@ public class ServiceStandard : IVersioned
             ? value
             : throw new DomainException("result.out-of-range", "The value lies outside the range of the metric's unit.");
 
+    /// <summary>The quarter a change asked for <paramref name="wanted"/> takes effect (see <see cref="Quarter.ChangeTakesEffect"/>).</summary>
+    public Quarter NextChangeQuarter(Quarter wanted) => Quarter.ChangeTakesEffect(wanted, LatestVersion.EffectiveQuarter);
+
     /// <summary>A quarter a change can take effect in: not before the latest change took effect.</summary>
     public Quarter ValidEffectiveQuarter(Quarter effectiveQuarter) =>
         _versions.Count > 0 && effectiveQuarter.Key < LatestVersion.EffectiveQuarterKey
