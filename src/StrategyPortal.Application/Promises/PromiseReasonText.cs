@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Common;
@@ -30,7 +31,7 @@ public sealed class PromiseReasonText(MessageText text)
 
     public IReadOnlyList<string> Of(IEnumerable<PromiseReason> reasons) => reasons.Select(Of).ToList();
 
-    public string Channel(ServiceChannel channel) => text[$"promise.channel.{channel}"];
+    public static string Channel(ServiceChannel channel) => Terms.Of(channel);
 
     public string Channels(string joined)
     {
@@ -38,7 +39,7 @@ public sealed class PromiseReasonText(MessageText text)
         return list.Count == 0 ? text["promise.channel.none"] : string.Join(", ", list.Select(Channel));
     }
 
-    public string Area(string area) => text[$"promise.area.{area}"];
+    public static string Area(string area) => Enum.TryParse<CapabilityArea>(area, out var known) ? Terms.Of(known) : area;
 
     /// <summary>Hours with the reader's day names ("ma-vr 08:00-20:00").</summary>
     public string Hours(string canonical)

@@ -1,3 +1,5 @@
+using StrategyPortal.Domain.Common;
+
 namespace StrategyPortal.Domain.Engagement;
 
 public enum EngagementClass
@@ -15,7 +17,11 @@ public enum NpsCategory
 }
 
 /// <summary>Shares of engaged / not engaged / actively disengaged respondents, in percent (0–100).</summary>
-public sealed record EngagementShares(int Respondents, double Engaged, double NotEngaged, double ActivelyDisengaged);
+public sealed record EngagementShares(int Respondents, double Engaged, double NotEngaged, double ActivelyDisengaged)
+{
+    /// <summary>The three shares as whole percentages that add up to 100 (engaged, not engaged, actively disengaged): as every view shows them.</summary>
+    public int[] WholePercentages() => Rounding.WholePercentages(Engaged, NotEngaged, ActivelyDisengaged);
+}
 
 /// <summary>eNPS: %promoters − %detractors, from −100 to +100, with the three counts it came from.</summary>
 public sealed record EnpsResult(int Promoters, int Passives, int Detractors)
@@ -25,6 +31,9 @@ public sealed record EnpsResult(int Promoters, int Passives, int Detractors)
     public double PassivePercent => Respondents == 0 ? 0 : 100.0 * Passives / Respondents;
     public double DetractorPercent => Respondents == 0 ? 0 : 100.0 * Detractors / Respondents;
     public double? Score => Respondents == 0 ? null : PromoterPercent - DetractorPercent;
+
+    /// <summary>Promoters, passives and detractors as whole percentages that add up to 100: as every view shows them.</summary>
+    public int[] WholePercentages() => Rounding.WholePercentages(PromoterPercent, PassivePercent, DetractorPercent);
 }
 
 /// <summary>The engagement and eNPS formulas of DOMAIN.md, in one place.</summary>
@@ -106,26 +115,6 @@ public static class EngagementFormulas
     /// <summary>Responses ÷ invited in percent; null (not shown) for groups of fewer than 5 invited people.</summary>
     public static double? ResponseRate(int responses, int invited) =>
         invited < AnonymityThresholds.ResponseRateMinimumInvited ? null : Math.Min(100.0, 100.0 * responses / invited);
-
-    /// <summary>Pearson correlation; null when there are fewer than two pairs or either series does not vary.</summary>
-    public static double? Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        if (x.Count != y.Count) throw new ArgumentException("Both series need the same length.");
-        var n = x.Count;
-        if (n < 2) return null;
-        double meanX = 0, meanY = 0;
-        for (var i = 0; i < n; i++) { meanX += x[i]; meanY += y[i]; }
-        meanX /= n; meanY /= n;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var dx = x[i] - meanX;
-            var dy = y[i] - meanY;
-            sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
-        }
-        if (sxx == 0 || syy == 0) return null;
-        return sxy / Math.Sqrt(sxx * syy);
-    }
 
     /// <summary>Driver analysis is shown only from <see cref="AnonymityThresholds.DriverMinimumResponses"/> responses.</summary>
     public static bool CanShowDrivers(int responses) => responses >= AnonymityThresholds.DriverMinimumResponses;

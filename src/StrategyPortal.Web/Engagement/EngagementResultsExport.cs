@@ -1,9 +1,11 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Engagement;
 
 namespace StrategyPortal.Web.Engagement;
@@ -63,10 +65,11 @@ public static class EngagementResultsExport
         var header = new List<string>
         {
             text["Results.Unit"], text["Export.ParentUnit"], text["Export.Status"], text["Results.ResponseRate"] + " %",
-            text["Class.Engaged"] + " %", text["Class.NotEngaged"] + " %", text["Class.ActivelyDisengaged"] + " %",
-            "eNPS", text["Export.Promoters"] + " %", text["Export.Passives"] + " %", text["Export.Detractors"] + " %",
+            Terms.Of(EngagementClass.Engaged) + " %", Terms.Of(EngagementClass.NotEngaged) + " %", Terms.Of(EngagementClass.ActivelyDisengaged) + " %",
+            "eNPS", Terms.Of(NpsCategory.Promoter) + " %", Terms.Of(NpsCategory.Passive) + " %", Terms.Of(NpsCategory.Detractor) + " %",
         };
-        header.AddRange(round.Items.Select(i => i.Kind == QuestionKind.Enps ? i.Code + " (eNPS)" : i.Code + " " + text["Export.FavourableShort"] + " %"));
+        var labels = Terms.ItemLabels(round.Items.Select(i => i.Kind));
+        header.AddRange(round.Items.Zip(labels).Select(x => x.First.Kind == QuestionKind.Enps ? $"{x.Second} {x.First.Code}" : $"{x.Second} {x.First.Code} {text["Export.FavourableShort"]} %"));
         Line(csv, header);
 
         foreach (var unit in round.Units)
@@ -86,22 +89,21 @@ public static class EngagementResultsExport
             }
             else
             {
-                var shares = unit.Shares;
+                // Shares of one whole as whole percentages that add up to 100, as the page and the scorecard show them.
+                var shares = unit.Shares?.WholePercentages();
                 var enps = unit.Enps;
-                row.Add(Number(shares?.Engaged));
-                row.Add(Number(shares?.NotEngaged));
-                row.Add(Number(shares?.ActivelyDisengaged));
+                var split = enps?.WholePercentages();
+                row.AddRange(shares is null ? ["", "", ""] : shares.Select(p => Number(p)));
                 row.Add(Number(enps?.Score));
-                row.Add(enps is null ? string.Empty : Number(enps.PromoterPercent));
-                row.Add(enps is null ? string.Empty : Number(enps.PassivePercent));
-                row.Add(enps is null ? string.Empty : Number(enps.DetractorPercent));
+                row.AddRange(split is null ? ["", "", ""] : split.Select(p => Number(p)));
                 row.AddRange(round.Items.Select(i => Number(unit.ItemScores.GetValueOrDefault(i.QuestionId))));
             }
             Line(csv, row);
         }
         return csv.ToString();
 
-        string Number(double? value) => value is { } v ? Math.Round(v, 1).ToString("0.#", culture) : string.Empty;
+        // Whole numbers, rounded as everywhere (halves away from zero): the figures of the page, without their % sign.
+        string Number(double? value) => value is { } v ? Rounding.Round(v).ToString("0", culture) : string.Empty;
 
         string Hidden(GroupVisibility visibility) => visibility switch
         {

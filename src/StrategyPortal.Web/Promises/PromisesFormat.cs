@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using StrategyPortal.Domain.Common;
@@ -10,7 +11,7 @@ public static class PromisesFormat
     public static string Channels(IStringLocalizer<PromisesText> t, IEnumerable<ServiceChannel> channels)
     {
         var list = channels.ToList();
-        return list.Count == 0 ? "–" : string.Join(", ", list.Select(c => t[$"Channel.{c}"].Value));
+        return list.Count == 0 ? "–" : string.Join(", ", list.Select(c => Terms.Of(c)));
     }
 
     public static string Period(IStringLocalizer<PromisesText> t, DateOnly from, DateOnly? to) =>

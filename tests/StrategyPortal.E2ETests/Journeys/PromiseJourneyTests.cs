@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Promises;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Promises;
@@ -56,7 +57,7 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser, PortalFi
         var dialog = marketer.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync(P("Board.New"));
         await dialog.GetByLabel(P("Field.Claim")).FillAsync(claim);
-        await ChooseManyAsync(marketer, dialog.GetByLabel(P("Field.Channels")).First, P("Channel.Chat"));
+        await ChooseManyAsync(marketer, dialog.GetByLabel(P("Field.Channels")).First, Terms.Of(ServiceChannel.Chat, Text.English));
         await dialog.GetByLabel(P("Field.Campaign")).FillAsync("Altijd dichtbij");
         // Live from today (the dialog's default), no end: live now.
         await Expect(dialog.GetByLabel(P("Field.LiveFrom"))).Not.ToBeEmptyAsync();
@@ -69,7 +70,7 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser, PortalFi
         await requirement.GetByLabel(P("Field.MinMaturity")).FillAsync((MaturityNow + 1).ToString(CultureInfo.InvariantCulture));
         await requirement.GetByLabel(P("Field.CapacityPerDay")).FillAsync("300");
         await requirement.GetByLabel(P("Field.RequiredHours")).FillAsync("24/7");
-        await Expect(requirement.GetByTestId("requirement-channels")).ToHaveValueAsync(P("Channel.Chat")); // the promise's channel, taken over
+        await Expect(requirement.GetByTestId("requirement-channels")).ToHaveValueAsync(Terms.Of(ServiceChannel.Chat, Text.English)); // the promise's channel, taken over
         await CheckPageAsync(marketer, "promise-dialog-requirement");
         await dialog.GetByTestId("save").ClickAsync();
 
@@ -156,22 +157,22 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser, PortalFi
         await Expect(row).ToHaveCountAsync(1);
         await CheckPageAsync(director, "director-board");
 
-        await ChooseAsync(director, director.GetByLabel(P("Field.Verdict")), P("Verdict.AtRisk"));
+        await ChooseAsync(director, director.GetByLabel(P("Field.Verdict")), Terms.Of(PromiseVerdict.AtRisk, Text.English));
         await Expect(board.Locator("tbody tr [data-testid=verdict]")).Not.ToHaveCountAsync(0);
         await Expect(board.Locator("tbody tr [data-testid=verdict]:not([data-verdict=AtRisk])")).ToHaveCountAsync(0);
         await Expect(row.GetByTestId("verdict")).ToHaveAttributeAsync("data-verdict", nameof(PromiseVerdict.AtRisk));
-        await Expect(row.GetByTestId("verdict")).ToHaveTextAsync(P("Verdict.AtRisk"));
+        await Expect(row.GetByTestId("verdict")).ToHaveTextAsync(Terms.Of(PromiseVerdict.AtRisk, Text.English));
         await Expect(row.GetByTestId("reasons")).ToHaveTextAsync(Reasons(Text.English, complaintReason)[0]);
         await Expect(row.GetByTestId("flag")).ToHaveCountAsync(0);
         await CheckPageAsync(director, "director-board-at-risk");
 
         // Unbacked: our promise leaves the list (once the raised capability backs the demo's own WhatsApp promise, the list may be empty).
-        await ChooseAsync(director, director.GetByLabel(P("Field.Verdict")), P("Verdict.Unbacked"));
+        await ChooseAsync(director, director.GetByLabel(P("Field.Verdict")), Terms.Of(PromiseVerdict.Unbacked, Text.English));
         await Expect(row).ToHaveCountAsync(0);
         await Expect(board.Locator("tbody tr [data-testid=verdict]:not([data-verdict=Unbacked])")).ToHaveCountAsync(0);
         await CheckPageAsync(director, "director-board-unbacked");
 
-        await ChooseAsync(director, director.GetByLabel(P("Field.Verdict")), P("Verdict.AtRisk"));
+        await ChooseAsync(director, director.GetByLabel(P("Field.Verdict")), Terms.Of(PromiseVerdict.AtRisk, Text.English));
         await row.GetByTestId("promise-link").ClickAsync();
         await director.WaitForURLAsync(url => new Uri(url).AbsolutePath == promiseUrl);
         await ExpectVerdictAsync(director, PromiseVerdict.AtRisk);
@@ -194,7 +195,7 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser, PortalFi
         await page.GetByTestId("log-signal").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync(P("Inbox.Log"));
-        await ChooseAsync(page, dialog.GetByLabel(P("Field.Channel")), P("Channel.Chat"));
+        await ChooseAsync(page, dialog.GetByLabel(P("Field.Channel")), Terms.Of(ServiceChannel.Chat, Text.English));
         await dialog.GetByLabel(P("Field.Count")).FillAsync(count.ToString(CultureInfo.InvariantCulture));
         await ChooseAsync(page, dialog.GetByLabel(P("Field.Promise")), claim);
         await dialog.GetByLabel(P("Field.Text")).FillAsync(text);
@@ -210,7 +211,7 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser, PortalFi
     {
         var chip = page.GetByTestId("promise-header").GetByTestId("verdict");
         await Expect(chip).ToHaveAttributeAsync("data-verdict", verdict.ToString());
-        await Expect(chip).ToHaveTextAsync(P($"Verdict.{verdict}", culture));
+        await Expect(chip).ToHaveTextAsync(Terms.Of(verdict, culture ?? Text.English));
     }
 
     /// <summary>Reasons worded by the app's own formatter (<see cref="PromiseReasonText"/>) in the given language.</summary>

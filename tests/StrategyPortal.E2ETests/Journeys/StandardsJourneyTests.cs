@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Standards;
+using StrategyPortal.Domain.Strategy;
 using StrategyPortal.E2ETests.Infrastructure;
 using StrategyPortal.Infrastructure.Organisation;
 using Xunit.Abstractions;
@@ -53,7 +55,7 @@ public sealed partial class StandardsJourneyTests(BrowserFixture browser, Portal
         await dialog.GetByTestId("save-result").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(row.GetByTestId("rag")).ToHaveAttributeAsync("data-rag", nameof(RagStatus.Red));
-        await Expect(row.GetByTestId("rag")).ToHaveTextAsync(S("Rag.Red"));
+        await Expect(row.GetByTestId("rag")).ToHaveTextAsync(Terms.Of(RagStatus.Red, Text.English));
 
         // The target moves to 85 in this quarter: the same result is now green.
         await page.GetByTestId("edit-standard").ClickAsync();
@@ -62,7 +64,7 @@ public sealed partial class StandardsJourneyTests(BrowserFixture browser, Portal
         await dialog.GetByTestId("save").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(row.GetByTestId("rag")).ToHaveAttributeAsync("data-rag", nameof(RagStatus.Green));
-        await Expect(row.GetByTestId("rag")).ToHaveTextAsync(S("Rag.Green"));
+        await Expect(row.GetByTestId("rag")).ToHaveTextAsync(Terms.Of(RagStatus.Green, Text.English));
         await Expect(page.GetByTestId("versions-table").Locator("tbody tr")).ToHaveCountAsync(2);
         await CheckPageAsync(page, "standard-after-change");
     }
@@ -76,12 +78,12 @@ public sealed partial class StandardsJourneyTests(BrowserFixture browser, Portal
         await WaitForInteractiveAsync(page);
 
         await Expect(page.Locator("h1")).ToHaveTextAsync(Text.Strategy("Strategy.Title", Text.Dutch));
-        await Expect(page.GetByTestId("discipline-name")).ToHaveTextAsync(Text.Standards("Discipline.CustomerIntimacy", Text.Dutch));
+        await Expect(page.GetByTestId("discipline-name")).ToHaveTextAsync(Terms.Of(ValueDiscipline.CustomerIntimacy, Text.Dutch));
         var history = page.GetByTestId("strategy-history").Locator("tbody tr");
         await Expect(history).ToHaveCountAsync(2);
-        await Expect(history.Nth(1)).ToContainTextAsync(Text.Standards("Discipline.CostLeadership", Text.Dutch));
+        await Expect(history.Nth(1)).ToContainTextAsync(Terms.Of(ValueDiscipline.CostLeadership, Text.Dutch));
         await Expect(history.Nth(0)).ToContainTextAsync("Pieter Jansen");
-        var selfService = Text.Standards("Channel.SelfService", Text.Dutch);
+        var selfService = Terms.Of(ServiceChannel.SelfService, Text.Dutch);
         await Expect(page.GetByTestId("coverage-gaps")).ToContainTextAsync(selfService);
         await Expect(page.Locator("[data-testid=coverage] thead th[data-gap=true]")).ToHaveTextAsync([selfService]);
         await CheckPageAsync(page, "director-strategy-nl");
