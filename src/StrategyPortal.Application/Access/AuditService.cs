@@ -16,8 +16,18 @@ public sealed record AuditFilter(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize);
 
-/// <summary>One changed property: its old and new value as JSON text (null when there was none).</summary>
-public sealed record AuditChange(string Property, string? Old, string? New);
+/// <summary>
+/// One changed property: its old and new value as JSON text (null when there was none). For an id field (OrgUnitId…),
+/// <see cref="OldName"/> and <see cref="NewName"/> name what the ids point at.
+/// </summary>
+public sealed record AuditChange(string Property, string? Old, string? New)
+{
+    public string? OldName { get; init; }
+    public string? NewName { get; init; }
+
+    /// <summary>Whether the values are ids of other things (a unit, a person…): shown by their names, never as numbers.</summary>
+    public bool IsReference => AuditNames.KindOfIdField(Property) is not null;
+}
 
 public sealed record AuditRow(
     long Id,
@@ -27,7 +37,11 @@ public sealed record AuditRow(
     AuditAction Action,
     string EntityType,
     string EntityId,
-    IReadOnlyList<AuditChange> Changes);
+    IReadOnlyList<AuditChange> Changes)
+{
+    /// <summary>The name of what changed (a person's name, a standard's title…), or null when it has none.</summary>
+    public string? Subject { get; init; }
+}
 
 /// <summary>
 /// Browsing the audit log. Administrators and directors (the company's) read it; nobody edits it.
@@ -66,7 +80,18 @@ public sealed class AuditService(IPortalDbFactory dbFactory, ICurrentUser curren
         var total = await query.CountAsync(cancellationToken);
         var entries = await query.OrderByDescending(a => a.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var rows = entries.Select(e => new AuditRow(e.Id, e.OccurredAtUtc, e.ActorPersonId, e.ActorName, e.Action, e.EntityType, e.EntityId, ParseChanges(e.Changes))).ToList();
+        var parsed = entries.Select(e => (Entry: e, Changes: ParseChanges(e.Changes))).ToList();
+        var names = await AuditNames.ResolverAsync(db, parsed.SelectMany(p => AuditNames.Wanted(p.Entry.EntityType, p.Entry.EntityId, p.Changes)).ToList(), cancellationToken);
+        var rows = parsed.Select(p =>
+        {
+            var changes = p.Changes.Select(c => AuditNames.KindOfIdField(c.Property) is { } kind
+                ? c with { OldName = c.Old is null ? null : names(kind, c.Old), NewName = c.New is null ? null : names(kind, c.New) }
+                : c).ToList();
+            return new AuditRow(p.Entry.Id, p.Entry.OccurredAtUtc, p.Entry.ActorPersonId, p.Entry.ActorName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId, changes)
+            {
+                Subject = AuditNames.SubjectOf(p.Entry.EntityType, p.Entry.EntityId, p.Changes, names),
+            };
+        }).ToList();
         return new PagedResult<AuditRow>(rows, total, page, pageSize);
     }
 

@@ -122,7 +122,7 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         // The role change: filtered by kind and by who.
         await FilterAsync(admin, kind: "Person", actor: Administrator.Name);
         var roleEntry = Entry(admin, "Person", personId).First;
-        await ExpectChangeAsync(roleEntry, Administrator.Name, "Role", nameof(PortalRole.Employee), nameof(PortalRole.Manager));
+        await ExpectChangeAsync(roleEntry, Administrator.Name, "Role", Ui($"Role.{PortalRole.Employee}"), Ui($"Role.{PortalRole.Manager}"));
         await CheckPageAsync(admin, "audit-person-role");
 
         // The target: kind and who.
@@ -134,13 +134,12 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await FilterAsync(admin, kind: "StandardResult", actor: ServiceManager.Name);
         var resultEntries = admin.GetByTestId("audit-table").Locator("tbody tr.mud-table-row");
         await Expect(resultEntries).ToHaveCountAsync(2);
-        await Expect(resultEntries.Nth(0)).ToContainTextAsync(A("Audit.Action.Changed"));
+        await Expect(resultEntries.Nth(0).GetByTestId("audit-sentence")).ToHaveAttributeAsync("data-action", nameof(AuditAction.Changed));
         await ExpectChangeAsync(resultEntries.Nth(0), ServiceManager.Name, "ActualValue", firstResult, correctedResult);
         await ExpectChangeAsync(resultEntries.Nth(1), ServiceManager.Name, "ActualValue", previousResult, firstResult);
-        // Moments read as dates and times, not as the stored round-trip text.
-        var recordedAt = resultEntries.Nth(0).GetByTestId("audit-diff").Locator("tbody tr")
-            .Filter(new() { Has = admin.GetByRole(AriaRole.Rowheader, new() { Name = "RecordedAtUtc", Exact = true }) }).Locator(".audit-new");
-        await Expect(recordedAt).ToHaveTextAsync(new Regex(@"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}\s?[AP]M$"));
+        // Moments read as dates and times (British: day first, 24 hours), not as the stored round-trip text.
+        var recordedAt = resultEntries.Nth(0).GetByTestId("audit-diff").Locator("tbody tr[data-field=RecordedAtUtc]").Locator(".audit-new");
+        await Expect(recordedAt).ToHaveTextAsync(new Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}$"));
         await CheckPageAsync(admin, "audit-standard-result");
 
         // The promise: found by the free text alone (its new campaign name), on a fresh page without the other filters.
@@ -192,29 +191,29 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
     /// <summary>Sets the audit page's filters (kind null: left as it is) and waits for the table to reload.</summary>
     private static async Task FilterAsync(IPage page, string? kind, string? actor, string? text = null)
     {
-        if (kind is not null) await ChooseAsync(page, page.GetByLabel(A("Audit.EntityType")), kind);
+        if (kind is not null) await ChooseAsync(page, page.GetByLabel(A("Audit.EntityType")), A($"Audit.Kind.{kind}"));
         await page.GetByTestId("audit-actor").FillAsync(actor ?? "");
         await page.GetByTestId("audit-search").FillAsync(text ?? "");
         // Debounced: wait until every row shown matches the filters.
         var rows = page.GetByTestId("audit-table").Locator("tbody tr.mud-table-row");
-        if (kind is not null) await Expect(rows.Filter(new() { HasNotText = kind + " #" })).ToHaveCountAsync(0);
+        if (kind is not null) await Expect(rows.Filter(new() { HasNot = page.Locator($"[data-testid=audit-sentence][data-entity={kind}]") })).ToHaveCountAsync(0);
         if (actor is not null) await Expect(rows.Filter(new() { HasNotText = actor })).ToHaveCountAsync(0);
         if (text is not null) await Expect(rows.Filter(new() { HasNotText = text })).ToHaveCountAsync(0);
         await Expect(rows.First).ToBeVisibleAsync();
     }
 
-    /// <summary>The audit rows about one entity, e.g. "Person #12".</summary>
+    /// <summary>The audit rows about one entity (its kind and id, which the sentence names by the entity's name).</summary>
     private static ILocator Entry(IPage page, string kind, string id) =>
         page.GetByTestId("audit-table").Locator("tbody tr.mud-table-row")
-            .Filter(new() { Has = page.Locator("code", new() { HasTextRegex = new Regex($"^{Regex.Escape(kind)} #{Regex.Escape(id)}$") }) });
+            .Filter(new() { Has = page.Locator($"[data-testid=audit-sentence][data-entity={kind}][data-id='{id}']") });
 
     /// <summary>The entry names who made it, and shows the field's old and new value (no old value: none shown).</summary>
     private static async Task ExpectChangeAsync(ILocator entry, string who, string field, string? oldValue, string newValue)
     {
         await Expect(entry).ToContainTextAsync(who);
-        var change = entry.GetByTestId("audit-diff").Locator("tbody tr")
-            .Filter(new() { Has = entry.Page.GetByRole(AriaRole.Rowheader, new() { Name = field, Exact = true }) });
+        var change = entry.GetByTestId("audit-diff").Locator($"tbody tr[data-field={field}]");
         await Expect(change).ToHaveCountAsync(1);
+        await Expect(change.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync(A($"Audit.Field.{field}"));
         if (oldValue is null) await Expect(change.Locator(".audit-old")).ToHaveCountAsync(0);
         else await Expect(change.Locator(".audit-old")).ToHaveTextAsync(oldValue);
         await Expect(change.Locator(".audit-new")).ToHaveTextAsync(newValue);

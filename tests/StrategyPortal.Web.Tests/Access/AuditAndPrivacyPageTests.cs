@@ -33,11 +33,17 @@ public class AuditAndPrivacyPageTests
 
         host.WaitForAssertion(() => Assert.Single(host.FindAll("[data-testid=audit-table] tbody tr.mud-table-row")));
         var row = host.Find("[data-testid=audit-table] tbody tr.mud-table-row");
-        Assert.Contains("Sanne de Vries", row.TextContent);
-        Assert.Contains("Person #", row.TextContent);
+        // A sentence about a named thing, fields by their labels, the unit by its name: no type names, field names or ids.
+        Assert.Equal("Sanne de Vries created the person “Auditia Zoekmans”", row.QuerySelector("[data-testid=audit-sentence]")!.TextContent);
+        var fields = row.QuerySelectorAll("[data-testid=audit-diff] th[scope=row]").Select(e => e.TextContent).ToList();
+        Assert.Contains("e-mail address", fields);
+        Assert.Contains("unit", fields);
+        Assert.DoesNotContain(fields, f => f.Contains("Id", StringComparison.Ordinal));
         var inserted = row.QuerySelectorAll("ins.audit-new").Select(e => e.TextContent).ToList();
         Assert.Contains("Auditia Zoekmans", inserted);
         Assert.Contains("auditia@test.example", inserted);
+        Assert.Contains("Noordlicht Retail B.V.", inserted); // the unit, by name
+        Assert.Contains("Employee", inserted);
         Assert.Empty(row.QuerySelectorAll("del.audit-old"));
     }
 
@@ -48,7 +54,7 @@ public class AuditAndPrivacyPageTests
     [InlineData("2026-12-08")]
     [InlineData("Audit campaign 2026-11-23T10")]
     public void Audit_values_other_than_moments_are_shown_as_recorded(string value) =>
-        Assert.Equal(value, AuditFormat.Value(value, System.Globalization.CultureInfo.GetCultureInfo("en")));
+        Assert.Equal(value, AuditFormat.Moment(value, System.Globalization.CultureInfo.GetCultureInfo("en")));
 
     [Fact]
     public void A_recorded_moment_is_shown_as_the_readers_local_date_and_time()
@@ -56,7 +62,7 @@ public class AuditAndPrivacyPageTests
         const string recorded = "2026-11-23T13:44:06.4341982Z";
         var utc = new DateTime(2026, 11, 23, 13, 44, 6, DateTimeKind.Utc).AddTicks(4341982);
         foreach (var culture in new[] { "en", "nl" }.Select(System.Globalization.CultureInfo.GetCultureInfo))
-            Assert.Equal(utc.ToLocalTime().ToString("G", culture), AuditFormat.Value(recorded, culture));
+            Assert.Equal(utc.ToLocalTime().ToString("G", culture), AuditFormat.Moment(recorded, culture));
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public class PortalBunitContext : BunitContext
         Services.AddPortalApplication();
         Services.AddPortalInfrastructure(configuration, AppContext.BaseDirectory);
         Services.AddScoped<UiErrors>();
+        Services.AddScoped<StrategyPortal.Web.Access.AuditFormat>();
+        Services.AddTransient<MudLocalizer, StrategyPortal.Web.Localization.PortalMudLocalizer>();
         Services.AddSingleton<ICurrentUser>(_currentUser);
         _auth = AddAuthorization();
         configure?.Invoke(Services);
