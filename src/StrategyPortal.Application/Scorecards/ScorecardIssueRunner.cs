@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public sealed class ScorecardIssueRunner(
             var snapshot = ScorecardJson.Serialize(data);
             var frozen = ScorecardJson.Deserialize(snapshot);
             var files = Languages
-                .Select(language => (language, pdf: writer.Write(frozen, CultureInfo.GetCultureInfo(language))))
+                .Select(language => (language, pdf: writer.Write(frozen, PortalCultures.Of(language))))
                 .ToList();
             await StoreAsync(item, issue, unitName, snapshot, files, owner, cancellationToken);
         }

@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
@@ -199,7 +200,7 @@ public sealed class ScorecardService(
                 .Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Unit", unitId ?? 0);
         }
         var data = await builder.BuildAsync(new ScorecardRequest(quarter, unitId), cancellationToken);
-        var pdf = writer.Write(data, CultureInfo.GetCultureInfo(language));
+        var pdf = writer.Write(data, PortalCultures.Of(language));
         return new ScorecardPdf(pdf, FileName(quarter, name, language, null), null);
     }
 

@@ -66,8 +66,10 @@ public static class PortalApp
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         services.AddHttpContextAccessor();
         services.AddScoped<Components.Shared.UiErrors>();
+        services.AddScoped<Access.AuditFormat>();
 
         services.AddPortalApplication();
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);

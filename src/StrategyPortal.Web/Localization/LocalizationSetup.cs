@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
@@ -14,7 +15,7 @@ public static class LocalizationSetup
         var defaultCulture = SupportedCultures.Contains(configured) ? configured! : "nl";
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            var cultures = PortalCultures.All.ToList();
             options.DefaultRequestCulture = new RequestCulture(defaultCulture);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;

@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Localization;
 using System.Globalization;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
@@ -46,7 +47,7 @@ public static class ScorecardCommand
         if (unit is { Length: 0 }) return (null, "--unit needs a unit name.");
         lang ??= "nl";
         if (lang is not ("nl" or "en")) return (null, $"--lang must be nl or en, not '{lang}'.");
-        return (new Options(q, unit, CultureInfo.GetCultureInfo(lang), output), null);
+        return (new Options(q, unit, PortalCultures.Of(lang), output), null);
     }
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

@@ -1,0 +1,84 @@
+using Microsoft.Playwright;
+using StrategyPortal.Domain.Access;
+using StrategyPortal.E2ETests.Infrastructure;
+using StrategyPortal.Infrastructure.Organisation;
+using StrategyPortal.Web.Components.Layout;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace StrategyPortal.E2ETests.Journeys;
+
+/// <summary>
+/// Every page each demo role may open, in Dutch: no English text (the app's own English resources, MudBlazor's English defaults,
+/// English words) and one form of address ("je", never "u"). Visible text, labels for screen readers, titles and placeholders count.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DutchWalkTests(BrowserFixture browser, PortalFixture portal, ITestOutputHelper output)
+    : BrowserTest(browser, portal, output), IClassFixture<PortalFixture>
+{
+    public static TheoryData<string> DemoAccounts => new(OrganisationDemoSeed.Accounts.Select(a => a.Email));
+
+    [Theory]
+    [MemberData(nameof(DemoAccounts))]
+    public async Task Every_page_of_the_role_reads_Dutch_in_one_voice(string email)
+    {
+        var account = OrganisationDemoSeed.Accounts.Single(a => a.Email == email);
+        var pages = Navigation.Items.Where(i => i.Permission is null || RolePermissions.Allows(account.Role, i.Permission)).ToList();
+        var page = await NewPageAsync();
+        await SignInAsAsync(page, email);
+        await page.GetByRole(AriaRole.Button, new() { Name = Text.Ui("Layout.Language", Text.English), Exact = true }).ClickAsync();
+        await page.GetByTestId("lang-nl").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        await WaitForInteractiveAsync(page);
+
+        var problems = new List<string>();
+        foreach (var item in pages)
+        {
+            var target = PortalPages.For(item.Href);
+            await page.GotoAsync(item.Href);
+            if (!target.Static) await WaitForInteractiveAsync(page);
+            await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title(Text.Dutch));
+            if (target.ReadySelector is { } ready) await Expect(page.Locator(ready).First).ToBeVisibleAsync();
+            await WaitForSettledAsync(page);
+            problems.AddRange(EnglishDetector.Problems(await TextsAsync(page)).Select(p => $"{item.Href}: {p}"));
+            await CheckPageAsync(page, $"dutch-{account.Role}-{(item.Href == "/" ? "home" : item.Href)}");
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_reads_Dutch_in_one_voice()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("lang-nl").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        await CheckPageAsync(page, "dutch-sign-in");
+        var problems = EnglishDetector.Problems(await TextsAsync(page));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>The texts a reader meets: visible text nodes, and the names screen readers and tooltips give.</summary>
+    private static Task<string[]> TextsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+            const texts = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                const element = node.parentElement;
+                if (!element || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(element.tagName)) continue;
+                if (!element.checkVisibility()) continue;
+                const text = node.textContent.trim();
+                if (text) texts.push(text);
+            }
+            for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], input[type=submit][value]')) {
+                for (const name of ['aria-label', 'title', 'placeholder']) {
+                    const value = element.getAttribute(name);
+                    if (value && value.trim()) texts.push(value.trim());
+                }
+            }
+            texts.push(document.title);
+            return texts;
+        }
+        """);
+}
