@@ -136,7 +136,8 @@ public sealed class ScorecardDataBuilder(
         var items = results.Items.Select(i => new HeatMapItem(i.QuestionId, i.Code, i.Kind, texts[i.QuestionId].TextFor("nl"), texts[i.QuestionId].TextFor("en"))).ToList();
         var baseDepth = results.Units.FirstOrDefault(u => u.UnitId == targetId)?.Depth ?? 0;
         var heat = results.Units.Select(u => u.IsShown
-                ? new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, u.Shares?.Engaged, items.Select(i => u.ItemScores.GetValueOrDefault(i.QuestionId)).ToList())
+                ? new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, u.Shares?.Engaged,
+                    u.IsDetailShown ? items.Select(i => u.ItemScores.GetValueOrDefault(i.QuestionId)).ToList() : [])
                 : new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, null, []))
             .ToList();
         var trend = results.Trend.Where(t => Quarter.Of(t.OpensOn) <= quarter)
@@ -147,9 +148,9 @@ public sealed class ScorecardDataBuilder(
                 : new EngagementTrendPoint(Quarter.Of(t.OpensOn), t.Visibility, null, null, null, null))
             .ToList();
         var selected = results.Selected;
-        return new ScorecardEngagement(true, results.Round.SurveyTitle, results.MinGroupSize, selected.Visibility,
-            selected.IsShown && selected.Invited >= AnonymityThresholds.ResponseRateMinimumInvited ? selected.ResponseRate : null,
-            selected.IsShown ? selected.Shares : null, selected.IsShown ? selected.Enps?.Score : null, items, heat, trend);
+        // The response rate as the results page shows it: under its own rules, already null where hidden.
+        return new ScorecardEngagement(true, results.Round.SurveyTitle, results.MinGroupSize, selected.Visibility, selected.ResponseRate,
+            selected.IsShown ? selected.Shares : null, selected.IsShown ? selected.EnpsScore : null, items, heat, trend);
     }
 
     private static async Task<ScorecardCustomers> CustomersAsync(IPortalDb db, IReadOnlyCollection<int>? subtree, Quarter first, Quarter quarter, CancellationToken cancellationToken)
