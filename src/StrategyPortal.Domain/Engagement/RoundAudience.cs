@@ -128,11 +128,27 @@ public sealed class RoundStructure
     {
         _units = units.ToDictionary(u => u.UnitId);
         if (_units.ContainsKey(WholeAudience)) throw new ArgumentException("Unit id 0 is reserved for the whole audience.", nameof(units));
-        Roots = _units.Values.Where(u => u.ParentUnitId is not { } p || !_units.ContainsKey(p)).Select(u => u.UnitId).Order().ToList();
-        var roots = Roots.ToHashSet();
+        var roots = _units.Values.Where(u => u.ParentUnitId is not { } p || !_units.ContainsKey(p)).Select(u => u.UnitId).ToHashSet();
+        // Units in a cycle (two moves at once can make one) reach no root: each cycle is cut at its lowest id, which becomes a root.
+        while (Unreachable(roots).Min() is var cut && cut != 0) roots.Add(cut);
+        Roots = roots.Order().ToList();
         _tree = new OrgTree(_units.Values.Select(u => (u.UnitId, (int?)(roots.Contains(u.UnitId) ? WholeAudience : u.ParentUnitId!.Value)))
             .Append((WholeAudience, null)));
         RateVisibility = GroupSuppression.Compute(_tree, [WholeAudience], InvitedDirect, AnonymityThresholds.ResponseRateMinimumInvited);
+    }
+
+    private IEnumerable<int> Unreachable(HashSet<int> roots)
+    {
+        var children = _units.Values.Where(u => !roots.Contains(u.UnitId)).ToLookup(u => u.ParentUnitId!.Value, u => u.UnitId);
+        var reached = new HashSet<int>();
+        var stack = new Stack<int>(roots);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (!reached.Add(id)) continue;
+            foreach (var child in children[id]) stack.Push(child);
+        }
+        return _units.Keys.Where(id => !reached.Contains(id)).DefaultIfEmpty(0);
     }
 
     /// <summary>The units whose parent is not in the audience (the pulse's audience units, as they were).</summary>
@@ -147,7 +163,7 @@ public sealed class RoundStructure
     public string NameOf(int unitId) => _units[unitId].Name;
 
     /// <summary>The unit's parent in the round, or null for a root.</summary>
-    public int? ParentOf(int unitId) => _units[unitId].ParentUnitId is { } p && _units.ContainsKey(p) ? p : null;
+    public int? ParentOf(int unitId) => _tree.ParentOf(unitId) is { } p && p != WholeAudience ? p : null;
 
     /// <summary>Depth below the round's roots (a root is 0).</summary>
     public int DepthOf(int unitId) => _tree.DepthOf(unitId) - 1;

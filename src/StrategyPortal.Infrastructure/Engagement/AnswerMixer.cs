@@ -79,8 +79,16 @@ public sealed class AnswerMixer(IDbContextFactory<PortalDbContext> contexts, Tim
         // VACUUM writes the whole database anew in key order; in the queue of writers so no answer waits on a busy file.
         using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
         {
-            await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
-            await CheckpointAsync(db, cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
+                await CheckpointAsync(db, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
         logger.LogInformation("Mixed the answers of {Count} pulse rounds (SQLite: database rebuilt in key order)", due.Count);
     }
@@ -88,11 +96,14 @@ public sealed class AnswerMixer(IDbContextFactory<PortalDbContext> contexts, Tim
     /// <summary>Moves the WAL's pages (which hold cells in the order they were written) into the database and empties it.</summary>
     private async Task CheckpointAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
+        var connection = db.Database.GetDbConnection();
         for (var attempt = 1; attempt <= 10; attempt++)
         {
-            // Returns (busy, log frames, checkpointed frames); busy = 0 when the WAL was reset to zero bytes.
-            var busy = await db.Database.SqlQueryRaw<int>("SELECT busy AS \"Value\" FROM pragma_wal_checkpoint('TRUNCATE')").SingleAsync(cancellationToken);
-            if (busy == 0) return;
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            // One row: busy (0 when the WAL was reset to zero bytes), frames in the log, frames checkpointed.
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0) return;
             await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
         }
         logger.LogWarning("Could not truncate the SQLite WAL after mixing pulse answers: readers kept it busy; the next mix tries again");
