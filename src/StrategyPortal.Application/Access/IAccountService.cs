@@ -5,7 +5,7 @@ public interface IAccountService
 {
     Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a local account for a person; password policy failures come back as <see cref="Common.ValidationFailedException"/>.</summary>
+    /// <summary>Creates a local account for a person; password policy failures come back as a whole-form <see cref="Common.ValidationFailedException"/> (the caller names its password field).</summary>
     Task CreateLoginAsync(int personId, string email, string password, CancellationToken cancellationToken = default);
 
     /// <summary>Which of these people have a sign-in account (one query for a page of people).</summary>

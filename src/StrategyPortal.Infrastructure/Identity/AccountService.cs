@@ -16,7 +16,7 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
     {
         var user = new PortalUser { PersonId = personId, UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
         var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded) throw new ValidationFailedException("Password", string.Join(" ", result.Errors.Select(Describe)));
+        if (!result.Succeeded) throw new ValidationFailedException(string.Empty, string.Join(" ", result.Errors.Select(Describe)));
     }
 
     public async Task<IReadOnlySet<int>> WithLoginAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default)
