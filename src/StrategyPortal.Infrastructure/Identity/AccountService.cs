@@ -7,7 +7,7 @@ using StrategyPortal.Infrastructure.Persistence;
 
 namespace StrategyPortal.Infrastructure.Identity;
 
-public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, MessageText text) : IAccountService, IUserPreferencesStore
+public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, MessageText text, ISignInSessions sessions) : IAccountService, IUserPreferencesStore
 {
     public Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default) =>
         db.People.AnyAsync(p => p.Role == PortalRole.Administrator && p.IsActive, cancellationToken);
@@ -38,6 +38,8 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
         await users.SetLockoutEndDateAsync(user, person.IsActive ? null : DateTimeOffset.MaxValue);
         // A new stamp ends existing sessions at their next validation: role or unit changes count at once.
         await users.UpdateSecurityStampAsync(user);
+        // A deactivated person's sessions end now, not at their next stamp check.
+        if (!person.IsActive) await sessions.EndAllAsync(user.Id, cancellationToken);
     }
 
     public async Task<LoginSummary?> DescribeLoginAsync(int personId, CancellationToken cancellationToken = default)

@@ -34,6 +34,7 @@ public static class IdentityRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<IAccountService>(sp => sp.GetRequiredService<AccountService>());
         services.AddScoped<IUserPreferencesStore>(sp => sp.GetRequiredService<AccountService>());
+        services.AddSignInSessions();
         return services;
     }
 }

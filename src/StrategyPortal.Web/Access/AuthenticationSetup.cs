@@ -43,12 +43,17 @@ public static class AuthenticationSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = secure;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SignInSessionOptions.SignInLifetime;
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+            options.UseServerSessions();
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ServerSessions.KeepSessionOnRefresh;
+        });
 
         services.AddAuthorization(options =>
         {

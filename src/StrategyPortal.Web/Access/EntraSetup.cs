@@ -81,7 +81,7 @@ public static class EntraSetup
             return;
         }
         var target = context.Properties?.RedirectUri;
-        context.Response.Redirect(CultureEndpoints.IsLocal(target) ? target! : "/");
+        context.Response.Redirect(CultureEndpoints.LocalTarget(target));
     }
 
     private static Task RemoteFailureAsync(RemoteFailureContext context)

@@ -8,8 +8,9 @@ using StrategyPortal.Infrastructure.Identity;
 namespace StrategyPortal.Web.Access;
 
 /// <summary>
-/// Checks an open circuit's user against the database every minute: a deactivated person, a new
-/// role or a sign-out elsewhere (new security stamp) ends the interactive session.
+/// Checks an open circuit's user against the database every minute: a sign-out (its server-side session
+/// ended, in this browser or through a copy of its cookie), a deactivated person, a new role or a new
+/// security stamp ends the interactive session.
 /// </summary>
 public sealed class PortalRevalidatingStateProvider(
     ILoggerFactory loggerFactory,
@@ -22,8 +23,17 @@ public sealed class PortalRevalidatingStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
+        if (!await IsSessionOpenAsync(scope.ServiceProvider, authenticationState.User, cancellationToken)) return false;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         return await IsStampCurrentAsync(users, authenticationState.User);
+    }
+
+    /// <summary>Whether the sign-in behind a circuit's user still has its server-side session.</summary>
+    internal static async Task<bool> IsSessionOpenAsync(IServiceProvider services, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return true;
+        var secret = ServerSessions.SecretOf(principal);
+        return secret is not null && await services.GetRequiredService<StrategyPortal.Application.Access.ISignInSessions>().IsActiveAsync(secret, cancellationToken);
     }
 
     private async Task<bool> IsStampCurrentAsync(UserManager<PortalUser> users, ClaimsPrincipal principal)

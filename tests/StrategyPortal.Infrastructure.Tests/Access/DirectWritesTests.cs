@@ -26,6 +26,8 @@ public sealed partial class DirectWritesTests
             (3, "a closed round's anonymous responses and comments rewritten in random order on PostgreSQL, content unchanged ([NotAudited] pulse data)"),
         ["src/StrategyPortal.Infrastructure/Identity/AccountService.cs"] =
             (2, "a user's language and dark mode: preferences of the sign-in account (Identity's tables are not audited)"),
+        ["src/StrategyPortal.Infrastructure/Identity/SignInSession.cs"] =
+            (4, "server-side sign-in sessions: last use, sign-out and clean-up (session bookkeeping of the sign-in account; Identity's tables are not audited)"),
         ["src/StrategyPortal.Infrastructure/Persistence/DatabaseInitializer.cs"] =
             (1, "PRAGMA journal_mode=WAL on SQLite: no data"),
     };
