@@ -42,6 +42,12 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
         if (!person.IsActive) await sessions.EndAllAsync(user.Id, cancellationToken);
     }
 
+    public Task<bool> IsErasedEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var hash = Access.PersonErasure.EmailHash(email);
+        return db.Users.AsNoTracking().AnyAsync(u => u.ErasedEmailHash == hash, cancellationToken);
+    }
+
     public async Task<LoginSummary?> DescribeLoginAsync(int personId, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);

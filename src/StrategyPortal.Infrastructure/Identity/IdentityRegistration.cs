@@ -35,6 +35,8 @@ public static class IdentityRegistration
         services.AddScoped<IAccountService>(sp => sp.GetRequiredService<AccountService>());
         services.AddScoped<IUserPreferencesStore>(sp => sp.GetRequiredService<AccountService>());
         services.AddSignInSessions();
+        services.AddScoped<IEntraSignIn, EntraAccountMatcher>();
+        services.AddScoped<IUserContextSource, UserContextSource>();
         return services;
     }
 }

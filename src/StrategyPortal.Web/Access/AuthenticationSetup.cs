@@ -29,7 +29,7 @@ public static class AuthenticationSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(configuration.GetSection(EntraOptions.Section), entra, secure);
+        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(configuration.GetSection(EntraOptions.Section), secure);
         // Every Identity cookie (application, external, two-factor) and the antiforgery cookie: Secure outside Development.
         services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = secure);
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = secure);

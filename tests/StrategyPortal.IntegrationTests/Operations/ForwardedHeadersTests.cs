@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StrategyPortal.Application.Access;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.IntegrationTests.Access;
 using StrategyPortal.IntegrationTests.Infrastructure;
