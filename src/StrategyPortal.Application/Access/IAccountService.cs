@@ -30,7 +30,11 @@ public sealed record LoginSummary(
     string? PreferredCulture,
     bool DarkMode,
     IReadOnlyList<string> ExternalLogins,
-    bool Erased);
+    bool Erased,
+    IReadOnlyList<SessionSummary> Sessions);
+
+/// <summary>An open sign-in session of the account (<see cref="ISignInSessions"/>): when it started and was last used.</summary>
+public sealed record SessionSummary(DateTime StartedUtc, DateTime LastSeenUtc);
 
 public sealed record UserPreferences(string? Culture, bool DarkMode);
 

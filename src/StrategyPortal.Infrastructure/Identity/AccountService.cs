@@ -53,8 +53,10 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);
         if (user is null) return null;
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == user.Id).Select(l => l.LoginProvider).ToListAsync(cancellationToken);
+        var sessions = await db.SignInSessions.AsNoTracking().Where(s => s.UserId == user.Id).OrderBy(s => s.StartedUtc)
+            .Select(s => new SessionSummary(s.StartedUtc, s.LastSeenUtc)).ToListAsync(cancellationToken);
         return new LoginSummary(user.Email, user.EmailConfirmed, user.LockoutEnd, user.AccessFailedCount, user.PreferredCulture, user.DarkMode,
-            logins, user.ErasedEmailHash is not null);
+            logins, user.ErasedEmailHash is not null, sessions);
     }
 
     public async Task<UserPreferences> GetAsync(int personId, CancellationToken cancellationToken = default)

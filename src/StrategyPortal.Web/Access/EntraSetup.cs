@@ -19,7 +19,7 @@ namespace StrategyPortal.Web.Access;
 /// <c>{Instance}{TenantId}/v2.0</c> from the <c>AzureAd</c> section and installs its issuer validator
 /// (<c>AadIssuerValidator</c>, Microsoft.IdentityModel.Validators): the token must carry a <c>tid</c> claim, and its
 /// issuer must be the issuer of the authority's own metadata (<c>{authority}/.well-known/openid-configuration</c>,
-/// read over https, kept for a day), with <c>{tenantid}</c> filled in where the metadata has that template. The portal
+/// read over https and cached), with <c>{tenantid}</c> filled in where the metadata has that template. The portal
 /// leaves that validation as Microsoft.Identity.Web sets it (no issuer of its own) and adds only its own settings
 /// below, which apply after Microsoft.Identity.Web's. The validator accepts a tenant-specific issuer whatever
 /// <c>tid</c> says, so <see cref="EntraSignIn"/> also checks <c>tid</c> against <c>AzureAd:TenantId</c>.

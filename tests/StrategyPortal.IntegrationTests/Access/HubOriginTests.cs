@@ -92,8 +92,7 @@ public abstract class HubOriginTests(PortalFactory factory)
     {
         using var client = factory.CreatePortalClient();
         using var response = await client.SignInAsync(PortalFactory.DemoAccount(PortalRole.Employee).Email, factory.DemoPassword);
-        var header = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PortalClient.AuthCookie + "=", StringComparison.Ordinal));
-        return header[(PortalClient.AuthCookie.Length + 1)..header.IndexOf(';')];
+        return PortalClient.AuthCookieOf(response);
     }
 
     private int RefusalWarnings() => factory.Log.Lines.Count;

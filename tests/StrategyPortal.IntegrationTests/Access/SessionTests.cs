@@ -205,8 +205,7 @@ public abstract class SessionTests(PortalFactory factory)
     {
         using var response = await client.SignInAsync(person.Email, person.Password!);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var header = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PortalClient.AuthCookie + "=", StringComparison.Ordinal));
-        return header[(PortalClient.AuthCookie.Length + 1)..header.IndexOf(';')];
+        return PortalClient.AuthCookieOf(response);
     }
 
     private async Task<(PortalClient Client, string Cookie)> SignedInAsync(TestPerson person)
