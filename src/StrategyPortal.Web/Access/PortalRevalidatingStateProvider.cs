@@ -15,10 +15,11 @@ namespace StrategyPortal.Web.Access;
 public sealed class PortalRevalidatingStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<CircuitRevalidationOptions> revalidation)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => revalidation.Value.Interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -44,4 +45,10 @@ public sealed class PortalRevalidatingStateProvider(
         var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);
     }
+}
+
+/// <summary>How often an open circuit checks its sign-in (one minute; the browser tests shorten it to see a sign-out land).</summary>
+public sealed class CircuitRevalidationOptions
+{
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 }
