@@ -26,6 +26,19 @@ public sealed class EntraPortalFixture : PortalFixture
 
     protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => LocalOidcProvider.TrustIn(services);
 
+    /// <summary>
+    /// Starts the portal, then has it read the provider's metadata once (a sign-in challenge): on a loaded machine the
+    /// first https round trip to the freshly started provider has taken longer than a journey's click timeout.
+    /// </summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(3) };
+        using var challenge = await http.GetAsync(new Uri(BaseAddress, "/account/login/entra"));
+        if (challenge.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"The portal's Entra challenge answered {(int)challenge.StatusCode}; see {LogFile}.");
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

@@ -41,7 +41,7 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Services a derived fixture adds (test-only trust, never a change of the portal's behaviour).</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
         var settings = new Dictionary<string, string?>
