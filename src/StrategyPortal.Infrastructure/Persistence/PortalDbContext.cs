@@ -47,6 +47,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207013224_InitialCreate")]
+    [Migration("20261207034355_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1828,6 +1828,30 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -2192,6 +2216,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.HasOne("StrategyPortal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -914,6 +914,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -1310,6 +1330,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "EffectiveQuarterKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_LastSeenUtc",
+                table: "SignInSessions",
+                column: "LastSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandardResults_QuarterKey",
                 table: "StandardResults",
                 column: "QuarterKey");
@@ -1420,6 +1450,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceStrategyChoices");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
 
             migrationBuilder.DropTable(
                 name: "StandardResults");

@@ -916,6 +916,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -1312,6 +1332,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 column: "EffectiveQuarterKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_LastSeenUtc",
+                table: "SignInSessions",
+                column: "LastSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandardResults_QuarterKey",
                 table: "StandardResults",
                 column: "QuarterKey");
@@ -1422,6 +1452,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceStrategyChoices");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
 
             migrationBuilder.DropTable(
                 name: "StandardResults");
