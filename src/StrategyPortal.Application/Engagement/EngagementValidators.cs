@@ -18,6 +18,7 @@ public sealed class PulseInputValidator : AbstractValidator<PulseInput>
         RuleFor(p => p.AudienceUnitIds).Satisfies(PulseSurvey.ValidAudience);
         RuleFor(p => p.MinGroupSize).Satisfies(AnonymityThresholds.ValidMinGroupSize);
         RuleFor(p => p.CommentThreshold).Satisfies((p, threshold) => AnonymityThresholds.ValidCommentThreshold(p.MinGroupSize, threshold));
+        RuleFor(p => p.DetailMinGroupSize).Satisfies((p, detail) => detail is { } size ? AnonymityThresholds.ValidDetailMinGroupSize(p.MinGroupSize, size) : detail);
     }
 }
 

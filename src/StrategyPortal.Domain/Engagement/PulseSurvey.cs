@@ -34,6 +34,7 @@ public class PulseSurvey : IVersioned
         RoundLengthDays = firstClosesOn.DayNumber - firstOpensOn.DayNumber;
         MinGroupSize = thresholds.MinGroupSize;
         CommentThreshold = thresholds.CommentThreshold;
+        DetailMinGroupSize = thresholds.DetailMinGroupSize;
         ValidItems(questionIds);
         for (var i = 0; i < questionIds.Count; i++) _items.Add(new PulseSurveyItem(questionIds[i], i + 1));
         ValidAudience(audienceUnitIds);
@@ -52,6 +53,9 @@ public class PulseSurvey : IVersioned
     public int MinGroupSize { get; private set; }
     public int CommentThreshold { get; private set; }
 
+    /// <summary>Fewest answers for a group's per-item figures and eNPS split (at least <see cref="MinGroupSize"/>).</summary>
+    public int DetailMinGroupSize { get; private set; }
+
     /// <summary>False once stopped: no further rounds are created; existing results stay.</summary>
     public bool IsActive { get; private set; }
 
@@ -60,7 +64,7 @@ public class PulseSurvey : IVersioned
     public IReadOnlyList<PulseSurveyItem> Items => _items;
     public IReadOnlyList<PulseAudienceUnit> Audience => _audience;
 
-    public AnonymityThresholds Thresholds => new(MinGroupSize, CommentThreshold);
+    public AnonymityThresholds Thresholds => new(MinGroupSize, CommentThreshold, DetailMinGroupSize);
 
     /// <summary>Opening and closing day of round <paramref name="number"/> (1-based) under this pulse's cadence.</summary>
     public (DateOnly OpensOn, DateOnly ClosesOn) DatesOfRound(int number)
@@ -151,8 +155,10 @@ public class PulseAudienceUnit
 }
 
 /// <summary>
-/// The anonymity thresholds of a pulse: scores of a group are shown only from
-/// <see cref="MinGroupSize"/> answers (never below 3), comments only from <see cref="CommentThreshold"/>.
+/// The anonymity thresholds of a pulse: scores of a group are shown only from <see cref="MinGroupSize"/> answers (never
+/// below 3), comments only from <see cref="CommentThreshold"/>, and per-item figures and the eNPS split only from
+/// <see cref="DetailMinGroupSize"/> (at least the minimum group size): in a group of five, four colleagues who pool their
+/// own answers can subtract them from a per-item figure, so a pulse owner may ask more for the detail than for the headline.
 /// </summary>
 public readonly record struct AnonymityThresholds
 {
@@ -166,10 +172,12 @@ public readonly record struct AnonymityThresholds
     /// <summary>Driver analysis (correlations) needs at least this many responses.</summary>
     public const int DriverMinimumResponses = 25;
 
-    public AnonymityThresholds(int minGroupSize, int commentThreshold)
+    /// <param name="detailMinGroupSize">Null: the minimum group size (no larger group for the detail).</param>
+    public AnonymityThresholds(int minGroupSize, int commentThreshold, int? detailMinGroupSize = null)
     {
         MinGroupSize = ValidMinGroupSize(minGroupSize);
         CommentThreshold = ValidCommentThreshold(minGroupSize, commentThreshold);
+        DetailMinGroupSize = ValidDetailMinGroupSize(minGroupSize, detailMinGroupSize ?? minGroupSize);
     }
 
     public const int HighestThreshold = 1000;
@@ -190,8 +198,18 @@ public readonly record struct AnonymityThresholds
         _ => commentThreshold,
     };
 
+    /// <summary>Per-item figures and the eNPS split need at least as many answers as scores do.</summary>
+    public static int ValidDetailMinGroupSize(int minGroupSize, int detailMinGroupSize) => detailMinGroupSize switch
+    {
+        _ when detailMinGroupSize < minGroupSize =>
+            throw new DomainException("pulse.detail-threshold-too-low", "The group size for detail cannot be below the minimum group size."),
+        > HighestThreshold => throw new DomainException("pulse.threshold-too-high", $"A threshold is at most {HighestThreshold}.", HighestThreshold),
+        _ => detailMinGroupSize,
+    };
+
     public int MinGroupSize { get; }
     public int CommentThreshold { get; }
+    public int DetailMinGroupSize { get; }
 
     public static AnonymityThresholds Default { get; } = new(DefaultMinGroupSize, DefaultCommentThreshold);
 }

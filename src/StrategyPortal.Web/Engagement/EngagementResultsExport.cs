@@ -79,7 +79,7 @@ public static class EngagementResultsExport
                 unit.Name,
                 unit.ParentId is { } parent && names.TryGetValue(parent, out var parentName) ? parentName : string.Empty,
                 unit.IsShown ? text["Export.Shown"] : Hidden(unit.Visibility),
-                // The screen's rule for response rates: shown only for groups of at least 5 invited, hidden or not.
+                // The screen's rule for response rates (at least 5 invited, under the sibling rule): already null where hidden.
                 unit.ResponseRate is { } rate ? Number(rate) : suppressed,
             };
             if (!unit.IsShown)
@@ -94,9 +94,11 @@ public static class EngagementResultsExport
                 var enps = unit.Enps;
                 var split = enps?.WholePercentages();
                 row.AddRange(shares is null ? ["", "", ""] : shares.Select(p => Number(p)));
-                row.Add(Number(enps?.Score));
-                row.AddRange(split is null ? ["", "", ""] : split.Select(p => Number(p)));
-                row.AddRange(round.Items.Select(i => Number(unit.ItemScores.GetValueOrDefault(i.QuestionId))));
+                row.Add(Number(unit.EnpsScore));
+                // The eNPS split and the items are detail: shown only where the pulse's detail threshold lets them.
+                var detail = unit.IsDetailShown ? null : suppressed;
+                row.AddRange(split is null ? Enumerable.Repeat(detail ?? string.Empty, 3) : split.Select(p => detail ?? Number(p)));
+                row.AddRange(round.Items.Select(i => detail ?? Number(unit.ItemScores.GetValueOrDefault(i.QuestionId))));
             }
             Line(csv, row);
         }
@@ -107,6 +109,7 @@ public static class EngagementResultsExport
 
         string Hidden(GroupVisibility visibility) => visibility switch
         {
+            GroupVisibility.TooFewInvited => text["Results.HiddenFewInvitedShort"],
             GroupVisibility.ProtectsSibling => text["Results.HiddenSiblingShort"],
             GroupVisibility.ParentHidden => text["Results.HiddenParentShort"],
             _ => string.Format(culture, text["Results.HiddenFewShort"], round.MinGroupSize),
