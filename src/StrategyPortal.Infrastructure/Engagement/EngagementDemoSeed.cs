@@ -39,7 +39,7 @@ public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedSte
     [
         "Meer tijd voor overleg met andere afdelingen zou helpen.",
         "Fijn team, maar de systemen zijn traag.",
-        "Graag vaker terugkoppeling over hoe we het doen ten opzichte van de standaarden.",
+        "Graag vaker terugkoppeling over hoe we het doen ten opzichte van de normen.",
         "Ik zou graag een training krijgen in de nieuwe kassasoftware.",
         "Duidelijker communiceren wat de acties van marketing inhouden, vóór ze live gaan.",
         "De planning is vaak pas laat bekend.",

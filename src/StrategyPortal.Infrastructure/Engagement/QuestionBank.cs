@@ -37,7 +37,7 @@ public static class QuestionBank
             "Ik ben trots op de service die wij onze klanten geven.",
             "I am proud of the service we give our customers."),
         new(9, "STR-STANDARDS", QuestionKind.Strategy,
-            "Ik weet op welke servicestandaarden mijn team wordt beoordeeld.",
+            "Ik weet op welke normen mijn team wordt beoordeeld.",
             "I know which service standards my team is measured on."),
         new(10, "STR-PROMISES", QuestionKind.Strategy,
             "Ik kan de beloften waarmaken die marketing aan onze klanten doet.",

@@ -3,6 +3,7 @@ using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -117,6 +118,9 @@ public abstract partial class BrowserTest(BrowserFixture browser, PortalFixture 
     /// </summary>
     protected async Task CheckAccessibilityAsync(IPage page, string name)
     {
+        // A snackbar hides itself a few seconds after it appears: let it go first, or axe (which takes seconds under load)
+        // may measure it halfway through its fade-out and report a contrast the reader never sees.
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await WaitForSettledAsync(page);
         var result = await page.RunAxe(new AxeRunOptions
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.Organisation;
 using StrategyPortal.Web.Organisation;
 using StrategyPortal.Web.Tests.Support;
 
@@ -25,12 +27,37 @@ public class PeoplePageTests
     {
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.Administrator);
-
         var host = ctx.RenderWithProviders<People>();
-
         host.WaitForElements("[data-testid=people-table] tbody tr");
-        Assert.NotNull(host.Find("[data-testid=add-person]"));
-        Assert.NotEmpty(host.FindAll("button[aria-label^='Edit']"));
+
+        // Add: the dialog's form stores the person, who then shows in the table.
+        host.Find("[data-testid=add-person]").Click();
+        Input(host, "person-name").Change("Bram Toegevoegd");
+        Input(host, "person-email").Change("bram.toegevoegd@test.example");
+        host.Find(".mud-dialog [data-testid=save]").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
+        var organisation = ctx.Services.GetRequiredService<OrganisationService>();
+        var added = (await organisation.GetPeopleAsync(new PeopleQuery { Search = "bram.toegevoegd" })).Items.Single();
+        Assert.Equal("Bram Toegevoegd", added.Name);
+
+        // Edit: the row's edit button opens the person's form; the new name is stored.
+        Search(host, "bram.toegevoegd");
+        host.WaitForAssertion(() => Assert.Single(host.FindAll("[data-testid=people-table] tbody tr")));
+        host.Find("button[aria-label='Edit Bram Toegevoegd']").Click();
+        Input(host, "person-name").Change("Bram Gewijzigd");
+        host.Find(".mud-dialog [data-testid=save]").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
+        Assert.Equal("Bram Gewijzigd", (await organisation.GetPeopleAsync(new PeopleQuery { Search = "bram.toegevoegd" })).Items.Single().Name);
+        host.WaitForAssertion(() => Assert.Contains("Bram Gewijzigd", host.Find("[data-testid=people-table] tbody").TextContent));
+    }
+
+    private static AngleSharp.Dom.IElement Input(IRenderedComponent<ProviderHost> host, string testId) =>
+        host.WaitForElement($".mud-dialog input[data-testid={testId}], .mud-dialog [data-testid={testId}] input");
+
+    private static void Search(IRenderedComponent<ProviderHost> host, string text)
+    {
+        var search = host.Find("[data-testid=people-search]");
+        (search.TagName == "INPUT" ? search : search.QuerySelector("input")!).Input(text);
     }
 
     [Fact]
