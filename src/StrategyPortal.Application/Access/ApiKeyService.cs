@@ -93,11 +93,16 @@ public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser curre
         var match = candidates.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(k.Hash), hash));
         if (match is null) return new ApiKeyCheck(ApiKeyStatus.Unknown, null, null, []);
         if (match.IsRevoked) return new ApiKeyCheck(ApiKeyStatus.Revoked, match.Id, match.Name, []);
-        // Usage, not a change of the key: written directly so every API call does not add an audit entry.
+        // Usage, not a change of the key: written directly so every API call does not add an audit entry, and at most
+        // once a minute per key, so a provisioning run of thousands of calls does not queue a write behind each one.
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        if (match.LastUsedAt is not { } last || now - last >= LastUseResolution)
+            await db.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         return new ApiKeyCheck(ApiKeyStatus.Valid, match.Id, match.Name, match.ScopeList);
     }
+
+    /// <summary>How exactly a key's last use is kept.</summary>
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>"spk_" and 32 random bytes, base64url (43 characters).</summary>
     public static string Generate() => ApiKey.KeyStart + Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -13,8 +13,8 @@ public class ApiKey : IVersioned
     public const int PrefixLength = 12;
     public const string KeyStart = "spk_";
 
-    /// <summary>The scopes a key can be given. One for now: importing customer scores.</summary>
-    public static IReadOnlyList<string> KnownScopes { get; } = [ApiScopes.CustomerScoresImport];
+    /// <summary>The scopes a key can be given.</summary>
+    public static IReadOnlyList<string> KnownScopes { get; } = [ApiScopes.CustomerScoresImport, ApiScopes.PeopleImport, ApiScopes.ScimProvision];
 
     private ApiKey() { Name = string.Empty; Prefix = string.Empty; Hash = string.Empty; Scopes = string.Empty; }
 
@@ -73,4 +73,10 @@ public class ApiKey : IVersioned
 public static class ApiScopes
 {
     public const string CustomerScoresImport = "customer-scores:import";
+
+    /// <summary>Import people files through <c>/api/v1/people/import</c>.</summary>
+    public const string PeopleImport = "people:import";
+
+    /// <summary>Provision people through SCIM (<c>/scim/v2</c>), as Entra's provisioning service does.</summary>
+    public const string ScimProvision = "scim:provision";
 }
