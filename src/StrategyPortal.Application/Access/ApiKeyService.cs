@@ -46,25 +46,42 @@ public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser curre
         var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return keys
             .OrderBy(k => k.RevokedAt is not null).ThenByDescending(k => k.CreatedAt)
-            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.ScopeList, k.CreatedAt, people.GetValueOrDefault(k.CreatedByPersonId, "?"), k.LastUsedAt, k.RevokedAt, k.Version))
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.ScopeList, k.CreatedAt, k.CreatedByPersonId is { } by ? people.GetValueOrDefault(by, "?") : CommandLineCreator, k.LastUsedAt, k.RevokedAt, k.Version))
             .ToList();
     }
+
+    /// <summary>Who the list names as the creator of a key made with the <c>api-key create</c> command.</summary>
+    public const string CommandLineCreator = "api-key command";
 
     public async Task<CreatedApiKey> CreateAsync(ApiKeyInput input, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.ApiKeysManage);
+        return await CreateAsync(input, user.PersonId!.Value, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A key made on the host by the <c>api-key create</c> command (provisioning scripts, infrastructure as code): whoever
+    /// can run the portal's process there may, as with <c>migrate</c>. Audited like a key made on the page, with the
+    /// command as the actor.
+    /// </summary>
+    public Task<CreatedApiKey> CreateFromCommandLineAsync(ApiKeyInput input, CancellationToken cancellationToken = default) =>
+        CreateAsync(input, null, CommandLineCreator, cancellationToken);
+
+    private async Task<CreatedApiKey> CreateAsync(ApiKeyInput input, int? personId, string? actor, CancellationToken cancellationToken)
+    {
         var key = Generate();
         ApiKey entity;
         try
         {
-            entity = new ApiKey(input.Name, key[..ApiKey.PrefixLength], Hash(key), input.Scopes, user.PersonId!.Value, clock.GetUtcNow().UtcDateTime);
+            entity = new ApiKey(input.Name, key[..ApiKey.PrefixLength], Hash(key), input.Scopes, personId, clock.GetUtcNow().UtcDateTime);
         }
         catch (DomainException e)
         {
             throw text.Invalid(e.Code.Contains("name", StringComparison.Ordinal) ? nameof(ApiKeyInput.Name) : nameof(ApiKeyInput.Scopes), e);
         }
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (actor is not null) db.ActFor(actor);
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiKey(entity.Id, entity.Name, key);

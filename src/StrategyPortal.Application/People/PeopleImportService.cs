@@ -95,7 +95,20 @@ public sealed class PeopleImportService(
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        return await db.InTransactionAsync(async ct =>
+        try
+        {
+            return await ApplyInTransactionAsync(db, content, fileName, request, confirmation, actingPersonId, apiKeyId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone changed the same people (or took an e-mail address) while the import was being written.
+            throw new ConcurrencyConflictException(text["people.import.changed"]);
+        }
+    }
+
+    private Task<PeopleImportOutcome> ApplyInTransactionAsync(IPortalDb db, byte[] content, string fileName, PeopleImportRequest request, string? confirmation,
+        int? actingPersonId, int? apiKeyId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
         {
             // Read again inside the transaction: what the preview showed may have changed since.
             var roster = await PeopleRoster.LoadAllAsync(db, tracking: true, ct);
@@ -119,7 +132,6 @@ public sealed class PeopleImportService(
             await applier.ApplyAsync(db, roster, plan, ct);
             return new PeopleImportOutcome(preview, new PeopleImportResult(record.Id, record.AuditName, counts), PeopleImportRefusal.None);
         }, cancellationToken);
-    }
 
     private (PeopleImportPreview Preview, PeoplePlan Plan, int Rows) Plan(byte[] content, string fileName, PeopleImportRequest request, PeopleRoster roster, int? actingPersonId)
     {

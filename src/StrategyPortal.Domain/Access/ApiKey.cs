@@ -18,7 +18,7 @@ public class ApiKey : IVersioned
 
     private ApiKey() { Name = string.Empty; Prefix = string.Empty; Hash = string.Empty; Scopes = string.Empty; }
 
-    public ApiKey(string name, string prefix, string hash, IEnumerable<string> scopes, int createdByPersonId, DateTime createdAt)
+    public ApiKey(string name, string prefix, string hash, IEnumerable<string> scopes, int? createdByPersonId, DateTime createdAt)
     {
         Name = ValidName(name);
         Prefix = prefix;
@@ -42,7 +42,8 @@ public class ApiKey : IVersioned
     /// <summary>Space-separated scopes, e.g. "customer-scores:import".</summary>
     public string Scopes { get; private set; }
 
-    public int CreatedByPersonId { get; private set; }
+    /// <summary>Null for a key made on the host with the <c>api-key create</c> command (no person acted).</summary>
+    public int? CreatedByPersonId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastUsedAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
