@@ -257,13 +257,16 @@ public sealed class OrganisationService(
         user.Demand(Permission.PeopleManage);
         if (!active && user.PersonId == personId) throw new ValidationFailedException("", text["person.cannot-deactivate-self"]);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("Person", personId);
-        if (active) await EnsureActiveUnitAsync(db, person.OrgUnitId, cancellationToken);
-        else await EnsureNotLastAdministratorAsync(db, person, true, cancellationToken);
-        db.ExpectVersion(person, version);
-        if (active) person.Reactivate(); else person.Deactivate();
-        await db.SaveOrConflictAsync(text["conflict.person"], cancellationToken);
-        await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
+        var record = new PersonData { PersonId = personId, Given = PersonField.Active, Active = active };
+        try
+        {
+            await writer.SaveOneAsync(db, record, user.PersonId, FieldOf, p => db.ExpectVersion(p, version), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(text["conflict.person"]);
+        }
+        await accounts.SyncWithPersonAsync(personId, cancellationToken);
     }
 
     public async Task CreateLoginAsync(int personId, string password, CancellationToken cancellationToken = default)
@@ -273,12 +276,6 @@ public sealed class OrganisationService(
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("Person", personId);
         if ((await accounts.WithLoginAsync([personId], cancellationToken)).Count > 0) throw new ValidationFailedException("", text["person.has-login"]);
         await accounts.CreateLoginAsync(person.Id, person.Email, password, cancellationToken);
-    }
-
-    private async Task EnsureActiveUnitAsync(IPortalDb db, int unitId, CancellationToken cancellationToken)
-    {
-        if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
-            throw new ValidationFailedException(nameof(PersonInput.OrgUnitId), text["person.unit-invalid"]);
     }
 
     /// <summary>A unit code is unique whatever its case: people files and SCIM name units by it.</summary>
@@ -303,12 +300,5 @@ public sealed class OrganisationService(
         var trimmed = name.Trim().ToLower();
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == parentId && u.Id != exceptId && u.Name.ToLower() == trimmed, cancellationToken))
             throw new ValidationFailedException(nameof(UnitInput.Name), text["orgunit.name-taken"]);
-    }
-
-    private async Task EnsureNotLastAdministratorAsync(IPortalDb db, Person person, bool losesAdministrator, CancellationToken cancellationToken)
-    {
-        if (!losesAdministrator || person.Role != PortalRole.Administrator || !person.IsActive) return;
-        var otherAdmins = await db.People.CountAsync(p => p.Role == PortalRole.Administrator && p.IsActive && p.Id != person.Id, cancellationToken);
-        if (otherAdmins == 0) throw new ValidationFailedException("", text["person.last-administrator"]);
     }
 }

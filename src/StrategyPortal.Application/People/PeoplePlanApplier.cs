@@ -72,7 +72,9 @@ public sealed class PeoplePlanApplier(IPeopleAccounts accounts)
         }
         foreach (var missing in plan.Missing) byId[missing.Id].Deactivate();
 
-        var accountChanges = PersonField.Email | PersonField.Active | PersonField.Role | PersonField.Unit;
+        // What the sign-in cookie or account holds (role and permissions, e-mail, whether one may sign in). Units and names are
+        // read fresh per request, so an import that moves the administrator applying it does not end their session.
+        var accountChanges = PersonField.Email | PersonField.Active | PersonField.Role;
         var touched = plan.People.Where(p => p.Existing is not null && (p.ChangedFields & accountChanges) != 0).Select(p => byId[p.Existing!.Id])
             .Concat(plan.Missing.Select(p => byId[p.Id])).ToList();
         if (touched.Count > 0) await accounts.SyncAsync(db, touched, cancellationToken);

@@ -131,6 +131,9 @@ public sealed class PeoplePlanner(MessageText text)
             if (record.Gives(PersonField.Language)) state.Language = Normalised(record, PersonField.Language, () => Person.NormaliseLanguage(record.Language), plan);
             if (record.Gives(PersonField.StartDate)) state.StartDate = record.StartDate;
             if (record.Gives(PersonField.Active)) state.Active = record.Active;
+            // Someone who comes back comes back into an active unit.
+            if (state.Active && existing is { IsActive: false } && state.Unit.Id is { } unitId && !units.IsActive(unitId))
+                plan.Errors.Add(new PlanError(record.Row, PersonField.Unit, text["person.unit-invalid"]));
             if (!state.Active && existing is not null && existing.Id == options.ActingPersonId && existing.IsActive)
                 plan.Errors.Add(new PlanError(record.Row, PersonField.Active, text["person.cannot-deactivate-self"]));
 
@@ -410,6 +413,8 @@ public sealed class PeoplePlanner(MessageText text)
             }
             return parent;
         }
+
+        public bool IsActive(int unitId) => _byId.TryGetValue(unitId, out var unit) && unit.IsActive;
 
         private UnitKey? Active(OrgUnit unit, string raw, out string? error)
         {

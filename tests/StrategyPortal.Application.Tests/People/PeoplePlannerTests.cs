@@ -301,6 +301,24 @@ public class PeoplePlannerTests
     }
 
     [Fact]
+    public void Someone_who_comes_back_comes_back_into_an_active_unit()
+    {
+        var left = Existing(10, "Was Weg", "weg@x.nl", 5, "E10");
+        left.Deactivate();
+        var stays = Existing(11, "Blijft Hier", "blijft@x.nl", 5, "E11");
+
+        var back = Planner.Plan(Roster(left, stays), [new PersonData { PersonId = 10, Given = PersonField.Active, Active = true }], new PlanOptions());
+        var moved = Planner.Plan(Roster(left, stays), [Row(2, "E10", "Was", "Weg", "weg@x.nl", "KS")], FileDelta);
+        var unchanged = Planner.Plan(Roster(left, stays), [Row(2, "E11", "Blijft", "Hier", "blijft@x.nl", "Oud team")], FileDelta);
+
+        Assert.Equal(PersonField.Unit, Assert.Single(back.Errors).Field);
+        Assert.Empty(moved.Errors);
+        Assert.Equal(PersonChange.Moved | PersonChange.Reactivated, moved.People[0].Change);
+        // A file cannot name a deactivated unit, not even for someone still in it (the people page can leave them there).
+        Assert.Contains(unchanged.Errors, e => e.Field == PersonField.Unit);
+    }
+
+    [Fact]
     public void A_record_by_id_for_someone_who_does_not_exist_is_not_found()
     {
         var plan = Planner.Plan(Roster(), [new PersonData { PersonId = 77, Given = PersonField.Active, Active = false }], new PlanOptions());

@@ -63,7 +63,7 @@ public sealed class FirstDayJourneyTests(BrowserFixture browser, FirstDayPortalF
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/organisation/people/import");
         await WaitForInteractiveAsync(page);
         await page.GetByTestId("mode-full").ClickAsync();
-        await page.GetByTestId("create-units").Locator("input").CheckAsync();
+        await page.GetByLabel(Text.People("Import.CreateUnits", Text.English)).CheckAsync();
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "people.csv", MimeType = "text/csv", Buffer = Sample() });
         await Expect(page.GetByTestId("count-created")).ToHaveTextAsync("499");
         await Expect(page.GetByTestId("count-units")).ToHaveTextAsync("9");
@@ -99,7 +99,7 @@ public sealed class FirstDayJourneyTests(BrowserFixture browser, FirstDayPortalF
 
         await page.GotoAsync("/organisation/people");
         await WaitForInteractiveAsync(page);
-        await page.GetByTestId("people-search").Locator("input").FillAsync("Omar El Haddou");
+        await page.GetByLabel(Text.Ui("Common.Search", Text.English)).FillAsync("Omar El Haddou");
         await Expect(page.GetByTestId("people-table").Locator("tbody tr")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("people-table")).ToContainTextAsync("Klantenservice");
         await CheckPageAsync(page, "first-day-provisioned");
@@ -130,7 +130,7 @@ public sealed class FirstDayJourneyTests(BrowserFixture browser, FirstDayPortalF
         await fatimaPage.GotoAsync("/organisation/people");
         await WaitForInteractiveAsync(fatimaPage);
         // Klantenservice (59 active + Omar, moved there) and Webcare (35 + Anna): 96 people in her units.
-        await Expect(fatimaPage.Locator(".mud-table-pagination-caption")).ToContainTextAsync("96");
+        await Expect(fatimaPage.Locator(".mud-table-pagination-caption").Last).ToContainTextAsync("of 96");
         await CheckPageAsync(fatimaPage, "first-day-manager-people");
 
         // 7. Back home, the checklist has ticked off units, people and the API key.

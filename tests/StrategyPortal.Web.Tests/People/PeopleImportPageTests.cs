@@ -74,3 +74,16 @@ public class PeopleImportPageTests
         Assert.True(host.Find("[data-testid=apply]").HasAttribute("disabled"));
     }
 }
+
+public class PeopleSampleTests
+{
+    [Fact]
+    public void The_sample_the_import_page_offers_is_the_one_in_the_docs()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StrategyPortal.sln"))) dir = dir.Parent;
+        var docs = File.ReadAllBytes(Path.Combine(dir!.FullName, "docs", "samples", "people.csv"));
+        var served = File.ReadAllBytes(Path.Combine(dir.FullName, "src", "StrategyPortal.Web", "wwwroot", "samples", "people.csv"));
+        Assert.Equal(docs, served);
+    }
+}
