@@ -57,6 +57,9 @@ public sealed class FirstDayJourneyTests(BrowserFixture browser, FirstDayPortalF
         await Expect(page.GetByTestId("day-one-People")).ToHaveAttributeAsync("data-done", "false");
         await Expect(page.GetByTestId("day-one-Units")).ToHaveAttributeAsync("data-done", "false");
         await CheckPageAsync(page, "first-day-checklist");
+        await page.SetViewportSizeAsync(390, 844);
+        await CheckPageAsync(page, "first-day-checklist-phone");
+        await page.SetViewportSizeAsync(1280, 800);
 
         // 2. The people import from the checklist: full sync, units created, the sample of 500.
         await page.GetByTestId("day-one-People").GetByRole(AriaRole.Link).ClickAsync();
@@ -70,6 +73,9 @@ public sealed class FirstDayJourneyTests(BrowserFixture browser, FirstDayPortalF
         await Expect(page.GetByTestId("new-units")).ToContainTextAsync("Klantenservice/Webcare");
         await Expect(page.GetByTestId("error-summary")).ToHaveCountAsync(0);
         await CheckPageAsync(page, "first-day-import-preview");
+        await page.SetViewportSizeAsync(390, 844);
+        await CheckPageAsync(page, "first-day-import-preview-phone");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.GetByTestId("apply").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = Text.People("Import.ConfirmYes", Text.English), Exact = true }).ClickAsync();
