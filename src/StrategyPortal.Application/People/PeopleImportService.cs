@@ -52,8 +52,7 @@ public sealed class PeopleImportService(
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.PeopleManage);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var roster = await PeopleRoster.LoadAllAsync(db, tracking: false, cancellationToken);
-        return Plan(content, fileName, request, roster, user.PersonId).Preview;
+        return (await PlanAsync(db, content, fileName, request, user.PersonId, forChange: false, cancellationToken)).Preview;
     }
 
     /// <summary>Applies the file as the signed-in administrator; <paramref name="confirmation"/> is the preview's code when a safeguard applies.</summary>
@@ -111,8 +110,7 @@ public sealed class PeopleImportService(
         db.InTransactionAsync(async ct =>
         {
             // Read again inside the transaction: what the preview showed may have changed since.
-            var roster = await PeopleRoster.LoadAllAsync(db, tracking: true, ct);
-            var (preview, plan, rows) = Plan(content, fileName, request, roster, actingPersonId);
+            var (preview, plan, rows, roster) = await PlanAsync(db, content, fileName, request, actingPersonId, forChange: true, ct);
             if (preview.ErrorCount > 0) return new PeopleImportOutcome(preview, null, PeopleImportRefusal.HasErrors);
             if (!preview.HasChanges) return new PeopleImportOutcome(preview, null, PeopleImportRefusal.NothingToChange);
             if (preview.NeedsConfirmation && !string.Equals(confirmation?.Trim(), preview.ConfirmationCode, StringComparison.OrdinalIgnoreCase))
@@ -133,10 +131,15 @@ public sealed class PeopleImportService(
             return new PeopleImportOutcome(preview, new PeopleImportResult(record.Id, record.AuditName, counts), PeopleImportRefusal.None);
         }, cancellationToken);
 
-    private (PeopleImportPreview Preview, PeoplePlan Plan, int Rows) Plan(byte[] content, string fileName, PeopleImportRequest request, PeopleRoster roster, int? actingPersonId)
+    /// <summary>Reads the file and plans it against the portal: a full sync against everyone, a delta against who its rows can touch.</summary>
+    private async Task<(PeopleImportPreview Preview, PeoplePlan Plan, int Rows, PeopleRoster Roster)> PlanAsync(IPortalDb db, byte[] content, string fileName,
+        PeopleImportRequest request, int? actingPersonId, bool forChange, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();
         var file = new PeopleFileReader(text).Read(content, errors);
+        var roster = request.Mode == PeopleSyncMode.Full
+            ? await PeopleRoster.LoadAllAsync(db, tracking: forChange, cancellationToken)
+            : await PeopleRoster.LoadForAsync(db, file.Records, cancellationToken);
         var plan = planner.Plan(roster, file.Records, new PlanOptions
         {
             Mode = request.Mode,
@@ -167,7 +170,7 @@ public sealed class PeopleImportService(
             plan.EmployeeNumberChanges,
             errors.Total == 0 ? plan.ConfirmationCode : null,
             plan.ActingPersonKept);
-        return (preview, plan, file.Records.Count);
+        return (preview, plan, file.Records.Count, roster);
     }
 
     private static string ColumnOf(PersonField field, IReadOnlyDictionary<PersonField, string> columns) =>

@@ -14,13 +14,18 @@ public sealed class PeoplePlanApplier(IPeopleAccounts accounts)
     public async Task<IReadOnlyList<Person>> ApplyAsync(IPortalDb db, PeopleRoster roster, PeoplePlan plan, CancellationToken cancellationToken)
     {
         if (plan.Errors.Count > 0) throw new InvalidOperationException("A plan with errors is never applied.");
-        var newUnits = new List<OrgUnit>(plan.NewUnits.Count);
-        foreach (var planned in plan.NewUnits)
+        // New units level by level (a unit's parent is saved, and has its id, before the unit): one save per level.
+        var newUnits = new OrgUnit?[plan.NewUnits.Count];
+        var depthOf = plan.NewUnits.Select(u => u.Path.Count(c => c == OrgUnit.PathSeparator)).ToList();
+        foreach (var depth in depthOf.Distinct().Order())
         {
-            var unit = new OrgUnit(planned.Name, planned.Kind, UnitId(planned.Parent, newUnits));
-            db.OrgUnits.Add(unit);
+            for (var i = 0; i < plan.NewUnits.Count; i++)
+            {
+                if (depthOf[i] != depth) continue;
+                var planned = plan.NewUnits[i];
+                db.OrgUnits.Add(newUnits[i] = new OrgUnit(planned.Name, planned.Kind, UnitId(planned.Parent, newUnits)));
+            }
             await db.SaveChangesAsync(cancellationToken);
-            newUnits.Add(unit);
         }
 
         var byId = roster.People.ToDictionary(p => p.Id);
@@ -82,5 +87,5 @@ public sealed class PeoplePlanApplier(IPeopleAccounts accounts)
         return entities;
     }
 
-    private static int UnitId(UnitKey key, List<OrgUnit> newUnits) => key.Id ?? newUnits[key.NewUnit!.Value].Id;
+    private static int UnitId(UnitKey key, OrgUnit?[] newUnits) => key.Id ?? newUnits[key.NewUnit!.Value]!.Id;
 }

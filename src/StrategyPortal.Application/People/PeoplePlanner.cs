@@ -19,7 +19,7 @@ public sealed class PeoplePlanner(MessageText text)
     public PeoplePlan Plan(PeopleRoster roster, IReadOnlyList<PersonData> records, PlanOptions options)
     {
         if (options.Mode == PeopleSyncMode.Full && !roster.Complete) throw new InvalidOperationException("A full sync needs every person in the roster.");
-        var plan = new PeoplePlan { MaxDeactivationShare = options.MaxDeactivationShare, ActiveBefore = roster.People.Count(p => p.IsActive) };
+        var plan = new PeoplePlan { MaxDeactivationShare = options.MaxDeactivationShare, ActiveBefore = roster.ActivePeople };
         var byId = roster.People.ToDictionary(p => p.Id);
         var byEmail = roster.People.ToDictionary(p => p.Email, StringComparer.Ordinal);
         var byNumber = new Dictionary<string, Person>(Ordinal);

@@ -12,12 +12,13 @@ namespace StrategyPortal.Application.People;
 /// </summary>
 public sealed class PeopleRoster
 {
-    public PeopleRoster(IReadOnlyList<Person> people, IReadOnlyList<OrgUnit> units, bool complete, int otherActiveAdministrators = 0)
+    public PeopleRoster(IReadOnlyList<Person> people, IReadOnlyList<OrgUnit> units, bool complete, int otherActiveAdministrators = 0, int? activePeople = null)
     {
         People = people;
         Units = units;
         Complete = complete;
         OtherActiveAdministrators = otherActiveAdministrators;
+        ActivePeople = activePeople ?? people.Count(p => p.IsActive);
     }
 
     public IReadOnlyList<Person> People { get; }
@@ -28,6 +29,9 @@ public sealed class PeopleRoster
 
     /// <summary>Active administrators not in <see cref="People"/>.</summary>
     public int OtherActiveAdministrators { get; }
+
+    /// <summary>Active people in the whole portal (what the share of deactivations is taken of).</summary>
+    public int ActivePeople { get; }
 
     /// <summary>Everyone and every unit. <paramref name="tracking"/>: loaded to be changed in this context.</summary>
     public static async Task<PeopleRoster> LoadAllAsync(IPortalDb db, bool tracking, CancellationToken cancellationToken)
@@ -69,6 +73,7 @@ public sealed class PeopleRoster
         }
         var loadedIds = loaded.ToList();
         var otherAdministrators = await db.People.CountAsync(p => p.Role == PortalRole.Administrator && p.IsActive && !loadedIds.Contains(p.Id), cancellationToken);
-        return new PeopleRoster(people, units, complete: false, otherAdministrators);
+        var active = await db.People.CountAsync(p => p.IsActive, cancellationToken);
+        return new PeopleRoster(people, units, complete: false, otherAdministrators, active);
     }
 }

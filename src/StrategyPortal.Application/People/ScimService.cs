@@ -124,8 +124,9 @@ public sealed partial class ScimService(
         {
             var value = input.UnitValue?.Trim();
             var reference = string.IsNullOrEmpty(value) ? options.DefaultUnit : options.UnitMap.GetValueOrDefault(value, value);
-            var root = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
-            record.Unit = UnitReference.ByText(string.IsNullOrWhiteSpace(reference) ? root ?? string.Empty : reference);
+            if (string.IsNullOrWhiteSpace(reference))
+                reference = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+            record.Unit = UnitReference.ByText(reference);
             record.Given |= PersonField.Unit;
         }
         var roster = await PeopleRoster.LoadForAsync(db, [record], cancellationToken);
