@@ -57,16 +57,16 @@ public sealed class OrganisationService(
     public async Task<int> CreateUnitAsync(UnitInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
-        await unitValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(unitValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (input.ParentId is { } parentId)
         {
             var parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == parentId, cancellationToken);
-            if (parent is null || !parent.IsActive) throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-invalid"]);
+            if (parent is null || !parent.IsActive) throw text.Invalid<UnitInput>(u => u.ParentId, "orgunit.parent-invalid");
         }
         else if (await db.OrgUnits.AnyAsync(u => u.ParentId == null, cancellationToken))
         {
-            throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-required"]);
+            throw text.Invalid<UnitInput>(u => u.ParentId, "orgunit.parent-required");
         }
         await EnsureUniqueSiblingNameAsync(db, input.Name, input.ParentId, null, cancellationToken);
         var unit = new OrgUnit(input.Name, input.Kind, input.ParentId);
@@ -79,7 +79,7 @@ public sealed class OrganisationService(
     public async Task UpdateUnitAsync(UnitInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
-        await unitValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(unitValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Unit", input.Id);
         await EnsureUniqueSiblingNameAsync(db, input.Name, unit.ParentId, unit.Id, cancellationToken);
@@ -97,7 +97,7 @@ public sealed class OrganisationService(
         var units = await db.OrgUnits.ToListAsync(cancellationToken);
         var unit = units.FirstOrDefault(u => u.Id == unitId) ?? throw new NotFoundException("Unit", unitId);
         var parent = units.FirstOrDefault(u => u.Id == newParentId);
-        if (parent is null || !parent.IsActive) throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-invalid"]);
+        if (parent is null || !parent.IsActive) throw text.Invalid<UnitInput>(u => u.ParentId, "orgunit.parent-invalid");
         await EnsureUniqueSiblingNameAsync(db, unit.Name, newParentId, unit.Id, cancellationToken);
         db.ExpectVersion(unit, version);
         try
@@ -106,7 +106,7 @@ public sealed class OrganisationService(
         }
         catch (DomainException e)
         {
-            throw text.Invalid(nameof(UnitInput.ParentId), e);
+            throw text.Invalid<UnitInput>(u => u.ParentId, e);
         }
         await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
     }
@@ -123,7 +123,7 @@ public sealed class OrganisationService(
         if (activeChildren > 0) throw new ValidationFailedException("", text.Format("orgunit.has-children", activeChildren));
         db.ExpectVersion(unit, version);
         try { unit.Deactivate(); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
     }
 
@@ -184,7 +184,7 @@ public sealed class OrganisationService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.PeopleManage);
-        await personValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(personValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var person = await writer.SaveOneAsync(db, RecordOf(input, null), user.PersonId, FieldOf, null, cancellationToken);
         if (!string.IsNullOrEmpty(input.InitialPassword))
@@ -193,12 +193,12 @@ public sealed class OrganisationService(
             {
                 await accounts.CreateLoginAsync(person.Id, person.Email, input.InitialPassword, cancellationToken);
             }
-            catch (ValidationFailedException)
+            catch (ValidationFailedException e)
             {
                 // Keep "nothing saved on error": the person goes again when the password is refused.
                 db.People.Remove(person);
                 await db.SaveChangesAsync(cancellationToken);
-                throw;
+                throw ValidationFailedException.For<PersonInput>(p => p.InitialPassword, e.Message);
             }
         }
         return person.Id;
@@ -208,7 +208,7 @@ public sealed class OrganisationService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.PeopleManage);
-        await personValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(personValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var current = await db.People.AsNoTracking().Where(p => p.Id == input.Id).Select(p => new { p.OrgUnitId, p.IsErased }).FirstOrDefaultAsync(cancellationToken)
                       ?? throw new NotFoundException("Person", input.Id);
@@ -288,17 +288,17 @@ public sealed class OrganisationService(
             {
                 var lower = normalised.ToLower();
                 if (await db.OrgUnits.AnyAsync(u => u.Id != unit.Id && u.Code != null && u.Code.ToLower() == lower, cancellationToken))
-                    throw new ValidationFailedException(nameof(UnitInput.Code), text["orgunit.code-taken"]);
+                    throw text.Invalid<UnitInput>(u => u.Code, "orgunit.code-taken");
             }
             unit.SetCode(normalised);
         }
-        catch (DomainException e) { throw text.Invalid(nameof(UnitInput.Code), e); }
+        catch (DomainException e) { throw text.Invalid<UnitInput>(u => u.Code, e); }
     }
 
     private async Task EnsureUniqueSiblingNameAsync(IPortalDb db, string name, int? parentId, int? exceptId, CancellationToken cancellationToken)
     {
         var trimmed = name.Trim().ToLower();
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == parentId && u.Id != exceptId && u.Name.ToLower() == trimmed, cancellationToken))
-            throw new ValidationFailedException(nameof(UnitInput.Name), text["orgunit.name-taken"]);
+            throw text.Invalid<UnitInput>(u => u.Name, "orgunit.name-taken");
     }
 }

@@ -15,8 +15,8 @@ namespace StrategyPortal.Infrastructure.People;
 /// </summary>
 public sealed class PeopleAccounts(ILookupNormalizer normalizer) : IPeopleAccounts
 {
-    /// <summary>The login provider name of Entra sign-in (the Web layer's <c>EntraOptions.Scheme</c>; a test keeps them equal).</summary>
-    public const string EntraProvider = "Entra";
+    /// <summary>The login provider name Entra sign-in links object ids under: the same field it matches on.</summary>
+    public const string EntraProvider = Application.Access.IEntraSignIn.LoginProvider;
 
     public async Task SyncAsync(IPortalDb db, IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {

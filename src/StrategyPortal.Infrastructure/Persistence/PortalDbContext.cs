@@ -42,10 +42,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();
     public DbSet<PulseRound> PulseRounds => Set<PulseRound>();
     public DbSet<PulseRoundUnit> PulseRoundUnits => Set<PulseRoundUnit>();
+    public DbSet<PulseInvitation> PulseInvitations => Set<PulseInvitation>();
+    public DbSet<AnswerMix> AnswerMixes => Set<AnswerMix>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
     public DbSet<Domain.People.PeopleImport> PeopleImports => Set<Domain.People.PeopleImport>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
