@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Organisation;
 using StrategyPortal.Web.Organisation;
+using PeoplePage = StrategyPortal.Web.Organisation.People;
 using StrategyPortal.Web.Tests.Support;
 
 namespace StrategyPortal.Web.Tests.Organisation;
@@ -13,7 +14,7 @@ public class PeoplePageTests
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.CustomerServiceManager);
 
-        var host = ctx.RenderWithProviders<People>();
+        var host = ctx.RenderWithProviders<PeoplePage>();
 
         var units = host.WaitForElements("[data-testid=people-table] tbody tr")
             .Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).Distinct().OrderBy(u => u).ToList();
@@ -27,7 +28,7 @@ public class PeoplePageTests
     {
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.Administrator);
-        var host = ctx.RenderWithProviders<People>();
+        var host = ctx.RenderWithProviders<PeoplePage>();
         host.WaitForElements("[data-testid=people-table] tbody tr");
 
         // Add: the dialog's form stores the person, who then shows in the table.
@@ -66,7 +67,7 @@ public class PeoplePageTests
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.Director);
 
-        var host = ctx.RenderWithProviders<People>();
+        var host = ctx.RenderWithProviders<PeoplePage>();
 
         var rows = host.WaitForElements("[data-testid=people-table] tbody tr");
         Assert.Equal(25, rows.Count);
