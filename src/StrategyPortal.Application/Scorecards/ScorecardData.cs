@@ -138,8 +138,12 @@ public sealed record HeatMapItem(int QuestionId, string Code, QuestionKind Kind,
     public string Text(string language) => language == "nl" ? TextNl : TextEn;
 }
 
-/// <summary>One unit in the heat map; <see cref="Scores"/> (one per item, favourable % or eNPS) is empty when hidden.</summary>
-public sealed record HeatMapRow(int UnitId, string UnitName, int Depth, GroupVisibility Visibility, double? EngagedShare, IReadOnlyList<double?> Scores)
+/// <summary>
+/// One unit in the heat map; <see cref="Scores"/> (one per item, favourable % or eNPS) is empty when hidden. <see cref="Shares"/>
+/// lets the engaged share be written as one of three that add up to 100, as on the results page (absent in older snapshots).
+/// </summary>
+public sealed record HeatMapRow(int UnitId, string UnitName, int Depth, GroupVisibility Visibility, double? EngagedShare, IReadOnlyList<double?> Scores,
+    EngagementShares? Shares = null)
 {
     [JsonIgnore]
     public bool IsShown => Visibility == GroupVisibility.Shown;

@@ -143,7 +143,7 @@ public sealed class ScorecardDataBuilder(
         var recorded = RecordedSubtree(results.Units, targetId);
         var heat = results.Units.Where(u => recorded.Contains(u.UnitId)).Select(u => u.IsShown
                 ? new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, u.Shares?.Engaged,
-                    u.IsDetailShown ? items.Select(i => u.ItemScores.GetValueOrDefault(i.QuestionId)).ToList() : [])
+                    u.IsDetailShown ? items.Select(i => u.ItemScores.GetValueOrDefault(i.QuestionId)).ToList() : [], u.Shares)
                 : new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, null, []))
             .ToList();
         var trend = results.Trend.Where(t => Quarter.Of(t.OpensOn) <= quarter)

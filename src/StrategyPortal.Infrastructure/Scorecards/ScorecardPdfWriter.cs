@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SkiaSharp;
+using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
@@ -22,14 +24,15 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
     // A calm board-report palette; RAG colours are muted but unmistakable.
     private static readonly SKColor Navy = new(0x1f, 0x4e, 0x79);
     private static readonly SKColor Slate = new(0x5b, 0x67, 0x75);
-    private static readonly SKColor GreenInk = new(0x1e, 0x6b, 0x34);
-    private static readonly SKColor AmberInk = new(0x8a, 0x5a, 0x00);
-    private static readonly SKColor RedInk = new(0xa9, 0x1d, 0x1d);
-    private static readonly SKColor GreyInk = new(0x5f, 0x5f, 0x5f);
-    private static readonly SKColor GreenFill = new(0xdf, 0xf0, 0xe3);
-    private static readonly SKColor AmberFill = new(0xfc, 0xef, 0xcf);
-    private static readonly SKColor RedFill = new(0xf8, 0xdc, 0xdc);
-    private static readonly SKColor GreyFill = new(0xee, 0xee, 0xee);
+    // The band colours of the pages (one table, BandColours): green, amber and red cells look the same on screen and on paper.
+    private static readonly SKColor GreenInk = SKColor.Parse(BandColours.Of(Band.Good).Ink);
+    private static readonly SKColor AmberInk = SKColor.Parse(BandColours.Of(Band.Middle).Ink);
+    private static readonly SKColor RedInk = SKColor.Parse(BandColours.Of(Band.Poor).Ink);
+    private static readonly SKColor GreyInk = SKColor.Parse(BandColours.Of(null).Ink);
+    private static readonly SKColor GreenFill = SKColor.Parse(BandColours.Of(Band.Good).Fill);
+    private static readonly SKColor AmberFill = SKColor.Parse(BandColours.Of(Band.Middle).Fill);
+    private static readonly SKColor RedFill = SKColor.Parse(BandColours.Of(Band.Poor).Fill);
+    private static readonly SKColor GreyFill = SKColor.Parse(BandColours.Of(null).Fill);
 
     private static readonly ScottPlot.Color CNavy = ScottPlot.Color.FromHex("#1f4e79");
     private static readonly ScottPlot.Color CTeal = ScottPlot.Color.FromHex("#2a9d8f");
@@ -119,7 +122,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             Add(new Paragraph(T("cover.title", data.Quarter), CoverTitle) { SpaceAfter = 4f });
             Add(new Paragraph(data.UnitName is null ? data.CompanyName : T("cover.unit", data.UnitName, data.CompanyName), CoverSubtitle) { SpaceAfter = 24f });
 
-            var discipline = data.Strategy.Discipline is { } d ? T("discipline." + d) : T("discipline.none");
+            var discipline = data.Strategy.Discipline is { } d ? Terms.Of(d, culture) : T("discipline.none");
             Add(new KeyFigures([
                 new KeyFigure(T("cover.discipline"), discipline, data.Strategy.EffectiveSince is { } since ? T("cover.discipline-since", since) : null, Navy),
             ]) { SpaceAfter = 14f });
@@ -137,7 +140,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 new KeyFigure(T("kf.promises"), PromiseHeadline(), PromiseNote(), Navy),
             ]) { SpaceAfter = 10f });
             Add(new KeyFigures([
-                new KeyFigure(T("kf.engaged"), engagement.IsShown ? Percent(engagement.Shares!.Engaged, culture) : T("hidden.short"),
+                new KeyFigure(T("kf.engaged"), engagement.IsShown ? Percent(engagement.Shares!.WholePercentages()[0], culture) : T("hidden.short"),
                     engagement.IsShown ? VsLast(Delta(engagement.Shares!.Engaged, previousEngagement?.Engaged, culture, T("unit.points"))) : T("hidden.note", engagement.MinGroupSize),
                     Navy),
                 new KeyFigure(T("kf.enps"), engagement.IsShown ? Score(engagement.Enps, culture) : T("hidden.short"),
@@ -174,7 +177,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             var s = data.Standards;
             parts.Add(T("summary.standards", s.Count(RagStatus.Green), s.Count(RagStatus.Amber), s.Count(RagStatus.Red), s.Count(RagStatus.NoData)));
             if (data.Engagement.IsShown)
-                parts.Add(T("summary.engagement", Percent(data.Engagement.Shares!.Engaged, culture), Percent(EngagementFormulas.GallupEngaged, culture)));
+                parts.Add(T("summary.engagement", Percent(data.Engagement.Shares!.WholePercentages()[0], culture), Percent(EngagementFormulas.GallupEngaged, culture)));
             if (data.Customers.Current?.Nps is not null)
                 parts.Add(T("summary.customers", Score(data.Customers.Current.Nps, culture), Percent(data.Customers.Current.Csat, culture)));
             if (data.Gaps.Count > 0) parts.Add(T("summary.gaps", data.Gaps.Count));
@@ -186,7 +189,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
         private void Strategy()
         {
             var strategy = data.Strategy;
-            Section(T("strategy.title"), strategy.Discipline is { } d ? T("strategy.intro", T("discipline." + d)) : T("strategy.intro-none"));
+            Section(T("strategy.title"), strategy.Discipline is { } d ? T("strategy.intro", Terms.Of(d, culture)) : T("strategy.intro-none"));
             if (strategy.Discipline is { } discipline)
             {
                 Add(new Paragraph(T("discipline-text." + discipline), Lead));
@@ -202,7 +205,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             columns.Add(new TableColumn(T("col.total"), 0.9f, CellAlign.Right));
             var rows = Enum.GetValues<ServiceAspect>().Select(a =>
             {
-                var cells = new List<TableCell> { new(T("aspect." + a), Bold: true) };
+                var cells = new List<TableCell> { new(Terms.Of(a, culture), Bold: true) };
                 cells.AddRange(channels.Select(ch => strategy.Count(a, ch) is var n && n > 0
                     ? new TableCell(Count(n, culture))
                     : new TableCell("0", ch == ServiceChannel.Any ? null : GreyFill, GreyInk)));
@@ -218,8 +221,8 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             Add(new Table(columns, rows) { SpaceAfter = 6f });
             Add(new Paragraph(T("strategy.coverage-legend"), Note) { SpaceAfter = 14f });
 
-            var gaps = channels.Where(ch => ch != ServiceChannel.Any && strategy.ChannelTotal(ch) == 0).Select(ch => T("channel." + ch)).ToList();
-            var aspectGaps = Enum.GetValues<ServiceAspect>().Where(a => strategy.AspectTotal(a) == 0).Select(a => T("aspect." + a)).ToList();
+            var gaps = channels.Where(ch => ch != ServiceChannel.Any && strategy.ChannelTotal(ch) == 0).Select(ch => Terms.Of(ch, culture)).ToList();
+            var aspectGaps = Enum.GetValues<ServiceAspect>().Where(a => strategy.AspectTotal(a) == 0).Select(a => Terms.Of(a, culture)).ToList();
             Add(new Paragraph(gaps.Count + aspectGaps.Count == 0 ? T("strategy.no-gaps")
                 : T("strategy.gaps", string.Join(", ", aspectGaps.Concat(gaps))), Lead));
 
@@ -241,7 +244,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 }
                 plot.Add.Bars(bars);
                 Ticks(plot, channels.Select(ch => T("channel.short." + ch)).ToArray());
-                plot.Legend.ManualItems.AddRange(aspects.Select((a, i) => new ScottPlot.LegendItem { LabelText = T("aspect." + a), FillColor = colours[i] }));
+                plot.Legend.ManualItems.AddRange(aspects.Select((a, i) => new ScottPlot.LegendItem { LabelText = Terms.Of(a, culture), FillColor = colours[i] }));
                 Style(plot, T("chart.coverage"), yMin: 0);
                 plot.ShowLegend(ScottPlot.Edge.Right);
             }, 210f, T("chart.coverage-caption")));
@@ -254,10 +257,10 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             var s = data.Standards;
             Section(T("standards.title"), T("standards.intro"));
             Add(new KeyFigures([
-                new KeyFigure(T("rag.Green"), Count(s.Count(RagStatus.Green), culture), null, GreenInk),
-                new KeyFigure(T("rag.Amber"), Count(s.Count(RagStatus.Amber), culture), null, AmberInk),
-                new KeyFigure(T("rag.Red"), Count(s.Count(RagStatus.Red), culture), T("kf.turned-red", s.TurnedRed.Count), RedInk),
-                new KeyFigure(T("rag.NoData"), Count(s.Count(RagStatus.NoData), culture), null, GreyInk),
+                new KeyFigure(Terms.Of(RagStatus.Green, culture), Count(s.Count(RagStatus.Green), culture), null, GreenInk),
+                new KeyFigure(Terms.Of(RagStatus.Amber, culture), Count(s.Count(RagStatus.Amber), culture), null, AmberInk),
+                new KeyFigure(Terms.Of(RagStatus.Red, culture), Count(s.Count(RagStatus.Red), culture), T("kf.turned-red", s.TurnedRed.Count), RedInk),
+                new KeyFigure(Terms.Of(RagStatus.NoData, culture), Count(s.Count(RagStatus.NoData), culture), null, GreyInk),
             ]) { SpaceAfter = 12f });
 
             Add(new Chart(plot =>
@@ -277,7 +280,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 plot.Add.Bars(bars);
                 Ticks(plot, s.Trend.Select(t => QuarterLabel(t.Quarter)).ToArray());
                 plot.Legend.ManualItems.AddRange(new[] { (RagStatus.Green, CGreen), (RagStatus.Amber, CAmber), (RagStatus.Red, CRed), (RagStatus.NoData, CGrey) }
-                    .Select(x => new ScottPlot.LegendItem { LabelText = T("rag." + x.Item1), FillColor = x.Item2 }));
+                    .Select(x => new ScottPlot.LegendItem { LabelText = Terms.Of(x.Item1, culture), FillColor = x.Item2 }));
                 Style(plot, T("chart.rag-trend"), yMin: 0);
                 plot.ShowLegend(ScottPlot.Edge.Bottom);
                 plot.Axes.SetLimitsY(0, Math.Max(1, s.Trend.Count == 0 ? 1 : s.Trend.Max(t => t.Green + t.Amber + t.Red + t.NoData)) * 1.1);
@@ -287,8 +290,8 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             if (s.Units.Count == 0) Add(new Paragraph(T("standards.none"), Lead));
             else
                 Add(new Table(
-                    [new(T("col.unit"), 3f), new(T("rag.Green"), 1f, CellAlign.Right), new(T("rag.Amber"), 1f, CellAlign.Right),
-                     new(T("rag.Red"), 1f, CellAlign.Right), new(T("rag.NoData"), 1.2f, CellAlign.Right), new(T("col.green-share"), 1.3f, CellAlign.Right)],
+                    [new(T("col.unit"), 3f), new(Terms.Of(RagStatus.Green, culture), 1f, CellAlign.Right), new(Terms.Of(RagStatus.Amber, culture), 1f, CellAlign.Right),
+                     new(Terms.Of(RagStatus.Red, culture), 1f, CellAlign.Right), new(Terms.Of(RagStatus.NoData, culture), 1.2f, CellAlign.Right), new(T("col.green-share"), 1.3f, CellAlign.Right)],
                     s.Units.Select(u => new TableRow([
                         new TableCell(Indent(u.Depth) + u.UnitName, Bold: u.Depth == 0),
                         Rag(Count(u.Green, culture), u.Green > 0 ? RagStatus.Green : RagStatus.NoData),
@@ -320,11 +323,11 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             {
                 var cells = new List<TableCell>
                 {
-                    st.Title, st.OwnerUnitName, $"{T("aspect." + st.Aspect)} · {T("channel.short." + st.Channel)}",
+                    st.Title, st.OwnerUnitName, $"{Terms.Of(st.Aspect, culture)} · {T("channel.short." + st.Channel)}",
                     new TableCell(Metric(st.Target, st.Unit, culture)), new TableCell(Metric(st.Actual, st.Unit, culture), Bold: true),
                 };
                 if (withPrevious) cells.Add(Metric(st.PreviousActual, st.Unit, culture));
-                cells.Add(Rag(T("rag." + st.Rag), st.Rag));
+                cells.Add(Rag(Terms.Of(st.Rag, culture), st.Rag));
                 return new TableRow(cells);
             }).ToList()) { CellStyle = new TextStyle(8.5f), HeaderStyle = new TextStyle(8.5f, true), SpaceAfter = 14f };
         }
@@ -344,9 +347,9 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             var list = promises.Promises;
             int Verdicts(PromiseVerdict v) => list.Count(p => p.Verdict == v);
             Add(new KeyFigures([
-                new KeyFigure(T("verdict.Backed"), Count(Verdicts(PromiseVerdict.Backed), culture), null, GreenInk),
-                new KeyFigure(T("verdict.AtRisk"), Count(Verdicts(PromiseVerdict.AtRisk), culture), null, AmberInk),
-                new KeyFigure(T("verdict.Unbacked"), Count(Verdicts(PromiseVerdict.Unbacked), culture), null, RedInk),
+                new KeyFigure(Terms.Of(PromiseVerdict.Backed, culture), Count(Verdicts(PromiseVerdict.Backed), culture), null, GreenInk),
+                new KeyFigure(Terms.Of(PromiseVerdict.AtRisk, culture), Count(Verdicts(PromiseVerdict.AtRisk), culture), null, AmberInk),
+                new KeyFigure(Terms.Of(PromiseVerdict.Unbacked, culture), Count(Verdicts(PromiseVerdict.Unbacked), culture), null, RedInk),
                 new KeyFigure(T("promises.complaints"), Count(list.Sum(p => p.LinkedComplaints), culture), T("promises.complaints-note"), Navy),
             ]) { SpaceAfter = 12f });
 
@@ -367,7 +370,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             if (changed.Count == 0 && added == 0) Add(new Paragraph(T("promises.changed-none"), Lead));
             foreach (var p in changed)
                 Add(new Paragraph(T(p.Verdict > p.PreviousQuarterVerdict ? "promises.worse" : "promises.better", p.Claim,
-                    T("verdict." + p.PreviousQuarterVerdict), T("verdict." + p.Verdict)), Lead) { SpaceAfter = 3f });
+                    Terms.Of(p.PreviousQuarterVerdict, culture), Terms.Of(p.Verdict, culture)), Lead) { SpaceAfter = 3f });
             if (added > 0) Add(new Paragraph(added == 1 ? T("promises.added-one") : T("promises.added", added), Lead));
 
             Add(new Heading(T("promises.reasons"), 2));
@@ -396,7 +399,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                     plot.Add.Bars(bars);
                     Ticks(plot, promises.History.Select(h => QuarterLabel(h.Quarter)).ToArray());
                     plot.Legend.ManualItems.AddRange(new[] { (PromiseVerdict.Backed, CGreen), (PromiseVerdict.AtRisk, CAmber), (PromiseVerdict.Unbacked, CRed) }
-                        .Select(x => new ScottPlot.LegendItem { LabelText = T("verdict." + x.Item1), FillColor = x.Item2 }));
+                        .Select(x => new ScottPlot.LegendItem { LabelText = Terms.Of(x.Item1, culture), FillColor = x.Item2 }));
                     Style(plot, T("chart.verdict-trend"), yMin: 0);
                     plot.ShowLegend(ScottPlot.Edge.Bottom);
                     plot.Axes.SetLimitsY(0, Math.Max(1, promises.History.Max(h => h.Backed + h.AtRisk + h.Unbacked)) * 1.1);
@@ -418,14 +421,14 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             {
                 var shares = e.Shares!;
                 Add(new KeyFigures([
-                    new KeyFigure(T("eng.engaged"), Percent(shares.Engaged, culture), T("eng.gallup", Percent(EngagementFormulas.GallupEngaged, culture)), GreenInk),
-                    new KeyFigure(T("eng.not-engaged"), Percent(shares.NotEngaged, culture), T("eng.gallup", Percent(EngagementFormulas.GallupNotEngaged, culture)), AmberInk),
-                    new KeyFigure(T("eng.disengaged"), Percent(shares.ActivelyDisengaged, culture), T("eng.gallup", Percent(EngagementFormulas.GallupActivelyDisengaged, culture)), RedInk),
+                    new KeyFigure(Terms.Of(EngagementClass.Engaged, culture), Figures.Shares(culture, shares.Engaged, shares.NotEngaged, shares.ActivelyDisengaged)[0], T("eng.gallup", Percent(EngagementFormulas.GallupEngaged, culture)), GreenInk),
+                    new KeyFigure(Terms.Of(EngagementClass.NotEngaged, culture), Figures.Shares(culture, shares.Engaged, shares.NotEngaged, shares.ActivelyDisengaged)[1], T("eng.gallup", Percent(EngagementFormulas.GallupNotEngaged, culture)), AmberInk),
+                    new KeyFigure(Terms.Of(EngagementClass.ActivelyDisengaged, culture), Figures.Shares(culture, shares.Engaged, shares.NotEngaged, shares.ActivelyDisengaged)[2], T("eng.gallup", Percent(EngagementFormulas.GallupActivelyDisengaged, culture)), RedInk),
                     new KeyFigure(T("kf.enps"), Score(e.Enps, culture), e.ResponseRate is { } rate ? T("eng.response-rate", Percent(rate, culture)) : null, Navy),
                 ]) { SpaceAfter = 10f });
                 Add(new Chart(plot =>
                 {
-                    string[] labels = [T("eng.engaged"), T("eng.not-engaged"), T("eng.disengaged")];
+                    string[] labels = [Terms.Of(EngagementClass.Engaged, culture), Terms.Of(EngagementClass.NotEngaged, culture), Terms.Of(EngagementClass.ActivelyDisengaged, culture)];
                     double[] ours = [shares.Engaged, shares.NotEngaged, shares.ActivelyDisengaged];
                     double[] gallup = [EngagementFormulas.GallupEngaged, EngagementFormulas.GallupNotEngaged, EngagementFormulas.GallupActivelyDisengaged];
                     var bars = new List<ScottPlot.Bar>();
@@ -452,9 +455,9 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 Add(new Chart(plot =>
                 {
                     var shown = e.Trend.Select((t, i) => (t, i)).Where(x => x.t.Engaged is not null).ToList();
-                    Line(plot, shown.Select(x => (double)x.i).ToArray(), shown.Select(x => x.t.Engaged!.Value).ToArray(), CGreen, T("eng.engaged"));
-                    Line(plot, shown.Select(x => (double)x.i).ToArray(), shown.Select(x => x.t.NotEngaged!.Value).ToArray(), CAmber, T("eng.not-engaged"));
-                    Line(plot, shown.Select(x => (double)x.i).ToArray(), shown.Select(x => x.t.ActivelyDisengaged!.Value).ToArray(), CRed, T("eng.disengaged"));
+                    Line(plot, shown.Select(x => (double)x.i).ToArray(), shown.Select(x => x.t.Engaged!.Value).ToArray(), CGreen, Terms.Of(EngagementClass.Engaged, culture));
+                    Line(plot, shown.Select(x => (double)x.i).ToArray(), shown.Select(x => x.t.NotEngaged!.Value).ToArray(), CAmber, Terms.Of(EngagementClass.NotEngaged, culture));
+                    Line(plot, shown.Select(x => (double)x.i).ToArray(), shown.Select(x => x.t.ActivelyDisengaged!.Value).ToArray(), CRed, Terms.Of(EngagementClass.ActivelyDisengaged, culture));
                     Ticks(plot, e.Trend.Select(t => QuarterLabel(t.Quarter)).ToArray());
                     Style(plot, T("chart.engagement-trend"), yMin: 0);
                     plot.Axes.SetLimitsY(0, 100);
@@ -474,8 +477,9 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
 
             Add(new Heading(T("engagement.heatmap"), 2));
             Add(new Paragraph(T("engagement.heatmap-intro", e.MinGroupSize), Note));
-            var columns = new List<TableColumn> { new(T("col.unit"), 3f), new(T("eng.engaged-short"), 2f, CellAlign.Center) };
-            columns.AddRange(e.Items.Select((item, i) => new TableColumn(item.Kind == QuestionKind.Enps ? "eNPS" : T("eng.item-prefix") + (i + 1).ToString(culture), item.Kind == QuestionKind.Enps ? 1.3f : 1f, CellAlign.Center)));
+            var columns = new List<TableColumn> { new(T("col.unit"), 3f), new(Terms.Of(EngagementClass.Engaged, culture), 2f, CellAlign.Center) };
+            var labels = Terms.ItemLabels(e.Items.Select(i => i.Kind), culture);
+            columns.AddRange(e.Items.Select((item, i) => new TableColumn(labels[i], item.Kind == QuestionKind.Enps ? 1.3f : 1f, CellAlign.Center)));
             var rows = e.HeatMap.Select(row =>
             {
                 if (!row.IsShown)
@@ -486,16 +490,17 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 }
                 var cells = new List<TableCell> { new(Indent(row.Depth) + row.UnitName, Bold: row.Depth == 0) };
                 {
-                    cells.Add(Heat(row.EngagedShare, 35, 25, Percent));
+                    // The engaged share as the results page writes it: one of three shares that add up to 100.
+                    cells.Add(Heat(row.Shares?.WholePercentages()[0] ?? row.EngagedShare, EngagementMeasure.EngagedShare));
                     cells.AddRange(e.Items.Select((item, i) => i < row.Scores.Count
-                        ? item.Kind == QuestionKind.Enps ? Heat(row.Scores[i], 10, -10, WholeScore) : Heat(row.Scores[i], 70, 50, (v, c) => v is { } x ? x.ToString("0", c) : Missing)
+                        ? Heat(row.Scores[i], item.Kind == QuestionKind.Enps ? EngagementMeasure.Enps : EngagementMeasure.Favourable)
                         : new TableCell(Missing)));
                 }
                 return new TableRow(cells);
             }).ToList();
             Add(new Table(columns, rows) { CellStyle = new TextStyle(8f), HeaderStyle = new TextStyle(8f, true), SpaceAfter = 6f });
-            Add(new Paragraph(string.Join("   ", e.Items.Select((item, i) => item.Kind == QuestionKind.Enps ? $"eNPS: {item.Text(_language)}" : $"{T("eng.item-prefix")}{i + 1}: {item.Text(_language)}")), Note) { SpaceAfter = 4f });
-            Add(new Paragraph(T("engagement.heatmap-legend"), Note));
+            Add(new Paragraph(string.Join("   ", e.Items.Select((item, i) => $"{labels[i]}: {item.Text(_language)}")), Note) { SpaceAfter = 4f });
+            Add(new Paragraph(Terms.EngagementLegend([EngagementMeasure.Favourable, EngagementMeasure.EngagedShare, EngagementMeasure.Enps], culture), Note));
         }
 
         // ---------------------------------------------------------------- customers
@@ -512,7 +517,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             var now = c.Current!;
             var before = c.Previous;
             Add(new KeyFigures([
-                new KeyFigure(T("kf.nps"), Score(now.Nps, culture), now.NpsMargin is { } m ? T("cust.margin", m.ToString("0.0", culture), Count(now.NpsResponses, culture)) : null, Navy),
+                new KeyFigure(T("kf.nps"), Score(now.Nps, culture), now.NpsMargin is { } m ? T("cust.margin", Figures.Margin(m, culture), Count(now.NpsResponses, culture)) : null, Navy),
                 new KeyFigure(T("kf.csat"), Percent(now.Csat, culture), VsLast(Delta(now.Csat, before?.Csat, culture, T("unit.points"))), Navy),
                 new KeyFigure(T("kf.ces"), Mean(now.Ces, culture), T("cust.ces-scale"), Navy),
                 new KeyFigure(T("kf.complaints"), Count(now.Complaints, culture), before is null ? null : T("kf.vs-last-count", Count(before.Complaints, culture)), Navy),
@@ -545,7 +550,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 var plotted = plot.Add.Bars(bars);
                 plotted.ValueLabelStyle.FontSize = 9;
                 plotted.ValueLabelStyle.FontName = PdfFonts.ChartFamily;
-                plot.Axes.Bottom.SetTicks([1, 5, 9], reasons.Select(r => T("churn." + r)).ToArray());
+                plot.Axes.Bottom.SetTicks([1, 5, 9], reasons.Select(r => Terms.Of(r, culture)).ToArray());
                 plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = T("churn.ours"), FillColor = CNavy });
                 plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = T("churn.customers-say"), FillColor = CTeal });
                 plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = T("churn.company-believes"), FillColor = CSand });
@@ -570,7 +575,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                     [new(T("col.channel"), 2f), new(T("kf.nps"), 1f, CellAlign.Right), new(T("col.answers"), 1f, CellAlign.Right),
                      new(T("kf.csat"), 1f, CellAlign.Right), new(T("kf.ces"), 1f, CellAlign.Right), new(T("kf.complaints"), 1f, CellAlign.Right)],
                     c.Channels.Select(ch => new TableRow([
-                        T("channel." + ch.Channel), new TableCell(Score(ch.Nps, culture), Bold: true), Count(ch.NpsResponses, culture),
+                        Terms.Of(ch.Channel, culture), new TableCell(Score(ch.Nps, culture), Bold: true), Count(ch.NpsResponses, culture),
                         Percent(ch.Csat, culture), Mean(ch.Ces, culture), Count(ch.Complaints, culture),
                     ])).ToList()) { SpaceAfter = 8f });
             }
@@ -631,12 +636,12 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             }, 300f, T("chart.scatter-caption", cmp.Points.Count, cmp.SuppressedCount)));
 
             Add(new KeyFigures([
-                new KeyFigure(T("comparison.r"), cmp.R is { } r ? r.ToString("0.00", culture) : Missing, cmp.Strength is { } s ? T("strength." + s) : T("comparison.too-few"), Navy),
+                new KeyFigure(T("comparison.r"), Figures.Correlation(cmp.R, culture), cmp.Strength is { } s ? Terms.Of(s, culture) : T("comparison.too-few"), Navy),
                 new KeyFigure(T("comparison.points"), Count(cmp.Points.Count, culture), T("comparison.suppressed", cmp.SuppressedCount), Navy),
             ]) { SpaceAfter = 10f });
             Add(new Paragraph(cmp.R is not { } rv ? T("comparison.reading-none")
                 : cmp.Strength == CorrelationStrength.None ? T("comparison.reading-unrelated")
-                : T(rv >= 0 ? "comparison.reading-positive" : "comparison.reading-negative", T("strength." + cmp.Strength)), Lead));
+                : T(rv >= 0 ? "comparison.reading-positive" : "comparison.reading-negative", Terms.Of(cmp.Strength, culture)), Lead));
             Add(new Paragraph(T("comparison.caveat"), Note));
         }
 
@@ -672,7 +677,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
 
         private string GapTitle(ScorecardGap gap) => gap.Kind switch
         {
-            GapKind.UncoveredChannel => T("gap-title.UncoveredChannel", T("channel." + gap.Subject)),
+            GapKind.UncoveredChannel => T("gap-title.UncoveredChannel", Enum.TryParse<ServiceChannel>(gap.Subject, out var channel) ? Terms.Of(channel, culture) : gap.Subject),
             _ => T("gap-title." + gap.Kind, gap.Subject),
         };
 
@@ -704,22 +709,21 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
             _ => new TableCell(text, null, GreyInk),
         };
 
-        private TableCell Verdict(PromiseVerdict verdict) => Rag(T("verdict." + verdict), verdict switch
+        private TableCell Verdict(PromiseVerdict verdict) => Rag(Terms.Of(verdict, culture), verdict switch
         {
             PromiseVerdict.Backed => RagStatus.Green,
             PromiseVerdict.AtRisk => RagStatus.Amber,
             _ => RagStatus.Red,
         });
 
-        private TableCell Heat(double? value, double green, double amber, Func<double?, CultureInfo, string> format) => value is not { } v
-            ? new TableCell(Missing, null, GreyInk)
-            : v >= green ? new TableCell(format(v, culture), GreenFill, GreenInk)
-            : v >= amber ? new TableCell(format(v, culture), AmberFill, AmberInk)
-            : new TableCell(format(v, culture), RedFill, RedInk);
-
-        private static string WholeScore(double? value, CultureInfo culture) => value is { } v
-            ? Math.Round(v) switch { > 0 => "+" + Math.Round(v).ToString("0", culture), < 0 => "\u2212" + Math.Round(-v).ToString("0", culture), _ => "0" }
-            : Missing;
+        /// <summary>A heat-map cell: the figure as the results page writes it, in its band's colours from the one band table.</summary>
+        private TableCell Heat(double? value, EngagementMeasure measure)
+        {
+            if (value is not { } v) return new TableCell(Missing, null, GreyInk);
+            var (fill, ink) = BandColours.Of(EngagementBands.For(measure).Of(v));
+            var text = measure == EngagementMeasure.Enps ? Figures.Score(v, culture) : Figures.Percent(v, culture);
+            return new TableCell(text, SKColor.Parse(fill), SKColor.Parse(ink));
+        }
 
         private static void Line(ScottPlot.Plot plot, double[] xs, double[] ys, ScottPlot.Color colour, string label)
         {

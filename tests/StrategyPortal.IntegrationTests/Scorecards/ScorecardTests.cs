@@ -51,11 +51,12 @@ public abstract partial class ScorecardTests(PortalFactory factory)
         var company = await CompanyIdAsync();
         var results = await engagement.GetResultsAsync(round.RoundId, company);
         var shares = results.Selected.Shares!;
-        Assert.Contains(ScorecardFormat.Percent(shares.Engaged, Dutch), pages[0]);
+        var whole = shares.WholePercentages(); // three shares of one whole, written so they add up to 100
+        Assert.Contains(ScorecardFormat.Percent(whole[0], Dutch), pages[0]);
         Assert.Contains(ScorecardFormat.Score(results.Selected.Enps!.Score, Dutch), pages[0]);
         var engagementPage = pages.Single(p => p.Contains("Betrokkenheid van medewerkers") && p.Contains("Gallup"));
-        Assert.Contains(ScorecardFormat.Percent(shares.NotEngaged, Dutch), engagementPage);
-        Assert.Contains(ScorecardFormat.Percent(shares.ActivelyDisengaged, Dutch), engagementPage);
+        Assert.Contains(ScorecardFormat.Percent(whole[1], Dutch), engagementPage);
+        Assert.Contains(ScorecardFormat.Percent(whole[2], Dutch), engagementPage);
 
         // Customers: the scores page's quarter view of the company.
         var view = await director.Get<CustomerScoreService>().GetViewAsync(null, Quarter, null);
@@ -86,7 +87,7 @@ public abstract partial class ScorecardTests(PortalFactory factory)
         Assert.Contains("The three biggest gaps", text);
         Assert.DoesNotContain("Pagina", text);
         Assert.DoesNotContain("Betrokkenheid van medewerkers", text);
-        Assert.Contains(ScorecardFormat.Percent(data.Engagement.Shares!.Engaged, English), pages[0]);
+        Assert.Contains(ScorecardFormat.Percent(data.Engagement.Shares!.WholePercentages()[0], English), pages[0]);
     }
 
     [Fact]

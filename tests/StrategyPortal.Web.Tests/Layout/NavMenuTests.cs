@@ -21,7 +21,8 @@ public class NavMenuTests
         ],
         [DemoAccounts.Administrator] =
         [
-            "/", "/my-standards", "/strategy", "/standards", "/organisation/units", "/organisation/people", "/pulses", "/engagement/results",
+            "/", "/my-standards", "/strategy", "/standards", "/organisation/units", "/organisation/people", "/organisation/people/import", "/pulses",
+            "/engagement/results",
             "/engagement/pulses", "/engagement/questions", "/customer-scores", "/customer-scores/engagement", "/customer-scores/import",
             "/promises", "/capabilities", "/signals", "/admin/api-keys", "/audit",
         ],
