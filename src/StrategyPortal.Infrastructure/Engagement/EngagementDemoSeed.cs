@@ -51,7 +51,7 @@ public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedSte
     [
         "Te weinig mensen aan de telefoon, de wachttijden lopen op.",
         "Klanten bellen over acties waar wij niets van wisten.",
-        "We halen de standaard voor terugbellen niet meer; dat voelt slecht.",
+        "We halen de norm voor terugbellen niet meer; dat voelt slecht.",
         "Het nieuwe ticketsysteem kost meer tijd dan het oplevert.",
         "Marketing belooft levering binnen een dag, maar logistiek haalt dat niet.",
     ];
