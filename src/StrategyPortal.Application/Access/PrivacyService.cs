@@ -35,7 +35,15 @@ public sealed record PersonExport(
     IReadOnlyList<ScorecardIssueRecord> ScorecardIssuesRequested,
     IReadOnlyList<ApiKeyRecord> ApiKeysCreated,
     IReadOnlyList<ParticipationRecord> PulseParticipations,
-    string PulseNote);
+    string PulseNote,
+    EmailSettingsRecord? EmailSettings,
+    IReadOnlyList<MailRecord> MailToPerson);
+
+/// <summary>The person's e-mail choices (null: none made; every kind on, in the portal language).</summary>
+public sealed record EmailSettingsRecord(string? Language, IReadOnlyList<string> SwitchedOff);
+
+/// <summary>An e-mail to the person in the outbox (queued, sent in the last days, failed): what kind, to which address, when.</summary>
+public sealed record MailRecord(long Id, string Kind, string ToAddress, string Status, DateTime CreatedAtUtc, DateTime? SentAtUtc);
 
 public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased);
 
@@ -120,7 +128,12 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             issues.Select(i => new ScorecardIssueRecord(i.Id, i.Quarter.ToString(), i.Number, i.Status, i.RequestedAtUtc, issuedCounts.GetValueOrDefault(i.Id))).ToList(),
             keys,
             rounds.OrderBy(r => r.OpensOn).ThenBy(r => r.Id).Select(r => new ParticipationRecord(r.Id, r.Title, r.Number, r.OpensOn, r.ClosesOn)).ToList(),
-            PulseNote);
+            PulseNote,
+            await db.NoticeSettings.AsNoTracking().Where(n => n.PersonId == personId).ToListAsync(cancellationToken) is [var settings]
+                ? new EmailSettingsRecord(settings.Language, Domain.Notifications.NoticeKinds.Optional.Where(k => !settings.Receives(k)).Select(k => k.ToString()).ToList())
+                : null,
+            await db.OutboxMessages.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.Id)
+                .Select(m => new MailRecord(m.Id, m.Kind.ToString(), m.ToAddress, m.Status.ToString(), m.CreatedAtUtc, m.SentAtUtc)).ToListAsync(cancellationToken));
     }
 
     public async Task EraseAsync(int personId, CancellationToken cancellationToken = default)

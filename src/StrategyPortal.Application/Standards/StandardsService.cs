@@ -25,7 +25,8 @@ public sealed class StandardsService(
     IValidator<ResultInput> resultValidator,
     MessageText text,
     TimeProvider clock,
-    Promises.PromiseCheckRunner promiseChecks)
+    Promises.PromiseCheckRunner promiseChecks,
+    Notifications.Notices notices)
 {
     /// <summary>How many quarters the detail page shows at most.</summary>
     public const int TimelineQuarters = 12;
@@ -266,6 +267,7 @@ public sealed class StandardsService(
         if (!scope.Includes(standard.OwnerUnitId)) throw new ForbiddenException();
         var quarter = input.Quarter!.Value;
         var existing = await db.StandardResults.FirstOrDefaultAsync(r => r.StandardId == standard.Id && r.QuarterKey == quarter.Key, cancellationToken);
+        var before = existing?.ActualValue;
         try
         {
             if (existing is null)
@@ -281,7 +283,9 @@ public sealed class StandardsService(
             }
         }
         catch (DomainException e) { throw text.Invalid(e.Code == "result.not-active" ? nameof(ResultInput.Quarter) : nameof(ResultInput.Value), e); }
+        await notices.StandardsTurnedRedAsync(db, [(standard, quarter, before, input.Value!.Value)], cancellationToken);
         await SaveOrConflictAsync(db, "conflict.result", cancellationToken);
+        notices.Wake();
         // A red result puts promises that need this standard at risk in that quarter.
         await promiseChecks.RefreshStandardsAsync([standard.Id], [quarter], cancellationToken);
     }

@@ -28,6 +28,7 @@ public sealed partial class PersonalDataModelTests
         "ScorecardIssue.RequestedByName",
         "IssuedScorecard.IssuedByName",
         "AuditEntry.ActorName",
+        "OutboxMessage.ToName",
         "PortalUser.UserName", "PortalUser.NormalizedUserName", "PortalUser.Email", "PortalUser.NormalizedEmail", "PortalUser.PhoneNumber",
     };
 
@@ -44,6 +45,7 @@ public sealed partial class PersonalDataModelTests
         "Participation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
+        "OutboxMessage.PersonId", "NoticeSettings.PersonId",
     };
 
     /// <summary>Fields the pattern catches that do not name a person, each with why.</summary>
@@ -54,6 +56,7 @@ public sealed partial class PersonalDataModelTests
         ["ApiKey.Name"] = "the label an administrator gave the key",
         ["IssuedScorecard.UnitName"] = "the unit the scorecard is about",
         ["ScorecardIssueItem.LeaseOwner"] = "the portal instance generating the scorecard",
+        ["OutboxMessage.LeaseOwner"] = "the portal instance sending the message",
         ["PortalUser.ErasedEmailHash"] = "kept on purpose after erasure: a SHA-256 that only refuses a new sign-in with the old e-mail (privacy.md)",
     };
 
