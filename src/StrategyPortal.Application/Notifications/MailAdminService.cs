@@ -59,7 +59,7 @@ public sealed class MailAdminService(IPortalDbFactory dbFactory, ICurrentUser cu
         var lastError = await db.OutboxMessages.Where(m => m.LastError != null && (m.Status == OutboxStatus.Queued || m.Status == OutboxStatus.Failed))
             .OrderByDescending(m => m.Attempts).ThenByDescending(m => m.Id).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken);
         var configured = options.Provider == MailProvider.Folder || !string.IsNullOrWhiteSpace(options.Smtp.Host);
-        var destination = options.Provider == MailProvider.Folder ? options.Folder : $"{options.Smtp.Host}:{options.Smtp.Port}";
+        var destination = options.Provider == MailProvider.Folder ? options.ResolvedFolder ?? options.Folder : $"{options.Smtp.Host}:{options.Smtp.Port}";
         return new MailOverview(options.Provider, destination, configured,
             counts.GetValueOrDefault(OutboxStatus.Queued), waitingCount, counts.GetValueOrDefault(OutboxStatus.Sending),
             counts.GetValueOrDefault(OutboxStatus.Sent), counts.GetValueOrDefault(OutboxStatus.Failed), counts.GetValueOrDefault(OutboxStatus.Cancelled),

@@ -29,6 +29,9 @@ public sealed class MailOptions
     /// <summary>Folder provider: where the .eml files go; relative to <c>Database:DataFolder</c>.</summary>
     public string Folder { get; set; } = "mail";
 
+    /// <summary>The Folder provider's folder as a full path (set at start-up).</summary>
+    public string? ResolvedFolder { get; set; }
+
     /// <summary>The sender's address.</summary>
     public string From { get; set; } = "strategyportal@localhost";
 

@@ -25,7 +25,8 @@ public static class MailRegistration
         {
             var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
             var dataFolder = Path.GetFullPath(Path.Combine(contentRoot, database.DataFolder));
-            services.AddSingleton<IMailTransport>(new FolderMailTransport(Path.GetFullPath(Path.Combine(dataFolder, mail.Folder))));
+            mail.ResolvedFolder = Path.GetFullPath(Path.Combine(dataFolder, mail.Folder));
+            services.AddSingleton<IMailTransport>(new FolderMailTransport(mail.ResolvedFolder));
         }
         else services.AddSingleton<IMailTransport, SmtpMailTransport>();
 

@@ -31,11 +31,13 @@ public sealed class MailJourneyTests(BrowserFixture browser, PortalFixture porta
         await admin.GotoAsync("/organisation/people");
         await WaitForInteractiveAsync(admin);
         await admin.GetByTestId("add-person").ClickAsync();
-        await admin.GetByTestId("person-name").Locator("input").FillAsync("Sam de Nieuwe");
-        await admin.GetByTestId("person-email").Locator("input").FillAsync(email);
-        await Assertions.Expect(admin.GetByTestId("person-invite").Locator("input")).ToBeCheckedAsync();
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel(Text.Ui("Common.Name", Text.English)).FillAsync("Sam de Nieuwe");
+        await dialog.GetByLabel(Text.Organisation("People.Email", Text.English)).FillAsync(email);
+        await Assertions.Expect(dialog.GetByLabel(Text.Organisation("People.SendInvitation", Text.English))).ToBeCheckedAsync();
         await CheckPageAsync(admin, "add-person-with-invitation");
-        await admin.GetByTestId("save").ClickAsync();
+        await dialog.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
 
         var invitation = await MailToAsync(email, "AccountInvitation");
         Assert.Null(invitation.Headers["List-Unsubscribe"]);
@@ -121,7 +123,7 @@ public sealed class MailJourneyTests(BrowserFixture browser, PortalFixture porta
         await SignInAsAsync(admin, Administrator);
         await admin.GotoAsync("/admin/mail");
         await WaitForInteractiveAsync(admin);
-        await Assertions.Expect(admin.Locator("[data-testid=mail-table] tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("mail-status").First).ToBeVisibleAsync();
         await CheckPageAsync(admin, "mail-page");
     }
 

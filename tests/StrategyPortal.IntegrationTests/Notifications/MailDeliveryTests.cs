@@ -186,7 +186,7 @@ public abstract partial class MailDeliveryTests(MailPortal factory)
         Assert.Matches(@"https://localhost/scorecards/files/\d+", toDirector.TextBody);
         var pdf = Assert.Single(toDirector.Attachments.OfType<MimePart>());
         Assert.Equal("application/pdf", pdf.ContentType.MimeType);
-        Assert.Contains("omdat je directeur bent bij", toDirector.TextBody);
+        Assert.Contains("omdat je in de portal directeur bent bij", toDirector.TextBody);
 
         var toManager = (await factory.Smtp.WaitForAsync(m => To(m, ServiceManager) && m.Subject == $"Scorecards {quarter} staan klaar")).Single();
         Assert.Contains("Klantenservice", toManager.TextBody);
