@@ -36,6 +36,7 @@ public sealed record PersonExport(
     IReadOnlyList<ApiKeyRecord> ApiKeysCreated,
     IReadOnlyList<ParticipationRecord> PulseParticipations,
     string PulseNote,
+    IReadOnlyList<InvitationRecord> PulseInvitations,
     EmailSettingsRecord? EmailSettings,
     IReadOnlyList<MailRecord> MailToPerson);
 
@@ -69,6 +70,9 @@ public sealed record ScorecardIssueRecord(int IssueId, string Quarter, int Numbe
 
 /// <summary>A pulse round the person took part in: that is all that is stored of it (not when, not what).</summary>
 public sealed record ParticipationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn);
+
+/// <summary>A pulse round the person was invited to when it opened, and the unit (as named then) they were invited in.</summary>
+public sealed record InvitationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn, string Unit);
 
 /// <summary>
 /// Privacy requests about one person (administrators only): export everything the portal holds about
@@ -110,6 +114,11 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
         var rounds = await db.PulseRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
             .Join(db.PulseSurveys.AsNoTracking(), r => r.SurveyId, s => s.Id, (r, s) => new { r.Id, s.Title, r.Number, r.OpensOn, r.ClosesOn })
             .ToListAsync(cancellationToken);
+        var invitations = await db.PulseInvitations.AsNoTracking().Where(i => i.PersonId == personId)
+            .Join(db.PulseRoundUnits.AsNoTracking(), i => new { i.RoundId, i.UnitId }, u => new { u.RoundId, u.UnitId }, (i, u) => new { i.RoundId, u.Name })
+            .Join(db.PulseRounds.AsNoTracking(), x => x.RoundId, r => r.Id, (x, r) => new { x.RoundId, x.Name, r.SurveyId, r.Number, r.OpensOn, r.ClosesOn })
+            .Join(db.PulseSurveys.AsNoTracking(), x => x.SurveyId, s => s.Id, (x, s) => new InvitationRecord(x.RoundId, s.Title, x.Number, x.OpensOn, x.ClosesOn, x.Name))
+            .ToListAsync(cancellationToken);
 
         return new PersonExport(
             clock.GetUtcNow().UtcDateTime,
@@ -129,6 +138,7 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             keys,
             rounds.OrderBy(r => r.OpensOn).ThenBy(r => r.Id).Select(r => new ParticipationRecord(r.Id, r.Title, r.Number, r.OpensOn, r.ClosesOn)).ToList(),
             PulseNote,
+            invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList(),
             await db.NoticeSettings.AsNoTracking().Where(n => n.PersonId == personId).ToListAsync(cancellationToken) is [var settings]
                 ? new EmailSettingsRecord(settings.Language, Domain.Notifications.NoticeKinds.Optional.Where(k => !settings.Receives(k)).Select(k => k.ToString()).ToList())
                 : null,

@@ -10,8 +10,9 @@ namespace StrategyPortal.Application.Engagement;
 
 /// <summary>
 /// Scheduling pulses (administrators and directors), their rounds, and reminders. A reminder only
-/// counts participations and stamps the round: everyone invited who has no participation then sees
-/// a banner. No list of names is shown or stored.
+/// stamps the round: everyone invited who has no participation then sees a banner. No list of names
+/// is shown or stored, and how many took part is the round's once-a-day count, shown under the same
+/// rules as every response rate.
 /// </summary>
 public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, EngagementOptions options)
 {
@@ -25,20 +26,17 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var surveys = await db.PulseSurveys.AsNoTracking().Include(s => s.Items).Include(s => s.Audience).ToListAsync(cancellationToken);
         var rounds = await db.PulseRounds.AsNoTracking().ToListAsync(cancellationToken);
-        var invited = await db.PulseRoundUnits.AsNoTracking().GroupBy(u => u.RoundId)
-            .Select(g => new { RoundId = g.Key, Invited = g.Sum(u => u.Invited) }).ToDictionaryAsync(g => g.RoundId, g => g.Invited, cancellationToken);
-        var answered = await db.Participations.AsNoTracking().GroupBy(p => p.RoundId)
-            .Select(g => new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.RoundId, g => g.Count, cancellationToken);
-        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var today = Today;
+        var taking = await RoundParticipation.TotalsAsync(db, rounds, today, cancellationToken);
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         return surveys
             .OrderByDescending(s => s.IsActive).ThenByDescending(s => s.FirstOpensOn).ThenBy(s => s.Title)
             .Select(s => new PulseSurveyRow(s.Id, s.Title, s.Cadence, s.IsActive, s.MinGroupSize, s.CommentThreshold,
                 s.Audience.Select(a => unitNames.GetValueOrDefault(a.UnitId, "?")).OrderBy(n => n).ToList(), s.Items.Count,
                 rounds.Where(r => r.SurveyId == s.Id).OrderByDescending(r => r.Number)
-                    .Select(r => new PulseRoundRow(r.Id, r.Number, r.OpensOn, r.ClosesOn, StateOf(r, today), invited.GetValueOrDefault(r.Id),
-                        answered.GetValueOrDefault(r.Id), r.RemindedOn, r.Version)).ToList(),
-                s.Version))
+                    .Select(r => new PulseRoundRow(r.Id, r.Number, r.OpensOn, r.ClosesOn, StateOf(r, today), taking[r.Id].Invited,
+                        taking[r.Id].Answered, r.RemindedOn, r.Version)).ToList(),
+                s.Version, s.DetailMinGroupSize))
             .ToList();
     }
 
@@ -66,7 +64,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         PulseSurvey survey;
         try
         {
-            var thresholds = new AnonymityThresholds(input.MinGroupSize, input.CommentThreshold);
+            var thresholds = new AnonymityThresholds(input.MinGroupSize, input.CommentThreshold, input.DetailMinGroupSize);
             // Items in a sensible order: engagement, strategy, eNPS, free text last.
             var ordered = input.QuestionIds.Distinct().OrderBy(id => KindOrder(questions.First(q => q.Id == id).Kind)).ThenBy(id => input.QuestionIds.IndexOf(id)).ToList();
             survey = new PulseSurvey(input.Title, input.Cadence, input.OpensOn!.Value, input.ClosesOn!.Value, thresholds, ordered, input.AudienceUnitIds);
@@ -77,7 +75,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         {
             db.PulseSurveys.Add(survey);
             await db.SaveChangesAsync(ct);
-            await AddRoundAsync(db, survey, 1, ct);
+            await AddRoundAsync(db, survey, 1, Today, ct);
             return 0;
         }, cancellationToken);
         return survey.Id;
@@ -93,15 +91,13 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
     }
 
-    /// <summary>How many invited people have not answered yet — counted from participation only.</summary>
+    /// <summary>How many invited people have not answered yet: the round's once-a-day count, where the rules let it show.</summary>
     public async Task<ReminderStatus> GetReminderStatusAsync(int roundId, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var round = await db.PulseRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new NotFoundException("Round", roundId);
-        var audience = await PulseAudience.LoadAsync(db, round.SurveyId, cancellationToken);
-        var invited = await db.People.CountAsync(p => p.IsActive && audience.Contains(p.OrgUnitId), cancellationToken);
-        var answered = await db.Participations.CountAsync(p => p.RoundId == roundId, cancellationToken);
+        var (invited, answered) = (await RoundParticipation.TotalsAsync(db, [round], Today, cancellationToken))[round.Id];
         return new ReminderStatus(roundId, invited, answered, round.RemindedOn);
     }
 
@@ -140,7 +136,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             await using var insertDb = await dbFactory.CreateAsync(cancellationToken);
             try
             {
-                await insertDb.InTransactionAsync(ct => AddRoundAsync(insertDb, survey, next.Value, ct), cancellationToken);
+                await insertDb.InTransactionAsync(ct => AddRoundAsync(insertDb, survey, next.Value, today, ct), cancellationToken);
                 created++;
             }
             catch (DbUpdateException)
@@ -151,17 +147,14 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         return created;
     }
 
-    internal static async Task<int> AddRoundAsync(IPortalDb db, PulseSurvey survey, int number, CancellationToken cancellationToken)
+    internal static async Task<int> AddRoundAsync(IPortalDb db, PulseSurvey survey, int number, DateOnly today, CancellationToken cancellationToken)
     {
         var (opens, closes) = survey.DatesOfRound(number);
         var round = new PulseRound(survey.Id, number, opens, closes);
         db.PulseRounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
-        var audience = await PulseAudience.ForUnitsAsync(db, survey.Audience.Select(a => a.UnitId), cancellationToken);
-        var counts = await db.People.AsNoTracking().Where(p => p.IsActive && audience.Contains(p.OrgUnitId))
-            .GroupBy(p => p.OrgUnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        foreach (var c in counts) db.PulseRoundUnits.Add(new PulseRoundUnit(round.Id, c.UnitId, c.Count));
-        await db.SaveChangesAsync(cancellationToken);
+        // A round that opens today records its audience at once; a later one when it opens (RoundAudienceRecorder).
+        if (!round.IsNotYetOpenOn(today)) await RoundAudienceRecorder.RecordAsync(db, round, today, cancellationToken);
         return round.Id;
     }
 
@@ -182,6 +175,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         "pulse.dates-order" or "pulse.dates-too-long" or "pulse.dates-overlap" => nameof(PulseInput.ClosesOn),
         "pulse.threshold-too-low" or "pulse.threshold-too-high" => nameof(PulseInput.MinGroupSize),
         "pulse.comment-threshold-too-low" => nameof(PulseInput.CommentThreshold),
+        "pulse.detail-threshold-too-low" => nameof(PulseInput.DetailMinGroupSize),
         "pulse.cadence-invalid" => nameof(PulseInput.Cadence),
         _ => "",
     };

@@ -55,6 +55,9 @@ public sealed class MailOptions
     /// <summary>How many messages a worker claims at a time (sent over one SMTP connection).</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>How many batches this instance sends at the same time (each over its own SMTP connection).</summary>
+    public int Parallelism { get; set; } = 2;
+
     /// <summary>How often a message is tried before it fails for good.</summary>
     public int MaxAttempts { get; set; } = 8;
 

@@ -39,6 +39,7 @@ public class PulseSurvey : IVersioned
         RoundLengthDays = firstClosesOn.DayNumber - firstOpensOn.DayNumber;
         MinGroupSize = thresholds.MinGroupSize;
         CommentThreshold = thresholds.CommentThreshold;
+        DetailMinGroupSize = thresholds.DetailMinGroupSize;
         if (questionIds.Count == 0) throw new DomainException("pulse.items-required", "Choose at least one item.");
         if (questionIds.Distinct().Count() != questionIds.Count) throw new DomainException("pulse.items-duplicate", "An item can be in a pulse only once.");
         for (var i = 0; i < questionIds.Count; i++) _items.Add(new PulseSurveyItem(questionIds[i], i + 1));
@@ -58,6 +59,9 @@ public class PulseSurvey : IVersioned
     public int MinGroupSize { get; private set; }
     public int CommentThreshold { get; private set; }
 
+    /// <summary>Fewest answers for a group's per-item figures and eNPS split (at least <see cref="MinGroupSize"/>).</summary>
+    public int DetailMinGroupSize { get; private set; }
+
     /// <summary>False once stopped: no further rounds are created; existing results stay.</summary>
     public bool IsActive { get; private set; }
 
@@ -66,7 +70,7 @@ public class PulseSurvey : IVersioned
     public IReadOnlyList<PulseSurveyItem> Items => _items;
     public IReadOnlyList<PulseAudienceUnit> Audience => _audience;
 
-    public AnonymityThresholds Thresholds => new(MinGroupSize, CommentThreshold);
+    public AnonymityThresholds Thresholds => new(MinGroupSize, CommentThreshold, DetailMinGroupSize);
 
     /// <summary>Opening and closing day of round <paramref name="number"/> (1-based) under this pulse's cadence.</summary>
     public (DateOnly OpensOn, DateOnly ClosesOn) DatesOfRound(int number)
@@ -134,14 +138,17 @@ public class PulseAudienceUnit
 }
 
 /// <summary>
-/// The anonymity thresholds of a pulse: scores of a group are shown only from
-/// <see cref="MinGroupSize"/> answers (never below 3), comments only from <see cref="CommentThreshold"/>.
+/// The anonymity thresholds of a pulse: scores of a group are shown only from <see cref="MinGroupSize"/> answers (never
+/// below 3), comments only from <see cref="CommentThreshold"/>, and per-item figures and the eNPS split only from
+/// <see cref="DetailMinGroupSize"/> (at least the minimum group size): in a group of five, four colleagues who pool their
+/// own answers can subtract them from a per-item figure, so a pulse owner may ask more for the detail than for the headline.
 /// </summary>
 public readonly record struct AnonymityThresholds
 {
     public const int LowestMinGroupSize = 3;
     public const int DefaultMinGroupSize = 5;
     public const int DefaultCommentThreshold = 10;
+    public const int HighestThreshold = 1000;
 
     /// <summary>Response rates are shown only for groups of at least this many invited people.</summary>
     public const int ResponseRateMinimumInvited = 5;
@@ -149,20 +156,26 @@ public readonly record struct AnonymityThresholds
     /// <summary>Driver analysis (correlations) needs at least this many responses.</summary>
     public const int DriverMinimumResponses = 25;
 
-    public AnonymityThresholds(int minGroupSize, int commentThreshold)
+    /// <param name="detailMinGroupSize">Null: the minimum group size (no larger group for the detail).</param>
+    public AnonymityThresholds(int minGroupSize, int commentThreshold, int? detailMinGroupSize = null)
     {
         if (minGroupSize < LowestMinGroupSize)
             throw new DomainException("pulse.threshold-too-low", "The minimum group size is at least 3.");
         if (commentThreshold < minGroupSize)
             throw new DomainException("pulse.comment-threshold-too-low", "The comment threshold cannot be below the minimum group size.");
-        if (minGroupSize > 1000 || commentThreshold > 1000)
+        var detail = detailMinGroupSize ?? minGroupSize;
+        if (detail < minGroupSize)
+            throw new DomainException("pulse.detail-threshold-too-low", "The group size for detail cannot be below the minimum group size.");
+        if (minGroupSize > HighestThreshold || commentThreshold > HighestThreshold || detail > HighestThreshold)
             throw new DomainException("pulse.threshold-too-high", "A threshold is at most 1000.");
         MinGroupSize = minGroupSize;
         CommentThreshold = commentThreshold;
+        DetailMinGroupSize = detail;
     }
 
     public int MinGroupSize { get; }
     public int CommentThreshold { get; }
+    public int DetailMinGroupSize { get; }
 
     public static AnonymityThresholds Default { get; } = new(DefaultMinGroupSize, DefaultCommentThreshold);
 }

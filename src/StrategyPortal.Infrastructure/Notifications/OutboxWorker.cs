@@ -53,7 +53,10 @@ public sealed class OutboxWorker(
             try
             {
                 await PurgeWhenDueAsync(stoppingToken);
-                if (await SendBatchAsync(stoppingToken) == 0) await signal.WaitAsync(poll, stoppingToken);
+                // Each lane claims and sends batches until nothing is due; lanes overlap one batch's database writes with
+                // another's SMTP traffic.
+                await Task.WhenAll(Enumerable.Range(0, Math.Clamp(options.Parallelism, 1, 16)).Select(_ => LaneAsync(stoppingToken)));
+                await signal.WaitAsync(poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,6 +70,11 @@ public sealed class OutboxWorker(
                 catch (OperationCanceledException) { return; }
             }
         }
+    }
+
+    private async Task LaneAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && await SendBatchAsync(stoppingToken) > 0) { }
     }
 
     /// <summary>Claims, renders and sends one batch; returns how many messages it claimed (0: nothing due).</summary>

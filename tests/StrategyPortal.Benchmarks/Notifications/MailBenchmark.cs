@@ -33,7 +33,7 @@ internal static class MailBenchmark
         var samples = new List<(double Seconds, long Heap, long WorkingSet)>();
 
         var clock = Stopwatch.StartNew();
-        await using (var scope = host.App.Services.CreateAsyncScope())
+        await using (var scope = StrategyPortal.Infrastructure.Access.SystemScope.Create(host.App.Services))
         {
             var outbox = scope.ServiceProvider.GetRequiredService<NoticeOutbox>();
             await using var db = await scope.ServiceProvider.GetRequiredService<IPortalDbFactory>().CreateAsync();

@@ -36,7 +36,7 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
             "--Mail:Provider=Smtp", "--Mail:Smtp:Host=127.0.0.1", $"--Mail:Smtp:Port={smtp.Port}", "--Mail:Smtp:Security=None",
             "--Mail:PollSeconds=1", "--Mail:From=portal@bench.example",
             "--Engagement:SchedulerEnabled=false", "--Promises:RecheckEnabled=false", "--Scorecards:WorkerEnabled=false",
-            "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterName=simple",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:StrategyPortal.Infrastructure.Notifications=Information", "--Logging:Console:FormatterName=simple",
             $"--applicationName={typeof(PortalApp).Assembly.GetName().Name}",
         };
         Assert.Equal(0, await PortalApp.RunAsync(["migrate", .. args]));
@@ -44,7 +44,7 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
 
         using (var first = Start(args))
         {
-            await WaitUntilAsync(() => smtp.Count >= 2_000, TimeSpan.FromMinutes(3), first);
+            await WaitUntilAsync(() => smtp.Count >= 2_000, TimeSpan.FromMinutes(3), first, () => $"{smtp.Count} arrived");
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
@@ -57,7 +57,7 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
 
         using (var second = Start(args))
         {
-            await WaitUntilAsync(() => Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(5), second);
+            await WaitUntilAsync(() => Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(5), second, () => $"{Distinct(smtp).Count} distinct arrived");
             await using var db = Context(database.ConnectionString);
             await WaitUntilAsync(() => db.OutboxMessages.Count(m => m.Status == OutboxStatus.Sent) == Messages, TimeSpan.FromMinutes(1), second);
             second.Kill(entireProcessTree: true);
@@ -111,13 +111,13 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
         return process;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Process portal)
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Process portal, Func<string>? state = null)
     {
         var until = DateTime.UtcNow + timeout;
         while (!condition())
         {
             if (portal.HasExited) throw new InvalidOperationException($"The portal stopped (exit code {portal.ExitCode}).");
-            if (DateTime.UtcNow > until) throw new TimeoutException("The condition did not come true in time.");
+            if (DateTime.UtcNow > until) throw new TimeoutException("The condition did not come true in time: " + state?.Invoke());
             await Task.Delay(50);
         }
     }

@@ -102,6 +102,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     RoundLengthDays = table.Column<int>(type: "integer", nullable: false),
                     MinGroupSize = table.Column<int>(type: "integer", nullable: false),
                     CommentThreshold = table.Column<int>(type: "integer", nullable: false),
+                    DetailMinGroupSize = table.Column<int>(type: "integer", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -382,6 +383,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
                     ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
                     RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AudienceRecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -717,6 +719,24 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnswerMixes",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    MixedResponses = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnswerMixes", x => x.RoundId);
+                    table.ForeignKey(
+                        name: "FK_AnswerMixes_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participations",
                 columns: table => new
                 {
@@ -808,7 +828,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 {
                     RoundId = table.Column<int>(type: "integer", nullable: false),
                     UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Invited = table.Column<int>(type: "integer", nullable: false)
+                    ParentUnitId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Invited = table.Column<int>(type: "integer", nullable: false),
+                    TookPart = table.Column<int>(type: "integer", nullable: false),
+                    TookPartCountedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1027,6 +1051,37 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PulseInvitations",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseInvitations", x => new { x.RoundId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRoundUnits_RoundId_UnitId",
+                        columns: x => new { x.RoundId, x.UnitId },
+                        principalTable: "PulseRoundUnits",
+                        principalColumns: new[] { "RoundId", "UnitId" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "PulseQuestions",
                 columns: new[] { "Id", "Code", "IsActive", "Kind", "Revision", "TextEn", "TextNl", "Version" },
@@ -1197,6 +1252,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_PersonId",
+                table: "PulseInvitations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_RoundId_UnitId",
+                table: "PulseInvitations",
+                columns: new[] { "RoundId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PulseQuestions_Code_Revision",
                 table: "PulseQuestions",
                 columns: new[] { "Code", "Revision" },
@@ -1365,6 +1430,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnswerMixes");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -1404,10 +1472,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseComments");
 
             migrationBuilder.DropTable(
-                name: "PulseResponses");
+                name: "PulseInvitations");
 
             migrationBuilder.DropTable(
-                name: "PulseRoundUnits");
+                name: "PulseResponses");
 
             migrationBuilder.DropTable(
                 name: "PulseSurveyItems");
@@ -1449,7 +1517,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "PulseRounds");
+                name: "PulseRoundUnits");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
@@ -1470,10 +1538,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
-                name: "PulseSurveys");
+                name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropTable(
+                name: "PulseSurveys");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");

@@ -11,7 +11,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207014549_InitialCreate")]
+    [Migration("20261207035022_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -481,6 +481,19 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("CustomerScoreRecords", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.AnswerMix", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MixedResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("AnswerMixes", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
                 {
                     b.Property<int>("RoundId")
@@ -539,6 +552,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RoundId", "UnitId");
 
                     b.ToTable("PulseComments", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseInvitation", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RoundId", "UnitId");
+
+                    b.ToTable("PulseInvitations", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
@@ -760,6 +793,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AudienceRecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT");
 
@@ -800,6 +836,20 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Invited")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TookPart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TookPartCountedOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("RoundId", "UnitId");
 
                     b.HasIndex("UnitId");
@@ -819,6 +869,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommentThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DetailMinGroupSize")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("FirstOpensOn")
@@ -1887,6 +1940,15 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.AnswerMix", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
                 {
                     b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
@@ -1934,6 +1996,27 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseInvitation", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRoundUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -100,6 +100,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     RoundLengthDays = table.Column<int>(type: "INTEGER", nullable: false),
                     MinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
                     CommentThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    DetailMinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -380,6 +381,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AudienceRecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -715,6 +717,24 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnswerMixes",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MixedResponses = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnswerMixes", x => x.RoundId);
+                    table.ForeignKey(
+                        name: "FK_AnswerMixes_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participations",
                 columns: table => new
                 {
@@ -806,7 +826,11 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 {
                     RoundId = table.Column<int>(type: "INTEGER", nullable: false),
                     UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Invited = table.Column<int>(type: "INTEGER", nullable: false)
+                    ParentUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Invited = table.Column<int>(type: "INTEGER", nullable: false),
+                    TookPart = table.Column<int>(type: "INTEGER", nullable: false),
+                    TookPartCountedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1025,6 +1049,37 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PulseInvitations",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseInvitations", x => new { x.RoundId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRoundUnits_RoundId_UnitId",
+                        columns: x => new { x.RoundId, x.UnitId },
+                        principalTable: "PulseRoundUnits",
+                        principalColumns: new[] { "RoundId", "UnitId" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "PulseQuestions",
                 columns: new[] { "Id", "Code", "IsActive", "Kind", "Revision", "TextEn", "TextNl", "Version" },
@@ -1195,6 +1250,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_PersonId",
+                table: "PulseInvitations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_RoundId_UnitId",
+                table: "PulseInvitations",
+                columns: new[] { "RoundId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PulseQuestions_Code_Revision",
                 table: "PulseQuestions",
                 columns: new[] { "Code", "Revision" },
@@ -1363,6 +1428,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnswerMixes");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -1402,10 +1470,10 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "PulseComments");
 
             migrationBuilder.DropTable(
-                name: "PulseResponses");
+                name: "PulseInvitations");
 
             migrationBuilder.DropTable(
-                name: "PulseRoundUnits");
+                name: "PulseResponses");
 
             migrationBuilder.DropTable(
                 name: "PulseSurveyItems");
@@ -1447,7 +1515,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "PulseRounds");
+                name: "PulseRoundUnits");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
@@ -1468,10 +1536,13 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
-                name: "PulseSurveys");
+                name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropTable(
+                name: "PulseSurveys");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
