@@ -6,6 +6,9 @@ using StrategyPortal.Domain.Notifications;
 
 namespace StrategyPortal.Application.Notifications;
 
+/// <param name="Queued">Queued for their first try.</param>
+/// <param name="Waiting">Waiting after a failed try (queued for the next one, or in a later try now).</param>
+/// <param name="Sending">In their first try now.</param>
 public sealed record MailOverview(
     MailProvider Provider,
     string Destination,
@@ -52,8 +55,11 @@ public sealed class MailAdminService(IPortalDbFactory dbFactory, ICurrentUser cu
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
-        var waiting = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Queued && m.Attempts > 0);
-        var waitingCount = await waiting.CountAsync(cancellationToken);
+        // Each message in one tile: waiting after a failed try (queued for the next one, or in a second or later try) apart
+        // from queued for the first time and from a first try in progress.
+        var retryingQueued = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Queued && m.Attempts > 0, cancellationToken);
+        var retryingSending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sending && m.Attempts > 1, cancellationToken);
+        var waitingCount = retryingQueued + retryingSending;
         var next = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Queued).OrderBy(m => m.NextAttemptAtUtc)
             .Select(m => (DateTime?)m.NextAttemptAtUtc).FirstOrDefaultAsync(cancellationToken);
         var lastError = await db.OutboxMessages.Where(m => m.LastError != null && (m.Status == OutboxStatus.Queued || m.Status == OutboxStatus.Failed))
@@ -61,7 +67,7 @@ public sealed class MailAdminService(IPortalDbFactory dbFactory, ICurrentUser cu
         var configured = options.Provider == MailProvider.Folder || !string.IsNullOrWhiteSpace(options.Smtp.Host);
         var destination = options.Provider == MailProvider.Folder ? options.ResolvedFolder ?? options.Folder : $"{options.Smtp.Host}:{options.Smtp.Port}";
         return new MailOverview(options.Provider, destination, configured,
-            counts.GetValueOrDefault(OutboxStatus.Queued), waitingCount, counts.GetValueOrDefault(OutboxStatus.Sending),
+            counts.GetValueOrDefault(OutboxStatus.Queued) - retryingQueued, waitingCount, counts.GetValueOrDefault(OutboxStatus.Sending) - retryingSending,
             counts.GetValueOrDefault(OutboxStatus.Sent), counts.GetValueOrDefault(OutboxStatus.Failed), counts.GetValueOrDefault(OutboxStatus.Cancelled),
             next, lastError);
     }

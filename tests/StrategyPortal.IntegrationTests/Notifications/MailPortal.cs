@@ -5,7 +5,7 @@ namespace StrategyPortal.IntegrationTests.Notifications;
 
 /// <summary>
 /// The demo portal sending its mail to a real SMTP server of its own on 127.0.0.1 (<see cref="Smtp"/>), with short
-/// retry pauses (1 s, doubling, at most four tries) so faults play out within a test.
+/// retry pauses (1 s, doubling, at most six tries: about half a minute) so faults play out within a test.
 /// </summary>
 public abstract class MailPortal(DatabaseProvider provider) : PortalFactory(provider, demoData: true)
 {
@@ -25,7 +25,7 @@ public abstract class MailPortal(DatabaseProvider provider) : PortalFactory(prov
         ["Mail:PortalUrl"] = PortalUrl,
         ["Mail:RetryBaseSeconds"] = "1",
         ["Mail:RetryMaxMinutes"] = "1",
-        ["Mail:MaxAttempts"] = "4",
+        ["Mail:MaxAttempts"] = "6",
         ["Mail:AttachScorecards"] = "true",
     };
 
