@@ -13,6 +13,13 @@ public enum InvitationCheck
     Used,
 }
 
+/// <summary>The password an invited person chooses, typed twice.</summary>
+public sealed class SetPasswordInput
+{
+    public string Password { get; set; } = string.Empty;
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
 /// <summary>
 /// Local accounts created by invitation (Identity in Infrastructure): the account exists without a password until its
 /// person follows the e-mailed link and chooses one. The link's token is Identity's own, signed and time-limited; choosing
@@ -28,8 +35,8 @@ public interface IAccountInvitations
 
     Task<InvitationCheck> CheckAsync(int userId, string token, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets the password; password policy failures come back as <see cref="Common.ValidationFailedException"/> on "Password".</summary>
-    Task<InvitationCheck> SetPasswordAsync(int userId, string token, string password, CancellationToken cancellationToken = default);
+    /// <summary>Sets the password; refusals (the two differ, the password policy) come back as <see cref="Common.ValidationFailedException"/> per field.</summary>
+    Task<InvitationCheck> SetPasswordAsync(int userId, string token, SetPasswordInput input, CancellationToken cancellationToken = default);
 
     /// <summary>Which of these people have an account that still waits for its password.</summary>
     Task<IReadOnlySet<int>> PendingAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default);

@@ -38,7 +38,11 @@ public sealed record PersonExport(
     string PulseNote,
     IReadOnlyList<InvitationRecord> PulseInvitations,
     EmailSettingsRecord? EmailSettings,
-    IReadOnlyList<MailRecord> MailToPerson);
+    IReadOnlyList<MailRecord> MailToPerson)
+{
+    /// <summary>People imports the person applied (file, when, what changed).</summary>
+    public IReadOnlyList<PeopleImportRecord> PeopleImportsApplied { get; init; } = [];
+}
 
 /// <summary>The person's e-mail choices (null: none made; every kind on, in the portal language).</summary>
 public sealed record EmailSettingsRecord(string? Language, IReadOnlyList<string> SwitchedOff);
@@ -46,7 +50,15 @@ public sealed record EmailSettingsRecord(string? Language, IReadOnlyList<string>
 /// <summary>An e-mail to the person in the outbox (queued, sent in the last days, failed): what kind, to which address, when.</summary>
 public sealed record MailRecord(long Id, string Kind, string ToAddress, string Status, DateTime CreatedAtUtc, DateTime? SentAtUtc);
 
-public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased);
+public sealed record PeopleImportRecord(int Id, string FileName, string Mode, DateTime AppliedAtUtc, int Created, int Changed, int Moved, int Deactivated);
+
+/// <summary>What HR and the identity provider keep about the person (a people file, SCIM).</summary>
+public sealed record PersonHrRecord(string? EmployeeNumber, string? FirstName, string? LastName, int? ManagerId, string? Language, DateOnly? StartDate, string? DirectoryUserName);
+
+public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased)
+{
+    public PersonHrRecord? Hr { get; init; }
+}
 
 /// <summary>A change of the person's own record (unit, role, name, e-mail, active) as the audit log holds it.</summary>
 public sealed record PersonHistoryItem(DateTime OccurredAtUtc, AuditAction Action, string ChangedBy, IReadOnlyList<AuditChange> Changes);
@@ -122,7 +134,10 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
 
         return new PersonExport(
             clock.GetUtcNow().UtcDateTime,
-            new PersonRecord(person.Id, person.Name, person.Email, person.Role.ToString(), person.OrgUnitId, unitName, person.IsActive, person.IsErased),
+            new PersonRecord(person.Id, person.Name, person.Email, person.Role.ToString(), person.OrgUnitId, unitName, person.IsActive, person.IsErased)
+            {
+                Hr = new PersonHrRecord(person.EmployeeNumber, person.FirstName, person.LastName, person.ManagerId, person.Language, person.StartDate, person.DirectoryUserName),
+            },
             await accounts.DescribeLoginAsync(personId, cancellationToken),
             own.Select(a => new PersonHistoryItem(a.OccurredAtUtc, a.Action, a.ActorName, AuditService.ParseChanges(a.Changes))).ToList(),
             asActor.Select(a => new AuditRow(a.Id, a.OccurredAtUtc, a.ActorPersonId, a.ActorName, a.Action, a.EntityType, a.EntityId, AuditService.ParseChanges(a.Changes))).ToList(),
@@ -143,7 +158,11 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
                 ? new EmailSettingsRecord(settings.Language, Domain.Notifications.NoticeKinds.Optional.Where(k => !settings.Receives(k)).Select(k => k.ToString()).ToList())
                 : null,
             await db.OutboxMessages.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.Id)
-                .Select(m => new MailRecord(m.Id, m.Kind.ToString(), m.ToAddress, m.Status.ToString(), m.CreatedAtUtc, m.SentAtUtc)).ToListAsync(cancellationToken));
+                .Select(m => new MailRecord(m.Id, m.Kind.ToString(), m.ToAddress, m.Status.ToString(), m.CreatedAtUtc, m.SentAtUtc)).ToListAsync(cancellationToken))
+        {
+            PeopleImportsApplied = (await db.PeopleImports.AsNoTracking().Where(i => i.AppliedByPersonId == personId).OrderBy(i => i.Id).ToListAsync(cancellationToken))
+                .Select(i => new PeopleImportRecord(i.Id, i.FileName, i.Mode.ToString(), i.AppliedAtUtc, i.Created, i.Changed, i.Moved, i.Deactivated)).ToList(),
+        };
     }
 
     public async Task EraseAsync(int personId, CancellationToken cancellationToken = default)

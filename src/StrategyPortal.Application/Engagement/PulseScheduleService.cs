@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -14,7 +15,8 @@ namespace StrategyPortal.Application.Engagement;
 /// is shown or stored, and how many took part is the round's once-a-day count, shown under the same
 /// rules as every response rate.
 /// </summary>
-public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, EngagementOptions options)
+public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IValidator<PulseInput> validator, MessageText text, TimeProvider clock,
+    EngagementOptions options)
 {
     public AnonymityThresholds DefaultThresholds => options.Defaults;
 
@@ -44,22 +46,16 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
     public async Task<int> ScheduleAsync(PulseInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
-        var errors = new Dictionary<string, string[]>();
-        if (input.OpensOn is null) errors[nameof(input.OpensOn)] = [text["pulse.opens-required"]];
-        else if (input.OpensOn < Today) errors[nameof(input.OpensOn)] = [text["pulse.opens-in-past"]];
-        if (input.ClosesOn is null) errors[nameof(input.ClosesOn)] = [text["pulse.closes-required"]];
-        if (input.QuestionIds.Count == 0) errors[nameof(input.QuestionIds)] = [text["pulse.items-required"]];
-        if (input.AudienceUnitIds.Count == 0) errors[nameof(input.AudienceUnitIds)] = [text["pulse.audience-required"]];
-        if (errors.Count > 0) throw new ValidationFailedException(errors);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var questions = await db.PulseQuestions.AsNoTracking().Where(q => input.QuestionIds.Contains(q.Id)).ToListAsync(cancellationToken);
         if (questions.Count != input.QuestionIds.Distinct().Count() || questions.Any(q => !q.IsActive))
-            throw new ValidationFailedException(nameof(input.QuestionIds), text["pulse.items-invalid"]);
+            throw text.Invalid<PulseInput>(p => p.QuestionIds, "pulse.items-invalid");
         if (questions.Count(q => q.Kind == QuestionKind.Enps) > 1)
-            throw new ValidationFailedException(nameof(input.QuestionIds), text["pulse.items-one-enps"]);
+            throw text.Invalid<PulseInput>(p => p.QuestionIds, "pulse.items-one-enps");
         var units = await db.OrgUnits.AsNoTracking().Where(u => input.AudienceUnitIds.Contains(u.Id) && u.IsActive).CountAsync(cancellationToken);
-        if (units != input.AudienceUnitIds.Distinct().Count()) throw new ValidationFailedException(nameof(input.AudienceUnitIds), text["pulse.audience-invalid"]);
+        if (units != input.AudienceUnitIds.Distinct().Count()) throw text.Invalid<PulseInput>(p => p.AudienceUnitIds, "pulse.audience-invalid");
 
         PulseSurvey survey;
         try
@@ -69,7 +65,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             var ordered = input.QuestionIds.Distinct().OrderBy(id => KindOrder(questions.First(q => q.Id == id).Kind)).ThenBy(id => input.QuestionIds.IndexOf(id)).ToList();
             survey = new PulseSurvey(input.Title, input.Cadence, input.OpensOn!.Value, input.ClosesOn!.Value, thresholds, ordered, input.AudienceUnitIds);
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
 
         await db.InTransactionAsync(async ct =>
         {
@@ -110,7 +106,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             var round = await db.PulseRounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new NotFoundException("Round", roundId);
             db.ExpectVersion(round, version);
             try { round.Remind(Today); }
-            catch (DomainException e) { throw text.Invalid("", e); }
+            catch (DomainException e) { throw text.Invalid(e); }
             await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
         }
         return await GetReminderStatusAsync(roundId, cancellationToken);
@@ -167,17 +163,6 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         QuestionKind.Strategy => 1,
         QuestionKind.Enps => 2,
         _ => 3,
-    };
-
-    private static string FieldOf(string code) => code switch
-    {
-        "pulse.title-required" or "pulse.title-too-long" => nameof(PulseInput.Title),
-        "pulse.dates-order" or "pulse.dates-too-long" or "pulse.dates-overlap" => nameof(PulseInput.ClosesOn),
-        "pulse.threshold-too-low" or "pulse.threshold-too-high" => nameof(PulseInput.MinGroupSize),
-        "pulse.comment-threshold-too-low" => nameof(PulseInput.CommentThreshold),
-        "pulse.detail-threshold-too-low" => nameof(PulseInput.DetailMinGroupSize),
-        "pulse.cadence-invalid" => nameof(PulseInput.Cadence),
-        _ => "",
     };
 }
 

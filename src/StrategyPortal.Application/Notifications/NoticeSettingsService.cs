@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -16,6 +17,11 @@ public sealed class NoticeSettingsInput
     public int Version { get; set; }
 }
 
+public sealed class NoticeSettingsInputValidator : AbstractValidator<NoticeSettingsInput>
+{
+    public NoticeSettingsInputValidator() => RuleFor(i => i.Language).Satisfies(NoticeSettings.ValidLanguage);
+}
+
 /// <summary>What a one-click unsubscribe link did (or why it did nothing).</summary>
 public enum UnsubscribeStatus
 {
@@ -32,7 +38,8 @@ public sealed record UnsubscribeOutcome(UnsubscribeStatus Status, NoticeKind? Ki
 /// Each person's e-mail settings: which notices they receive and in which language. The signed-in person edits their
 /// own; a one-click unsubscribe link (RFC 8058) switches one kind off for the person it was sent to, without sign-in.
 /// </summary>
-public sealed class NoticeSettingsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IUnsubscribeTokens tokens, MessageText text)
+public sealed class NoticeSettingsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IUnsubscribeTokens tokens,
+    IValidator<NoticeSettingsInput> validator, MessageText text)
 {
     public async Task<NoticeSettingsInput> GetMineAsync(CancellationToken cancellationToken = default)
     {
@@ -50,6 +57,7 @@ public sealed class NoticeSettingsService(IPortalDbFactory dbFactory, ICurrentUs
     public async Task SaveMineAsync(NoticeSettingsInput input, CancellationToken cancellationToken = default)
     {
         var (personId, role) = await SignedInAsync(cancellationToken);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var settings = await db.NoticeSettings.FirstOrDefaultAsync(s => s.PersonId == personId, cancellationToken);
         if (settings is null)
@@ -65,7 +73,7 @@ public sealed class NoticeSettingsService(IPortalDbFactory dbFactory, ICurrentUs
             // Only the kinds the role can receive: the others keep what they were (a role changes back, the choice is kept).
             foreach (var (kind, on) in input.Kinds.Where(k => NoticeKinds.For(role).Contains(k.Key))) settings.Set(kind, on);
         }
-        catch (DomainException e) { throw text.Invalid(nameof(NoticeSettingsInput.Language), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -28,22 +28,16 @@ public class PulseSurvey : IVersioned
         IReadOnlyList<int> questionIds, IReadOnlyCollection<int> audienceUnitIds)
     {
         Title = ValidTitle(title);
-        if (!Enum.IsDefined(cadence)) throw new DomainException("pulse.cadence-invalid", "Choose how often the pulse runs.");
-        Cadence = cadence;
-        if (firstClosesOn < firstOpensOn) throw new DomainException("pulse.dates-order", "The pulse must close on or after the day it opens.");
-        if (firstClosesOn.DayNumber - firstOpensOn.DayNumber > MaxRoundLengthDays)
-            throw new DomainException("pulse.dates-too-long", "A round stays open for at most 62 days.");
-        if (cadence == PulseCadence.Monthly && firstClosesOn.DayNumber - firstOpensOn.DayNumber >= 28)
-            throw new DomainException("pulse.dates-overlap", "A monthly pulse must close before the next month's round opens.");
+        Cadence = ValidCadence(cadence);
+        ValidClosesOn(cadence, firstOpensOn, firstClosesOn);
         FirstOpensOn = firstOpensOn;
         RoundLengthDays = firstClosesOn.DayNumber - firstOpensOn.DayNumber;
         MinGroupSize = thresholds.MinGroupSize;
         CommentThreshold = thresholds.CommentThreshold;
         DetailMinGroupSize = thresholds.DetailMinGroupSize;
-        if (questionIds.Count == 0) throw new DomainException("pulse.items-required", "Choose at least one item.");
-        if (questionIds.Distinct().Count() != questionIds.Count) throw new DomainException("pulse.items-duplicate", "An item can be in a pulse only once.");
+        ValidItems(questionIds);
         for (var i = 0; i < questionIds.Count; i++) _items.Add(new PulseSurveyItem(questionIds[i], i + 1));
-        if (audienceUnitIds.Count == 0) throw new DomainException("pulse.audience-required", "Choose at least one unit.");
+        ValidAudience(audienceUnitIds);
         foreach (var unitId in audienceUnitIds.Distinct()) _audience.Add(new PulseAudienceUnit(unitId));
         IsActive = true;
     }
@@ -101,13 +95,36 @@ public class PulseSurvey : IVersioned
 
     public void Stop() => IsActive = false;
 
-    private static string ValidTitle(string title)
+    public static string ValidTitle(string? title) => TextRules.Required(title, TitleMaxLength, "pulse.title");
+
+    /// <summary>A first round opens today or later: nobody can be invited to answer in the past.</summary>
+    public static DateOnly ValidOpensOn(DateOnly opensOn, DateOnly today) =>
+        opensOn < today ? throw new DomainException("pulse.opens-in-past", "A pulse cannot open in the past.") : opensOn;
+
+    public static PulseCadence ValidCadence(PulseCadence cadence) =>
+        Enum.IsDefined(cadence) ? cadence : throw new DomainException("pulse.cadence-invalid", "Choose how often the pulse runs.");
+
+    /// <summary>The closing day of a round: on or after its opening, at most <see cref="MaxRoundLengthDays"/> later, and for a monthly pulse before the next round opens.</summary>
+    public static DateOnly ValidClosesOn(PulseCadence cadence, DateOnly opensOn, DateOnly closesOn)
     {
-        var trimmed = (title ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("pulse.title-required", "A pulse needs a title.");
-        if (trimmed.Length > TitleMaxLength) throw new DomainException("pulse.title-too-long", "A title has at most 120 characters.");
-        return trimmed;
+        if (closesOn < opensOn) throw new DomainException("pulse.dates-order", "The pulse must close on or after the day it opens.");
+        if (closesOn.DayNumber - opensOn.DayNumber > MaxRoundLengthDays)
+            throw new DomainException("pulse.dates-too-long", $"A round stays open for at most {MaxRoundLengthDays} days.", MaxRoundLengthDays);
+        if (cadence == PulseCadence.Monthly && closesOn.DayNumber - opensOn.DayNumber >= 28)
+            throw new DomainException("pulse.dates-overlap", "A monthly pulse must close before the next month's round opens.");
+        return closesOn;
     }
+
+    /// <summary>At least one item, each once.</summary>
+    public static IReadOnlyList<int> ValidItems(IReadOnlyList<int> questionIds)
+    {
+        if (questionIds.Count == 0) throw new DomainException("pulse.items-required", "Choose at least one item.");
+        if (questionIds.Distinct().Count() != questionIds.Count) throw new DomainException("pulse.items-duplicate", "An item can be in a pulse only once.");
+        return questionIds;
+    }
+
+    public static IReadOnlyCollection<int> ValidAudience(IReadOnlyCollection<int> audienceUnitIds) =>
+        audienceUnitIds.Count > 0 ? audienceUnitIds : throw new DomainException("pulse.audience-required", "Choose at least one unit.");
 }
 
 /// <summary>An item of a pulse, in the order it is asked.</summary>
@@ -148,7 +165,6 @@ public readonly record struct AnonymityThresholds
     public const int LowestMinGroupSize = 3;
     public const int DefaultMinGroupSize = 5;
     public const int DefaultCommentThreshold = 10;
-    public const int HighestThreshold = 1000;
 
     /// <summary>Response rates are shown only for groups of at least this many invited people.</summary>
     public const int ResponseRateMinimumInvited = 5;
@@ -159,19 +175,37 @@ public readonly record struct AnonymityThresholds
     /// <param name="detailMinGroupSize">Null: the minimum group size (no larger group for the detail).</param>
     public AnonymityThresholds(int minGroupSize, int commentThreshold, int? detailMinGroupSize = null)
     {
-        if (minGroupSize < LowestMinGroupSize)
-            throw new DomainException("pulse.threshold-too-low", "The minimum group size is at least 3.");
-        if (commentThreshold < minGroupSize)
-            throw new DomainException("pulse.comment-threshold-too-low", "The comment threshold cannot be below the minimum group size.");
-        var detail = detailMinGroupSize ?? minGroupSize;
-        if (detail < minGroupSize)
-            throw new DomainException("pulse.detail-threshold-too-low", "The group size for detail cannot be below the minimum group size.");
-        if (minGroupSize > HighestThreshold || commentThreshold > HighestThreshold || detail > HighestThreshold)
-            throw new DomainException("pulse.threshold-too-high", "A threshold is at most 1000.");
-        MinGroupSize = minGroupSize;
-        CommentThreshold = commentThreshold;
-        DetailMinGroupSize = detail;
+        MinGroupSize = ValidMinGroupSize(minGroupSize);
+        CommentThreshold = ValidCommentThreshold(minGroupSize, commentThreshold);
+        DetailMinGroupSize = ValidDetailMinGroupSize(minGroupSize, detailMinGroupSize ?? minGroupSize);
     }
+
+    public const int HighestThreshold = 1000;
+
+    public static int ValidMinGroupSize(int minGroupSize) => minGroupSize switch
+    {
+        < LowestMinGroupSize => throw new DomainException("pulse.threshold-too-low", $"The minimum group size is at least {LowestMinGroupSize}.", LowestMinGroupSize),
+        > HighestThreshold => throw new DomainException("pulse.threshold-too-high", $"A threshold is at most {HighestThreshold}.", HighestThreshold),
+        _ => minGroupSize,
+    };
+
+    /// <summary>Comments need at least as many answers as scores do.</summary>
+    public static int ValidCommentThreshold(int minGroupSize, int commentThreshold) => commentThreshold switch
+    {
+        _ when commentThreshold < minGroupSize =>
+            throw new DomainException("pulse.comment-threshold-too-low", "The comment threshold cannot be below the minimum group size."),
+        > HighestThreshold => throw new DomainException("pulse.threshold-too-high", $"A threshold is at most {HighestThreshold}.", HighestThreshold),
+        _ => commentThreshold,
+    };
+
+    /// <summary>Per-item figures and the eNPS split need at least as many answers as scores do.</summary>
+    public static int ValidDetailMinGroupSize(int minGroupSize, int detailMinGroupSize) => detailMinGroupSize switch
+    {
+        _ when detailMinGroupSize < minGroupSize =>
+            throw new DomainException("pulse.detail-threshold-too-low", "The group size for detail cannot be below the minimum group size."),
+        > HighestThreshold => throw new DomainException("pulse.threshold-too-high", $"A threshold is at most {HighestThreshold}.", HighestThreshold),
+        _ => detailMinGroupSize,
+    };
 
     public int MinGroupSize { get; }
     public int CommentThreshold { get; }

@@ -36,12 +36,11 @@ public class NoticeSettings : IVersioned
         OffKinds = on ? OffKinds & ~Bit(kind) : OffKinds | Bit(kind);
     }
 
-    public void SetLanguage(string? language)
-    {
-        if (language is not null && !Languages.Contains(language))
-            throw new DomainException("notice.language-invalid", "Choose Dutch or English.");
-        Language = language;
-    }
+    public void SetLanguage(string? language) => Language = ValidLanguage(language);
+
+    /// <summary>"nl", "en" or null (the portal language).</summary>
+    public static string? ValidLanguage(string? language) =>
+        language is null || Languages.Contains(language) ? language : throw new DomainException("notice.language-invalid", "Choose Dutch or English.");
 
     private static int Bit(NoticeKind kind) => 1 << (int)kind;
 }

@@ -26,7 +26,8 @@ public sealed class InvitationTokenProviderOptions : DataProtectionTokenProvider
     }
 }
 
-public sealed class AccountInvitations(UserManager<PortalUser> users, PortalDbContext db, AccountService accounts) : IAccountInvitations
+public sealed class AccountInvitations(UserManager<PortalUser> users, PortalDbContext db, AccountService accounts,
+    FluentValidation.IValidator<SetPasswordInput> validator, MessageText text) : IAccountInvitations
 {
     public async Task EnsureAccountAsync(int personId, bool endEarlierLinks = false, CancellationToken cancellationToken = default)
     {
@@ -68,17 +69,18 @@ public sealed class AccountInvitations(UserManager<PortalUser> users, PortalDbCo
             ? InvitationCheck.Valid : InvitationCheck.Invalid;
     }
 
-    public async Task<InvitationCheck> SetPasswordAsync(int userId, string token, string password, CancellationToken cancellationToken = default)
+    public async Task<InvitationCheck> SetPasswordAsync(int userId, string token, SetPasswordInput input, CancellationToken cancellationToken = default)
     {
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         var check = await CheckAsync(user, token);
         if (check != InvitationCheck.Valid) return check;
-        var result = await users.AddPasswordAsync(user!, password);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
+        var result = await users.AddPasswordAsync(user!, input.Password);
         if (!result.Succeeded)
         {
             // A second tab that was quicker: the account has its password now.
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.UserAlreadyHasPassword))) return InvitationCheck.Used;
-            throw new ValidationFailedException("Password", string.Join(" ", result.Errors.Select(accounts.Describe)));
+            throw ValidationFailedException.For<SetPasswordInput>(i => i.Password, string.Join(" ", result.Errors.Select(accounts.Describe)));
         }
         // The link reached the person's mailbox: the address is theirs.
         user!.EmailConfirmed = true;

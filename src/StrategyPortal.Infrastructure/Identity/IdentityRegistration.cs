@@ -38,6 +38,9 @@ public static class IdentityRegistration
         services.AddScoped<Application.Notifications.IAccountCultures>(sp => sp.GetRequiredService<AccountService>());
         services.AddScoped<AccountInvitations>();
         services.AddScoped<IAccountInvitations>(sp => sp.GetRequiredService<AccountInvitations>());
+        services.AddSignInSessions();
+        services.AddScoped<IEntraSignIn, EntraAccountMatcher>();
+        services.AddScoped<IUserContextSource, UserContextSource>();
         return services;
     }
 }

@@ -31,6 +31,7 @@ public static class Text
     private static readonly ResourceManager NotificationStrings = new(typeof(StrategyPortal.Web.Notifications.NotificationsText));
     private static readonly ResourceManager HomeStrings = new(typeof(StrategyPortal.Web.Home.HomeText));
     private static readonly ResourceManager MailStrings = new(typeof(StrategyPortal.Application.Notifications.MailText));
+    private static readonly ResourceManager PeopleStrings = new(typeof(StrategyPortal.Web.People.PeopleText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
 
@@ -55,6 +56,7 @@ public static class Text
     public static string Home(string key, CultureInfo culture) => Get(HomeStrings, key, culture);
 
     public static string Mail(string key, CultureInfo culture) => Get(MailStrings, key, culture);
+    public static string People(string key, CultureInfo culture) => Get(PeopleStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");

@@ -32,6 +32,8 @@ public sealed partial class DirectWritesTests
             (1, "an open round's once-a-day participation count per unit ([NotAudited] bookkeeping of the round's record)"),
         ["src/StrategyPortal.Infrastructure/Identity/AccountService.cs"] =
             (2, "a user's language and dark mode: preferences of the sign-in account (Identity's tables are not audited)"),
+        ["src/StrategyPortal.Infrastructure/Identity/SignInSession.cs"] =
+            (4, "server-side sign-in sessions: last use, sign-out and clean-up (session bookkeeping of the sign-in account; Identity's tables are not audited)"),
         ["src/StrategyPortal.Infrastructure/Persistence/DatabaseInitializer.cs"] =
             (1, "PRAGMA journal_mode=WAL on SQLite: no data"),
     };

@@ -111,6 +111,7 @@ public abstract class PrivacyTests(PortalFactory factory)
     {
         var (person, standardId) = await ActiveManagerAsync();
         var admin = await factory.SharedClientAsync(PortalRole.Administrator);
+        using var signedIn = await factory.SignedInClientAsync(person.Email, person.Password);
 
         using var response = await admin.GetAsync($"/organisation/people/{person.Id}/export");
 
@@ -122,6 +123,9 @@ public abstract class PrivacyTests(PortalFactory factory)
         Assert.Equal(person.Email, root.GetProperty("person").GetProperty("email").GetString());
         Assert.Equal("Manager", root.GetProperty("person").GetProperty("role").GetString());
         Assert.Equal(person.Email, root.GetProperty("account").GetProperty("email").GetString());
+        // The open sign-in session: its times only (never the secret or its hash).
+        var session = Assert.Single(root.GetProperty("account").GetProperty("sessions").EnumerateArray());
+        Assert.Equal(["lastSeenUtc", "startedUtc"], session.EnumerateObject().Select(p => p.Name).Order().ToArray());
         Assert.Equal("Created", root.GetProperty("history")[0].GetProperty("action").GetString());
         var change = Assert.Single(root.GetProperty("standardsChanges").EnumerateArray());
         Assert.Equal(standardId, change.GetProperty("standardId").GetInt32());

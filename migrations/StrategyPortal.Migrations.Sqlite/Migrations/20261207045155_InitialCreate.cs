@@ -56,6 +56,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ParentId = table.Column<int>(type: "INTEGER", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -67,6 +68,31 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeopleImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AppliedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AppliedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApiKeyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsCreated = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeopleImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -299,6 +325,13 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ManagerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DirectoryUserName = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     IsErased = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -309,6 +342,12 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         name: "FK_People_OrgUnits_OrgUnitId",
                         column: x => x.OrgUnitId,
                         principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_People_People_ManagerId",
+                        column: x => x.ManagerId,
+                        principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -517,7 +556,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -965,6 +1004,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -1173,6 +1232,12 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "OwnerUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_Code",
+                table: "OrgUnits",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_ParentId",
                 table: "OrgUnits",
                 column: "ParentId");
@@ -1198,15 +1263,37 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_DirectoryUserName",
+                table: "People",
+                column: "DirectoryUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Email",
                 table: "People",
                 column: "Email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_EmployeeNumber",
+                table: "People",
+                column: "EmployeeNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_ManagerId",
+                table: "People",
+                column: "ManagerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_OrgUnitId",
                 table: "People",
                 column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeopleImports_AppliedAtUtc",
+                table: "PeopleImports",
+                column: "AppliedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PromiseCheckResults_PromiseId_QuarterKey",
@@ -1376,6 +1463,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "EffectiveQuarterKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_LastSeenUtc",
+                table: "SignInSessions",
+                column: "LastSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandardResults_QuarterKey",
                 table: "StandardResults",
                 column: "QuarterKey");
@@ -1458,6 +1555,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "Participations");
 
             migrationBuilder.DropTable(
+                name: "PeopleImports");
+
+            migrationBuilder.DropTable(
                 name: "PromiseCheckResults");
 
             migrationBuilder.DropTable(
@@ -1492,6 +1592,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceStrategyChoices");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
 
             migrationBuilder.DropTable(
                 name: "StandardResults");
