@@ -44,7 +44,7 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
 
         using (var first = Start(args))
         {
-            await WaitUntilAsync(() => smtp.Count >= 2_000, TimeSpan.FromMinutes(3), first, () => $"{smtp.Count} arrived");
+            await WaitUntilAsync(() => smtp.Count >= 2_000, TimeSpan.FromMinutes(2), first, () => $"{smtp.Count} arrived");
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
@@ -57,7 +57,7 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
 
         using (var second = Start(args))
         {
-            await WaitUntilAsync(() => Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(5), second, () => $"{Distinct(smtp).Count} distinct arrived");
+            await WaitUntilAsync(() => Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(2), second, () => $"{Distinct(smtp).Count} distinct arrived");
             await using var db = Context(database.ConnectionString);
             await WaitUntilAsync(() => db.OutboxMessages.Count(m => m.Status == OutboxStatus.Sent) == Messages, TimeSpan.FromMinutes(1), second);
             second.Kill(entireProcessTree: true);
@@ -111,12 +111,22 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
         return process;
     }
 
+    /// <summary>
+    /// Waits for <paramref name="condition"/> while the portal makes progress: it fails only after <paramref name="timeout"/>
+    /// without any change of <paramref name="state"/> (on a machine shared by many builds the pace varies tenfold).
+    /// </summary>
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Process portal, Func<string>? state = null)
     {
         var until = DateTime.UtcNow + timeout;
+        var last = state?.Invoke();
         while (!condition())
         {
             if (portal.HasExited) throw new InvalidOperationException($"The portal stopped (exit code {portal.ExitCode}).");
+            if (state?.Invoke() is { } now && now != last)
+            {
+                last = now;
+                until = DateTime.UtcNow + timeout;
+            }
             if (DateTime.UtcNow > until) throw new TimeoutException("The condition did not come true in time: " + state?.Invoke());
             await Task.Delay(50);
         }
