@@ -3,7 +3,7 @@ using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Standards;
 
-namespace StrategyPortal.Infrastructure.Scorecards;
+namespace StrategyPortal.Application.Scorecards;
 
 /// <summary>
 /// How a scorecard writes its numbers in a culture: as every page does (<see cref="Figures"/>), so the PDF and the pages show
