@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Actions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
@@ -50,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<ScorecardService>();
         services.AddScoped<ScorecardIssueRunner>();
         services.AddSingleton<ScorecardIssueSignal>();
+        services.AddScoped<ActionCauses>();
+        services.AddScoped<UnownedFinder>();
+        services.AddScoped<ActionService>();
         // Until the promises feature registers its source, scorecards say "no promises registered".
         services.TryAddScoped<IScorecardPromiseSource, NoScorecardPromiseSource>();
         return services;

@@ -49,6 +49,10 @@ public static class DependencyInjection
         services.AddScoped<IDemoSeedStep, Promises.PromisesDemoSeed>();
         services.AddHostedService<Promises.PromiseRecheckScheduler>();
         services.AddScoped<Application.Access.IPersonErasure, Access.PersonErasure>();
+
+        var actions = new Application.Actions.ActionOptions();
+        configuration.GetSection(Application.Actions.ActionOptions.Section).Bind(actions);
+        services.AddSingleton(actions);
         services.AddSingleton<DatabaseInitializer>();
 
         // PDF: fonts are loaded (and subset) once; a missing font file stops the start (PdfFontsStartupCheck).

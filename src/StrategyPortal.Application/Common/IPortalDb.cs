@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
@@ -44,6 +45,8 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PromiseRequirement> PromiseRequirements { get; }
     DbSet<ServiceSignal> ServiceSignals { get; }
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
+    DbSet<ImprovementAction> ImprovementActions { get; }
+    DbSet<ActionCheckIn> ActionCheckIns { get; }
 
     /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>
     DbSet<AuditEntry> AuditEntries { get; }

@@ -60,6 +60,13 @@ public class ImprovementAction : IVersioned
     /// <summary>Open and due on or before <paramref name="today"/> + <paramref name="days"/> (overdue ones included).</summary>
     public bool IsDueWithin(DateOnly today, int days) => IsOpen && DueOn <= today.AddDays(days);
 
+    /// <summary>
+    /// The status the action had at the end of <paramref name="day"/>, from its check-ins (a scorecard shows its actions as
+    /// they stood at the quarter's end): planned from its creation until the first check-in that moved it.
+    /// </summary>
+    public ActionStatus StatusOn(DateOnly day) =>
+        _checkIns.Where(c => c.NewStatus is not null && c.On <= day).OrderBy(c => c.On).ThenBy(c => c.AtUtc).LastOrDefault()?.NewStatus ?? ActionStatus.Planned;
+
     /// <summary>The created-on day in the quarter sense: when the action started.</summary>
     public DateOnly CreatedOn => DateOnly.FromDateTime(CreatedAtUtc);
 

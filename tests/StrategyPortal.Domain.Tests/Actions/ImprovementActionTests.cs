@@ -133,3 +133,22 @@ public class ImprovementActionTests
     public void Off_track_is_listed_as_unowned_after_the_grace_days_without_an_open_action(int days, bool hasOpenAction, bool listed) =>
         Assert.Equal(listed, UnownedRule.IsUnowned(Today.AddDays(-days), Today, 14, hasOpenAction));
 }
+
+public class ActionStatusOnTests
+{
+    [Fact]
+    public void The_status_on_a_day_is_the_last_move_on_or_before_it()
+    {
+        var created = new DateOnly(2026, 7, 1);
+        var action = new ImprovementAction("T", "", 5, 3, new DateOnly(2026, 9, 30),
+            ActionCause.ForPromise(1, new Quarter(2026, 2), StrategyPortal.Domain.Promises.PromiseVerdict.Unbacked), 5,
+            created.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), created);
+        action.CheckIn(new DateOnly(2026, 7, 10), "Begonnen", ActionStatus.InProgress, null, 5, DateTime.UtcNow, new DateOnly(2026, 12, 1));
+        action.CheckIn(new DateOnly(2026, 8, 1), "Tussenstand", null, null, 5, DateTime.UtcNow, new DateOnly(2026, 12, 1));
+        action.CheckIn(new DateOnly(2026, 10, 5), "Klaar", ActionStatus.Done, null, 5, DateTime.UtcNow, new DateOnly(2026, 12, 1));
+
+        Assert.Equal(ActionStatus.Planned, action.StatusOn(new DateOnly(2026, 7, 9)));
+        Assert.Equal(ActionStatus.InProgress, action.StatusOn(new DateOnly(2026, 9, 30))); // the end of Q3: not done yet
+        Assert.Equal(ActionStatus.Done, action.StatusOn(new DateOnly(2026, 10, 5)));
+    }
+}
