@@ -53,6 +53,7 @@ public static class DependencyInjection
         var actions = new Application.Actions.ActionOptions();
         configuration.GetSection(Application.Actions.ActionOptions.Section).Bind(actions);
         services.AddSingleton(actions);
+        services.AddScoped<IDemoSeedStep, Actions.ActionsDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
 
         // PDF: fonts are loaded (and subset) once; a missing font file stops the start (PdfFontsStartupCheck).

@@ -58,6 +58,13 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
         catch (DomainException e) { throw text.Invalid(nameof(ActionInput.Cause), e); }
     }
 
+    /// <summary>
+    /// A cause resolved as the company sees it, without a signed-in user (the demo data starts its actions through the same
+    /// rules: a hidden engagement cell or a standard on target is refused here too).
+    /// </summary>
+    public async Task<ActionCause> ResolveForCompanyAsync(IPortalDb db, ActionCauseRef cause, Quarter currentQuarter, CancellationToken cancellationToken = default) =>
+        (await ResolveAsync(db, cause, CauseReader.Scorecard(UnitScope.Everything), currentQuarter, cancellationToken)).Cause;
+
     private ValidationFailedException Refused(string key) => new(nameof(ActionInput.Cause), text[key]);
 
     private async Task<Resolved> StandardAsync(IPortalDb db, ActionCauseRef cause, CauseReader reader, Quarter current, CancellationToken ct)

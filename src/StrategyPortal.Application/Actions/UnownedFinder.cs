@@ -19,13 +19,12 @@ public sealed class UnownedFinder(ActionCauses causes)
 {
     internal async Task<List<UnownedItem>> FindAsync(IPortalDb db, CauseReader reader, DateOnly today, ActionOptions options, CancellationToken ct)
     {
-        var open = await db.ImprovementActions.AsNoTracking()
-            .Where(a => a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress)
-            .Select(a => new { a.Cause.Kind, a.Cause.StandardId, a.Cause.PromiseId, a.Cause.UnitId, a.Cause.QuestionId })
+        var actions = await db.ImprovementActions.AsNoTracking().Where(a => a.Status != ActionStatus.Dropped)
+            .Select(a => new { a.Status, a.ClosedOn, a.Cause.Kind, a.Cause.StandardId, a.Cause.PromiseId, a.Cause.UnitId, a.Cause.QuestionId })
             .ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var items = new List<UnownedItem>();
-        bool Listed(DateOnly since, bool hasOpenAction) => UnownedRule.IsUnowned(since, today, options.UnownedAfterDays, hasOpenAction);
+        bool Listed(DateOnly since, bool owned) => UnownedRule.IsUnowned(since, today, options.UnownedAfterDays, owned);
         int Days(DateOnly since) => today.DayNumber - since.DayNumber;
 
         // Standards: the latest result is red.
@@ -35,14 +34,14 @@ public sealed class UnownedFinder(ActionCauses causes)
         var ids = standards.Select(s => s.Id).ToList();
         var results = (await db.StandardResults.AsNoTracking().Where(r => ids.Contains(r.StandardId) && r.QuarterKey <= current.Key).ToListAsync(ct))
             .ToLookup(r => r.StandardId);
-        var ownedStandards = open.Where(o => o.Kind == ActionCauseKind.Standard).Select(o => o.StandardId).ToHashSet();
         foreach (var standard in standards)
         {
             var run = RedRun(standard, results[standard.Id].OrderByDescending(r => r.QuarterKey).ToList());
             if (run.Count == 0) continue;
             var since = DateOnly.FromDateTime(run[^1].RecordedAtUtc);
-            if (!Listed(since, ownedStandards.Contains(standard.Id))) continue;
             var latest = run[0];
+            var measured = DateOnly.FromDateTime(latest.RecordedAtUtc);
+            if (!Listed(since, actions.Any(a => a.Kind == ActionCauseKind.Standard && a.StandardId == standard.Id && UnownedRule.Owns(a.Status, a.ClosedOn, measured)))) continue;
             items.Add(new UnownedItem(ActionCauseKind.Standard, standard.Title, units.GetValueOrDefault(standard.OwnerUnitId, "?"), latest.Quarter, latest.ActualValue,
                 standard.VersionFor(latest.Quarter)?.Target, CauseValueKind.Metric, standard.Unit, since, Days(since),
                 ActionCauseRef.OfStandard(standard.Id, latest.Quarter), $"/standards/{standard.Id}"));
@@ -56,7 +55,6 @@ public sealed class UnownedFinder(ActionCauses causes)
                 .Where(p => p.IsLiveOn(today) && (reader.Scope.All || reader.Scope.Includes(p.OwnerUnitId)
                     || p.Requirements.Any(r => reader.Scope.Includes(capabilityUnits.GetValueOrDefault(r.CapabilityId)))))
                 .ToList();
-            var ownedPromises = open.Where(o => o.Kind == ActionCauseKind.Promise).Select(o => o.PromiseId).ToHashSet();
             foreach (var promise in promises)
             {
                 var quarters = Enumerable.Range(0, 8).Select(i => Back(current, i)).Where(q => promise.IsLiveIn(q)).ToList();
@@ -64,7 +62,8 @@ public sealed class UnownedFinder(ActionCauses causes)
                 var run = quarters.TakeWhile(q => verdicts.GetValueOrDefault(q.Key) == PromiseVerdict.Unbacked).ToList();
                 if (run.Count == 0) continue;
                 var since = run[^1].Start > promise.LiveFrom ? run[^1].Start : promise.LiveFrom;
-                if (!Listed(since, ownedPromises.Contains(promise.Id))) continue;
+                // A promise is judged per quarter: what was done this quarter owns it until the next quarter's verdict.
+                if (!Listed(since, actions.Any(a => a.Kind == ActionCauseKind.Promise && a.PromiseId == promise.Id && UnownedRule.Owns(a.Status, a.ClosedOn, current.Start)))) continue;
                 items.Add(new UnownedItem(ActionCauseKind.Promise, promise.Claim, units.GetValueOrDefault(promise.OwnerUnitId, "?"), current, (int)PromiseVerdict.Unbacked,
                     null, CauseValueKind.Verdict, null, since, Days(since), ActionCauseRef.OfPromise(promise.Id, current), $"/promises/{promise.Id}"));
             }
@@ -75,7 +74,6 @@ public sealed class UnownedFinder(ActionCauses causes)
         {
             var rounds = (await db.PulseRounds.AsNoTracking().ClosedBy(today).Select(r => new { r.Id, r.SurveyId, r.OpensOn, r.ClosesOn }).ToListAsync(ct))
                 .GroupBy(r => r.SurveyId).Select(g => g.OrderBy(r => r.OpensOn).Last()).ToList();
-            var ownedItems = open.Where(o => o.Kind == ActionCauseKind.Engagement).Select(o => (o.UnitId, o.QuestionId)).ToHashSet();
             foreach (var round in rounds)
             {
                 if (await causes.ResultsAsync(round.Id, null, reader) is not { } roundResults) continue;
@@ -84,7 +82,8 @@ public sealed class UnownedFinder(ActionCauses causes)
                     foreach (var item in roundResults.Items.Where(i => i.Kind.HasFavourable()))
                     {
                         if (unit.ItemScores.GetValueOrDefault(item.QuestionId) is not { } score || !UnownedRule.IsWeakItem(score, options.FavourableBelow)) continue;
-                        if (!Listed(since, ownedItems.Contains((unit.UnitId, item.QuestionId)))) continue;
+                        if (!Listed(since, actions.Any(a => a.Kind == ActionCauseKind.Engagement && a.UnitId == unit.UnitId && a.QuestionId == item.QuestionId
+                            && UnownedRule.Owns(a.Status, a.ClosedOn, round.ClosesOn)))) continue;
                         items.Add(new UnownedItem(ActionCauseKind.Engagement, item.Text, unit.Name, Quarter.Of(round.OpensOn), score, options.FavourableBelow,
                             CauseValueKind.Percent, null, since, Days(since), ActionCauseRef.OfEngagement(round.Id, unit.UnitId, item.QuestionId), null));
                     }

@@ -20,9 +20,17 @@ public static class ActionReach
 /// <summary>"Nothing red goes unowned": what is off track long enough without an open action to be listed.</summary>
 public static class UnownedRule
 {
-    /// <summary>Listed when off track for at least <paramref name="afterDays"/> days and no open action has it as its cause.</summary>
-    public static bool IsUnowned(DateOnly offTrackSince, DateOnly today, int afterDays, bool hasOpenAction) =>
-        !hasOpenAction && today.DayNumber - offTrackSince.DayNumber >= afterDays;
+    /// <summary>Listed when off track for at least <paramref name="afterDays"/> days and no action owns it (see <see cref="Owns"/>).</summary>
+    public static bool IsUnowned(DateOnly offTrackSince, DateOnly today, int afterDays, bool owned) =>
+        !owned && today.DayNumber - offTrackSince.DayNumber >= afterDays;
+
+    /// <summary>
+    /// An action owns what it was started from while it is open, and once done until the cause is measured again: its effect
+    /// cannot show before the next result (<paramref name="latestMeasurement"/>: when the latest, off-track value was measured).
+    /// A dropped action owns nothing.
+    /// </summary>
+    public static bool Owns(ActionStatus status, DateOnly? closedOn, DateOnly latestMeasurement) =>
+        status.IsOpen() || (status == ActionStatus.Done && closedOn >= latestMeasurement);
 
     /// <summary>An engagement item is weak below the favourable level (in %).</summary>
     public static bool IsWeakItem(double favourable, double level) => favourable < level;

@@ -130,8 +130,19 @@ public class ImprovementActionTests
     [InlineData(13, false, false)]
     [InlineData(14, false, true)]
     [InlineData(30, true, false)]
-    public void Off_track_is_listed_as_unowned_after_the_grace_days_without_an_open_action(int days, bool hasOpenAction, bool listed) =>
-        Assert.Equal(listed, UnownedRule.IsUnowned(Today.AddDays(-days), Today, 14, hasOpenAction));
+    public void Off_track_is_listed_as_unowned_after_the_grace_days_without_an_action(int days, bool owned, bool listed) =>
+        Assert.Equal(listed, UnownedRule.IsUnowned(Today.AddDays(-days), Today, 14, owned));
+
+    [Fact]
+    public void An_open_action_owns_its_cause_a_done_one_until_the_next_measurement_a_dropped_one_never()
+    {
+        var measured = new DateOnly(2026, 10, 6);
+        Assert.True(UnownedRule.Owns(ActionStatus.Planned, null, measured));
+        Assert.True(UnownedRule.Owns(ActionStatus.InProgress, null, measured));
+        Assert.True(UnownedRule.Owns(ActionStatus.Done, measured, measured));            // done after the red result: not measured since
+        Assert.False(UnownedRule.Owns(ActionStatus.Done, measured.AddDays(-1), measured)); // done, and red again afterwards
+        Assert.False(UnownedRule.Owns(ActionStatus.Dropped, measured.AddDays(5), measured));
+    }
 }
 
 public class ActionStatusOnTests

@@ -44,6 +44,8 @@ public sealed partial class PersonalDataModelTests
         "Participation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
+        "ImprovementAction.OwnerPersonId", "ImprovementAction.CreatedByPersonId",
+        "ActionCheckIn.ByPersonId",
     };
 
     /// <summary>Fields the pattern catches that do not name a person, each with why.</summary>
