@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<ActionCauses>();
         services.AddScoped<UnownedFinder>();
         services.AddScoped<ActionService>();
+        services.AddScoped<IScorecardActionSource, ActionScorecardSource>();
         // Until the promises feature registers its source, scorecards say "no promises registered".
         services.TryAddScoped<IScorecardPromiseSource, NoScorecardPromiseSource>();
         return services;

@@ -142,10 +142,13 @@ public sealed class ActionsDemoSeed(ActionCauses causes) : IDemoSeedStep
             new CheckInPlan(Day(5, 40), "Past niet bij onze keuze.", ActionStatus.Dropped, "Sinds de keuze voor klantintimiteit sturen we niet meer op korte gesprekken; de norm wordt herzien."));
     }
 
-    /// <summary>The first promise that could not be backed in the quarter (the demo's WhatsApp promise).</summary>
-    private static async Task<int?> UnbackedPromiseAsync(Persistence.PortalDbContext db, Quarter quarter, CancellationToken cancellationToken) =>
-        await db.PromiseCheckResults.AsNoTracking().Where(r => r.QuarterKey == quarter.Key && r.Verdict == PromiseVerdict.Unbacked)
-            .OrderBy(r => r.PromiseId).Select(r => (int?)r.PromiseId).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The demo's WhatsApp promise when it could not be backed in the quarter, else the first promise that could not.</summary>
+    private static async Task<int?> UnbackedPromiseAsync(Persistence.PortalDbContext db, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var unbacked = await db.PromiseCheckResults.AsNoTracking().Where(r => r.QuarterKey == quarter.Key && r.Verdict == PromiseVerdict.Unbacked)
+            .Join(db.MarketingPromises, r => r.PromiseId, p => p.Id, (r, p) => new { p.Id, p.Claim }).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        return (unbacked.FirstOrDefault(p => p.Claim == "24/7 bereikbaar via WhatsApp") ?? unbacked.FirstOrDefault())?.Id;
+    }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

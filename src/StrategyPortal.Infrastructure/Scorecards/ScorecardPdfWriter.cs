@@ -8,7 +8,7 @@ namespace StrategyPortal.Infrastructure.Scorecards;
 
 /// <summary>
 /// Draws a scorecard from its frozen <see cref="ScorecardData"/> with the general document model: a cover with
-/// key figures, then strategy, standards, promises, engagement, customers, engagement × customers and the gaps,
+/// key figures, then strategy, standards, promises, engagement, customers, engagement × customers, the quarter's actions and the gaps,
 /// each a section of its own (<c>Sections/</c>) starting on a new page. All text comes from <c>ScorecardsText</c>
 /// in the requested culture.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
         [
             new CoverSection(composition), new StrategySection(composition), new StandardsSection(composition),
             new PromisesSection(composition), new EngagementSection(composition), new CustomersSection(composition),
-            new ComparisonSection(composition), new ClosingSection(composition),
+            new ComparisonSection(composition), new ActionsSection(composition), new ClosingSection(composition),
         ];
         foreach (var section in sections) section.Compose();
         return document;

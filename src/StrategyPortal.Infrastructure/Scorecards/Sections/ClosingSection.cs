@@ -22,10 +22,24 @@ internal sealed class ClosingSection(ScorecardComposition composition) : Scoreca
             Add(new Heading($"{i + 1}. {GapTitle(gap)}", 2) { SpaceAfter = 4f });
             Add(new KeyFigures([new KeyFigure(GapKindText(gap), GapFigure(gap), null, RedInk)]) { SpaceAfter = 6f });
             Add(new Paragraph(T("gaps.owned-by", gap.Owner), new TextStyle(10.5f, true, Navy)) { SpaceAfter = 4f });
+            if (Data.Actions is { } actions) GapAction(actions.Find(gap.ActionId));
             Add(new Paragraph(T("gap-advice." + gap.Kind), Lead) { SpaceAfter = 14f });
         }
         Add(new Spacer(10f));
         Add(new Paragraph(T("gaps.method"), Note));
+    }
+
+    /// <summary>The gap's action (owner, due date, status, impact so far), or "no action" plainly marked. Old snapshots have no actions and no line.</summary>
+    private void GapAction(ScorecardAction? action)
+    {
+        if (action is null)
+        {
+            Add(new Paragraph(T("gaps.no-action"), new TextStyle(10.5f, true, RedInk)) { SpaceAfter = 4f });
+            return;
+        }
+        Add(new Paragraph(T("gaps.action", action.Title, action.OwnerName, Day(action.DueOn), T("action-status." + action.Status)),
+            new TextStyle(10f, true, action.State == ScorecardActionState.Overdue ? RedInk : GreenInk)) { SpaceAfter = 2f });
+        Add(new Paragraph(T("gaps.action-impact", ImpactText(action)), new TextStyle(10f, Color: Slate)) { SpaceAfter = 4f });
     }
 
     private string GapTitle(ScorecardGap gap) => gap.Kind switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using StrategyPortal.Application.Actions;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Infrastructure.Pdf;
@@ -44,6 +45,25 @@ internal abstract class ScorecardSection(ScorecardComposition composition)
     }
 
     protected static string QuarterLabel(Quarter q) => $"{q.Year % 100:00}-Q{q.Number}";
+
+    protected string Day(DateOnly date) => date.ToString("d MMM yyyy", Culture);
+
+    /// <summary>A value of an action's cause in its own terms: a standard's unit, a verdict, a %, a signed score, a mean, a count.</summary>
+    protected string CauseValue(ScorecardAction action, double? value) => value is not { } v ? Missing : action.ValueKind switch
+    {
+        CauseValueKind.Metric => Metric(v, action.MetricUnit ?? Domain.Standards.MetricUnit.Score, Culture),
+        CauseValueKind.Verdict => T("verdict." + (Domain.Promises.PromiseVerdict)(int)Math.Round(v)),
+        CauseValueKind.Percent => Percent(v, Culture),
+        CauseValueKind.Score => Score(v, Culture),
+        CauseValueKind.Mean => Mean(v, Culture),
+        _ => Count((long)Math.Round(v), Culture),
+    };
+
+    /// <summary>The result impact so far: "82% → 91% (improved)", or why there is none to show.</summary>
+    protected string ImpactText(ScorecardAction action) =>
+        !action.FiguresShown ? T("actions.figures-hidden")
+        : action.Verdict == Domain.Actions.ImpactVerdict.NotYetMeasured ? T("actions.impact-not-yet", CauseValue(action, action.Baseline), action.CauseQuarter)
+        : T("actions.impact", CauseValue(action, action.Baseline), CauseValue(action, action.Now), T("impact." + action.Verdict));
 
     /// <summary>"+2.1 pt vs Q2", or that there is no previous quarter to compare with.</summary>
     protected string VsLast(string delta) => delta == Missing ? T("kf.no-previous") : T("kf.vs-last", delta, $"Q{Data.Quarter.Previous.Number}");
