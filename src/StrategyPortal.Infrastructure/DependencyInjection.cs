@@ -7,6 +7,7 @@ using StrategyPortal.Infrastructure.CustomerScores;
 using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Pdf;
+using StrategyPortal.Infrastructure.People;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Scorecards;
 using StrategyPortal.Infrastructure.Seeding;
@@ -34,7 +35,7 @@ public static class DependencyInjection
         configuration.GetSection(EngagementOptions.Section).Bind(engagement);
         services.AddSingleton(engagement);
         services.AddScoped<IDemoSeedStep, EngagementDemoSeed>();
-        services.AddSingleton<ClosedRoundRewriter>();
+        services.AddSingleton<AnswerMixer>();
         services.AddHostedService<PulseRoundScheduler>();
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton(actions);
         services.AddScoped<IDemoSeedStep, Actions.ActionsDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddPortalPeople(configuration);
 
         // PDF: fonts are loaded (and subset) once; a missing font file stops the start (PdfFontsStartupCheck).
         var pdf = new PdfOptions();

@@ -37,9 +37,22 @@ public sealed record PersonExport(
     IReadOnlyList<ParticipationRecord> PulseParticipations,
     IReadOnlyList<ActionRecord> Actions,
     IReadOnlyList<ActionCheckInRecord> ActionCheckIns,
-    string PulseNote);
+    string PulseNote,
+    IReadOnlyList<InvitationRecord> PulseInvitations)
+{
+    /// <summary>People imports the person applied (file, when, what changed).</summary>
+    public IReadOnlyList<PeopleImportRecord> PeopleImportsApplied { get; init; } = [];
+}
 
-public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased);
+public sealed record PeopleImportRecord(int Id, string FileName, string Mode, DateTime AppliedAtUtc, int Created, int Changed, int Moved, int Deactivated);
+
+/// <summary>What HR and the identity provider keep about the person (a people file, SCIM).</summary>
+public sealed record PersonHrRecord(string? EmployeeNumber, string? FirstName, string? LastName, int? ManagerId, string? Language, DateOnly? StartDate, string? DirectoryUserName);
+
+public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased)
+{
+    public PersonHrRecord? Hr { get; init; }
+}
 
 /// <summary>A change of the person's own record (unit, role, name, e-mail, active) as the audit log holds it.</summary>
 public sealed record PersonHistoryItem(DateTime OccurredAtUtc, AuditAction Action, string ChangedBy, IReadOnlyList<AuditChange> Changes);
@@ -69,6 +82,9 @@ public sealed record ActionRecord(int ActionId, string Title, string Unit, bool 
 public sealed record ActionCheckInRecord(int ActionId, DateOnly On, string Note, string? NewStatus, DateTime AtUtc);
 
 public sealed record ParticipationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn);
+
+/// <summary>A pulse round the person was invited to when it opened, and the unit (as named then) they were invited in.</summary>
+public sealed record InvitationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn, string Unit);
 
 /// <summary>
 /// Privacy requests about one person (administrators only): export everything the portal holds about
@@ -110,6 +126,11 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
         var rounds = await db.PulseRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
             .Join(db.PulseSurveys.AsNoTracking(), r => r.SurveyId, s => s.Id, (r, s) => new { r.Id, s.Title, r.Number, r.OpensOn, r.ClosesOn })
             .ToListAsync(cancellationToken);
+        var invitations = await db.PulseInvitations.AsNoTracking().Where(i => i.PersonId == personId)
+            .Join(db.PulseRoundUnits.AsNoTracking(), i => new { i.RoundId, i.UnitId }, u => new { u.RoundId, u.UnitId }, (i, u) => new { i.RoundId, u.Name })
+            .Join(db.PulseRounds.AsNoTracking(), x => x.RoundId, r => r.Id, (x, r) => new { x.RoundId, x.Name, r.SurveyId, r.Number, r.OpensOn, r.ClosesOn })
+            .Join(db.PulseSurveys.AsNoTracking(), x => x.SurveyId, s => s.Id, (x, s) => new InvitationRecord(x.RoundId, s.Title, x.Number, x.OpensOn, x.ClosesOn, x.Name))
+            .ToListAsync(cancellationToken);
 
         var actions = await db.ImprovementActions.AsNoTracking().Where(a => a.OwnerPersonId == personId || a.CreatedByPersonId == personId)
             .OrderBy(a => a.Id).ToListAsync(cancellationToken);
@@ -117,7 +138,10 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
 
         return new PersonExport(
             clock.GetUtcNow().UtcDateTime,
-            new PersonRecord(person.Id, person.Name, person.Email, person.Role.ToString(), person.OrgUnitId, unitName, person.IsActive, person.IsErased),
+            new PersonRecord(person.Id, person.Name, person.Email, person.Role.ToString(), person.OrgUnitId, unitName, person.IsActive, person.IsErased)
+            {
+                Hr = new PersonHrRecord(person.EmployeeNumber, person.FirstName, person.LastName, person.ManagerId, person.Language, person.StartDate, person.DirectoryUserName),
+            },
             await accounts.DescribeLoginAsync(personId, cancellationToken),
             own.Select(a => new PersonHistoryItem(a.OccurredAtUtc, a.Action, a.ActorName, AuditService.ParseChanges(a.Changes))).ToList(),
             asActor.Select(a => new AuditRow(a.Id, a.OccurredAtUtc, a.ActorPersonId, a.ActorName, a.Action, a.EntityType, a.EntityId, AuditService.ParseChanges(a.Changes))).ToList(),
@@ -135,7 +159,12 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             actions.Select(a => new ActionRecord(a.Id, a.Title, units.GetValueOrDefault(a.UnitId, string.Empty), a.OwnerPersonId == personId,
                 a.CreatedByPersonId == personId, a.DueOn, a.Status.ToString(), a.CreatedAtUtc)).ToList(),
             checkIns.Select(c => new ActionCheckInRecord(c.ActionId, c.On, c.Note, c.NewStatus?.ToString(), c.AtUtc)).ToList(),
-            PulseNote);
+            PulseNote,
+            invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList())
+        {
+            PeopleImportsApplied = (await db.PeopleImports.AsNoTracking().Where(i => i.AppliedByPersonId == personId).OrderBy(i => i.Id).ToListAsync(cancellationToken))
+                .Select(i => new PeopleImportRecord(i.Id, i.FileName, i.Mode.ToString(), i.AppliedAtUtc, i.Created, i.Changed, i.Moved, i.Deactivated)).ToList(),
+        };
     }
 
     public async Task EraseAsync(int personId, CancellationToken cancellationToken = default)

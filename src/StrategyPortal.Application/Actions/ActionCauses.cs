@@ -55,7 +55,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
                 _ => throw Refused("action.cause-unknown"),
             };
         }
-        catch (DomainException e) { throw text.Invalid(nameof(ActionInput.Cause), e); }
+        catch (DomainException e) { throw text.Invalid<ActionInput>(i => i.Cause, e); }
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
     public async Task<ActionCause> ResolveForCompanyAsync(IPortalDb db, ActionCauseRef cause, Quarter currentQuarter, CancellationToken cancellationToken = default) =>
         (await ResolveAsync(db, cause, CauseReader.Scorecard(UnitScope.Everything), currentQuarter, cancellationToken)).Cause;
 
-    private ValidationFailedException Refused(string key) => new(nameof(ActionInput.Cause), text[key]);
+    private ValidationFailedException Refused(string key) => text.Invalid<ActionInput>(i => i.Cause, key);
 
     private async Task<Resolved> StandardAsync(IPortalDb db, ActionCauseRef cause, CauseReader reader, Quarter current, CancellationToken ct)
     {
@@ -92,7 +92,11 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
         return new Resolved(actionCause, PromiseView(quarter, promise.Claim, await UnitNameAsync(db, promise.OwnerUnitId, ct), id), defaultUnit);
     }
 
-    /// <summary>Only a cell the results service shows this reader: the same call, the same suppression, the same scope.</summary>
+    /// <summary>
+    /// Only a cell the results service shows this reader: the same call, the same suppression, the same scope, over the round's
+    /// recorded structure (a unit the round did not record, or one outside the reader's scope, is no cause). An item's figure is
+    /// shown only where the unit's detail is (<see cref="UnitResult.DetailVisibility"/>), so that decides, not the headline.
+    /// </summary>
     private async Task<Resolved> EngagementAsync(IPortalDb db, ActionCauseRef cause, CauseReader reader, CancellationToken ct)
     {
         if (cause.RoundId is not { } roundId || cause.UnitId is not { } unitId || cause.QuestionId is not { } questionId) throw Refused("action.cause-unknown");
@@ -101,9 +105,11 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
         if (results.ResultsPending) throw Refused("action.cause-round-open");
         var item = results.Items.FirstOrDefault(i => i.QuestionId == questionId) ?? throw Refused("action.cause-unknown");
         var quarter = Quarter.Of(results.Round.OpensOn);
-        var actionCause = ActionCause.ForEngagement(roundId, quarter, unitId, questionId, item.Kind, results.Selected.Visibility,
-            results.Selected.IsShown ? results.Selected.ItemScores.GetValueOrDefault(questionId) : null);
-        return new Resolved(actionCause, EngagementView(quarter, item.Text, results.Selected.Name, item.Kind), unitId);
+        if (results.SelectedUnitId != unitId) throw Refused("action.cause-not-visible");
+        var cell = results.Selected;
+        var actionCause = ActionCause.ForEngagement(roundId, quarter, unitId, questionId, item.Kind, cell.DetailVisibility,
+            cell.IsDetailShown ? cell.ItemScores.GetValueOrDefault(questionId) : null);
+        return new Resolved(actionCause, EngagementView(quarter, item.Text, cell.Name, item.Kind), unitId);
     }
 
     private async Task<Resolved> CustomerScoreAsync(IPortalDb db, ActionCauseRef cause, CauseReader reader, Quarter current, CancellationToken ct)
@@ -254,7 +260,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
         if (!reader.Engagement || cause.RoundId is not { } roundId || cause.UnitId is not { } unitId || cause.QuestionId is not { } questionId) return null;
         // The baseline is a figure too: shown only when the results service shows this reader that cell.
         var baseline = await ResultsAsync(roundId, unitId, reader);
-        if (baseline is null || !baseline.Selected.IsShown) return null;
+        if (baseline is null || baseline.SelectedUnitId != unitId || !baseline.Selected.IsDetailShown) return null;
         var surveyId = baseline.Round.SurveyId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         DateOnly after = cause.Quarter.End, until = upTo.End;
@@ -265,7 +271,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
         foreach (var q in QuartersAfter(cause, upTo))
         {
             double? value = null;
-            if (byQuarter.TryGetValue(q, out var id) && await ResultsAsync(id, unitId, reader) is { Selected.IsShown: true } later)
+            if (byQuarter.TryGetValue(q, out var id) && await ResultsAsync(id, unitId, reader) is { Selected.IsDetailShown: true } later && later.SelectedUnitId == unitId)
                 value = later.Selected.ItemScores.GetValueOrDefault(questionId);
             readings.Add(new CauseReading(q, value));
         }

@@ -107,11 +107,11 @@ public sealed class ActionService(
     public async Task<int> CreateAsync(ActionInput input, CancellationToken cancellationToken = default)
     {
         var (user, scope) = await ManagerAsync(cancellationToken);
-        await inputValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(inputValidator, input, cancellationToken);
         if (!scope.Includes(input.UnitId)) throw new ForbiddenException();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (!await db.OrgUnits.AnyAsync(u => u.Id == input.UnitId && u.IsActive, cancellationToken))
-            throw new ValidationFailedException(nameof(ActionInput.UnitId), text["action.unit-invalid"]);
+            throw text.Invalid<ActionInput>(i => i.UnitId, "action.unit-invalid");
         var resolved = await causes.ResolveAsync(db, input.Cause!, CauseReader.Of(user, scope), CurrentQuarter, cancellationToken);
         await EnsureInReachAsync(db, input.OwnerPersonId!.Value, input.UnitId, cancellationToken);
         ImprovementAction action;
@@ -120,7 +120,7 @@ public sealed class ActionService(
             action = new ImprovementAction(input.Title, input.Description, input.OwnerPersonId, input.UnitId, input.DueOn, resolved.Cause,
                 user.PersonId!.Value, clock.GetUtcNow().UtcDateTime, Today);
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         db.ImprovementActions.Add(action);
         await db.SaveChangesAsync(cancellationToken);
         return action.Id;
@@ -130,15 +130,16 @@ public sealed class ActionService(
     public async Task UpdateAsync(ActionInput input, CancellationToken cancellationToken = default)
     {
         var (user, scope) = await ManagerAsync(cancellationToken);
-        await inputValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(inputValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var action = await db.ImprovementActions.Include(a => a.CheckIns).FirstOrDefaultAsync(a => a.Id == input.Id, cancellationToken)
             ?? throw new NotFoundException("Action", input.Id);
         if (!CanEdit(user, scope, action)) throw new ForbiddenException();
         if (input.OwnerPersonId != action.OwnerPersonId) await EnsureInReachAsync(db, input.OwnerPersonId!.Value, action.UnitId, cancellationToken);
         db.ExpectVersion(action, input.Version);
-        try { action.Revise(input.Title, input.Description, input.OwnerPersonId, input.DueOn, Today); }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        var due = text.Check<ActionInput, DateOnly>(i => i.DueOn, () => ImprovementAction.ValidDueOn(input.DueOn, Today, action.DueOn));
+        try { action.Revise(input.Title, input.Description, input.OwnerPersonId, due, Today); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.action"], cancellationToken);
     }
 
@@ -146,14 +147,18 @@ public sealed class ActionService(
     public async Task CheckInAsync(CheckInInput input, CancellationToken cancellationToken = default)
     {
         var (user, scope) = await ReaderAsync(cancellationToken);
-        await checkInValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(checkInValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var action = await db.ImprovementActions.Include(a => a.CheckIns).FirstOrDefaultAsync(a => a.Id == input.ActionId, cancellationToken)
             ?? throw new NotFoundException("Action", input.ActionId);
         if (action.OwnerPersonId != user.PersonId && !CanEdit(user, scope, action)) throw new ForbiddenException();
         db.ExpectVersion(action, input.Version);
-        try { action.CheckIn(input.On!.Value, input.Note, input.NewStatus, input.DropReason, user.PersonId!.Value, clock.GetUtcNow().UtcDateTime, Today); }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        try { action.EnsureOpen(); }
+        catch (DomainException e) { throw text.Invalid(e); }
+        var on = text.Check<CheckInInput, DateOnly>(c => c.On, () => action.ValidCheckInDay(input.On, Today));
+        text.Check<CheckInInput, ActionStatus?>(c => c.NewStatus, () => action.ValidMove(input.NewStatus));
+        try { action.CheckIn(on, input.Note, input.NewStatus, input.DropReason, user.PersonId!.Value, clock.GetUtcNow().UtcDateTime, Today); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // A check-in is a change of the action: a second writer working from the same version is told, even when the status stays.
         db.Entry(action).Property(a => a.Version).IsModified = true;
         await db.SaveOrConflictAsync(text["conflict.action"], cancellationToken);
@@ -257,19 +262,6 @@ public sealed class ActionService(
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is null || !ActionReach.MayOwn(person.Role, person.OrgUnitId, person.IsActive, unitId, await TreeAsync(db, cancellationToken)))
-            throw new ValidationFailedException(nameof(ActionInput.OwnerPersonId), text["action.owner-out-of-reach"]);
+            throw text.Invalid<ActionInput>(i => i.OwnerPersonId, "action.owner-out-of-reach");
     }
-
-    private static string FieldOf(string code) => code switch
-    {
-        _ when code.StartsWith("action.title", StringComparison.Ordinal) => nameof(ActionInput.Title),
-        _ when code.StartsWith("action.description", StringComparison.Ordinal) => nameof(ActionInput.Description),
-        _ when code.StartsWith("action.owner", StringComparison.Ordinal) => nameof(ActionInput.OwnerPersonId),
-        _ when code.StartsWith("action.due", StringComparison.Ordinal) => nameof(ActionInput.DueOn),
-        _ when code.StartsWith("action.note", StringComparison.Ordinal) => nameof(CheckInInput.Note),
-        _ when code.StartsWith("action.checkin", StringComparison.Ordinal) => nameof(CheckInInput.On),
-        _ when code.StartsWith("action.drop-reason", StringComparison.Ordinal) => nameof(CheckInInput.DropReason),
-        "action.status-move" => nameof(CheckInInput.NewStatus),
-        _ => "",
-    };
 }

@@ -78,7 +78,7 @@ public sealed class UnownedFinder(ActionCauses causes)
             {
                 if (await causes.ResultsAsync(round.Id, null, reader) is not { } roundResults) continue;
                 var since = round.ClosesOn.AddDays(1);
-                foreach (var unit in roundResults.Units.Where(u => u.IsShown))
+                foreach (var unit in roundResults.Units.Where(u => u.IsDetailShown))
                     foreach (var item in roundResults.Items.Where(i => i.Kind.HasFavourable()))
                     {
                         if (unit.ItemScores.GetValueOrDefault(item.QuestionId) is not { } score || !UnownedRule.IsWeakItem(score, options.FavourableBelow)) continue;

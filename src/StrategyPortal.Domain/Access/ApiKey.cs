@@ -13,21 +13,17 @@ public class ApiKey : IVersioned
     public const int PrefixLength = 12;
     public const string KeyStart = "spk_";
 
-    /// <summary>The scopes a key can be given. One for now: importing customer scores.</summary>
-    public static IReadOnlyList<string> KnownScopes { get; } = [ApiScopes.CustomerScoresImport];
+    /// <summary>The scopes a key can be given.</summary>
+    public static IReadOnlyList<string> KnownScopes { get; } = [ApiScopes.CustomerScoresImport, ApiScopes.PeopleImport, ApiScopes.ScimProvision];
 
     private ApiKey() { Name = string.Empty; Prefix = string.Empty; Hash = string.Empty; Scopes = string.Empty; }
 
-    public ApiKey(string name, string prefix, string hash, IEnumerable<string> scopes, int createdByPersonId, DateTime createdAt)
+    public ApiKey(string name, string prefix, string hash, IEnumerable<string> scopes, int? createdByPersonId, DateTime createdAt)
     {
         Name = ValidName(name);
         Prefix = prefix;
         Hash = hash;
-        var list = scopes.Distinct(StringComparer.Ordinal).ToList();
-        if (list.Count == 0) throw new DomainException("apikey.scope-required", "A key needs at least one scope.");
-        if (list.FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)
-            throw new DomainException("apikey.scope-unknown", $"Unknown scope '{unknown}'.");
-        Scopes = string.Join(' ', list);
+        Scopes = string.Join(' ', ValidScopes(scopes));
         CreatedByPersonId = createdByPersonId;
         CreatedAt = createdAt;
     }
@@ -42,7 +38,8 @@ public class ApiKey : IVersioned
     /// <summary>Space-separated scopes, e.g. "customer-scores:import".</summary>
     public string Scopes { get; private set; }
 
-    public int CreatedByPersonId { get; private set; }
+    /// <summary>Null for a key made on the host with the <c>api-key create</c> command (no person acted).</summary>
+    public int? CreatedByPersonId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastUsedAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
@@ -60,17 +57,26 @@ public class ApiKey : IVersioned
         RevokedAt = now;
     }
 
+    public static string ValidName(string? name) => TextRules.Required(name, NameMaxLength, "apikey.name");
 
-    private static string ValidName(string name)
+    /// <summary>At least one scope, each a known one.</summary>
+    public static IReadOnlyList<string> ValidScopes(IEnumerable<string> scopes)
     {
-        var trimmed = (name ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("apikey.name-required", "A key needs a name that says who or what uses it.");
-        if (trimmed.Length > NameMaxLength) throw new DomainException("apikey.name-too-long", $"A key name has at most {NameMaxLength} characters.");
-        return trimmed;
+        var list = scopes.Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count == 0) throw new DomainException("apikey.scope-required", "A key needs at least one scope.");
+        if (list.FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)
+            throw new DomainException("apikey.scope-unknown", $"Unknown scope '{unknown}'.");
+        return list;
     }
 }
 
 public static class ApiScopes
 {
     public const string CustomerScoresImport = "customer-scores:import";
+
+    /// <summary>Import people files through <c>/api/v1/people/import</c>.</summary>
+    public const string PeopleImport = "people:import";
+
+    /// <summary>Provision people through SCIM (<c>/scim/v2</c>), as Entra's provisioning service does.</summary>
+    public const string ScimProvision = "scim:provision";
 }

@@ -25,8 +25,7 @@ public class ImprovementAction : IVersioned
     public ImprovementAction(string title, string description, int? ownerPersonId, int unitId, DateOnly? dueOn, ActionCause cause,
         int createdByPersonId, DateTime createdAtUtc, DateOnly today) : this()
     {
-        if (dueOn is { } due && due < today) throw new DomainException("action.due-in-past", "The due date cannot lie in the past.");
-        Apply(title, description, ownerPersonId, dueOn);
+        Apply(title, description, ownerPersonId, ValidDueOn(dueOn, today));
         UnitId = unitId;
         Cause = cause ?? throw new DomainException("action.cause-required", "An action starts from exactly one cause.");
         Status = ActionStatus.Planned;
@@ -74,34 +73,68 @@ public class ImprovementAction : IVersioned
     public void Revise(string title, string description, int? ownerPersonId, DateOnly? dueOn, DateOnly today)
     {
         EnsureOpen();
-        if (dueOn is { } due && due != DueOn && due < today) throw new DomainException("action.due-in-past", "The due date cannot lie in the past.");
-        Apply(title, description, ownerPersonId, dueOn);
+        Apply(title, description, ownerPersonId, ValidDueOn(dueOn, today, DueOn));
     }
 
     /// <summary>Records a dated note, optionally moving the status (to dropped only with a reason).</summary>
     public ActionCheckIn CheckIn(DateOnly on, string note, ActionStatus? newStatus, string? dropReason, int byPersonId, DateTime atUtc, DateOnly today)
     {
         EnsureOpen();
-        if (on > today) throw new DomainException("action.checkin-future", "A check-in cannot be dated in the future.");
-        if (on < CreatedOn) throw new DomainException("action.checkin-before-start", "A check-in cannot be dated before the action started.");
-        var text = (note ?? string.Empty).Trim();
-        if (text.Length == 0) throw new DomainException("action.note-required", "Say in a few words where the action stands.");
-        if (text.Length > ActionCheckIn.NoteMaxLength) throw new DomainException("action.note-too-long", $"A note has at most {ActionCheckIn.NoteMaxLength} characters.");
-        if (newStatus is { } status && status != Status)
+        on = ValidCheckInDay(on, today);
+        var text = ActionCheckIn.ValidNote(note);
+        newStatus = ValidMove(newStatus);
+        var reason = ValidDropReason(newStatus, dropReason);
+        if (newStatus is { } status)
         {
-            if (!CanMove(Status, status)) throw new DomainException("action.status-move", "An action cannot go back to an earlier status.");
-            var reason = (dropReason ?? string.Empty).Trim();
-            if (status == ActionStatus.Dropped && reason.Length == 0)
-                throw new DomainException("action.drop-reason-required", "Say why the action is dropped.");
-            if (reason.Length > DropReasonMaxLength) throw new DomainException("action.drop-reason-too-long", $"A reason has at most {DropReasonMaxLength} characters.");
             Status = status;
             DropReason = status == ActionStatus.Dropped ? reason : null;
             if (!status.IsOpen()) ClosedOn = on;
         }
-        else newStatus = null;
         var checkIn = new ActionCheckIn(on, text, newStatus, byPersonId, atUtc);
         _checkIns.Add(checkIn);
         return checkIn;
+    }
+
+    // ------------------------------------------------------------------ the rules (the input's validator and the service use them too)
+
+    public static string ValidTitle(string? title) => TextRules.Required(title, TitleMaxLength, "action.title");
+
+    public static string ValidDescription(string? description) => TextRules.Optional(description, DescriptionMaxLength, "action.description");
+
+    public static int ValidOwner(int? ownerPersonId) =>
+        ownerPersonId is > 0 ? ownerPersonId.Value : throw new DomainException("action.owner-required", "An action needs an owner.");
+
+    public static DateOnly ValidDueOn(DateOnly? dueOn) =>
+        dueOn ?? throw new DomainException("action.due-required", "An action needs a due date.");
+
+    /// <summary>A new or moved due date may not lie before <paramref name="today"/>; an unchanged one (<paramref name="current"/>, now overdue) stays.</summary>
+    public static DateOnly ValidDueOn(DateOnly? dueOn, DateOnly today, DateOnly? current = null)
+    {
+        var due = ValidDueOn(dueOn);
+        if (due != current && due < today) throw new DomainException("action.due-in-past", "The due date cannot lie in the past.");
+        return due;
+    }
+
+    /// <summary>The reason, required when the action is dropped (empty otherwise).</summary>
+    public static string ValidDropReason(ActionStatus? newStatus, string? reason) => newStatus == ActionStatus.Dropped
+        ? TextRules.Required(reason, DropReasonMaxLength, "action.drop-reason")
+        : TextRules.Optional(reason, DropReasonMaxLength, "action.drop-reason");
+
+    /// <summary>A check-in's day: not in the future, not before the action started.</summary>
+    public DateOnly ValidCheckInDay(DateOnly? on, DateOnly today)
+    {
+        var day = on ?? throw new DomainException("action.checkin-date-required", "A check-in needs a date.");
+        if (day > today) throw new DomainException("action.checkin-future", "A check-in cannot be dated in the future.");
+        if (day < CreatedOn) throw new DomainException("action.checkin-before-start", "A check-in cannot be dated before the action started.");
+        return day;
+    }
+
+    /// <summary>The status a check-in moves the action to, or null when it stays (the same status is no move).</summary>
+    public ActionStatus? ValidMove(ActionStatus? newStatus)
+    {
+        if (newStatus is not { } status || status == Status) return null;
+        if (!Enum.IsDefined(status) || !CanMove(Status, status)) throw new DomainException("action.status-move", "An action cannot go back to an earlier status.");
+        return status;
     }
 
     /// <summary>The status moves forward only: planned → in progress → done, and from either open status to dropped.</summary>
@@ -112,24 +145,18 @@ public class ImprovementAction : IVersioned
         _ => false,
     };
 
-    private void EnsureOpen()
+    /// <summary>A done or dropped action takes no more changes.</summary>
+    public void EnsureOpen()
     {
         if (!IsOpen) throw new DomainException("action.closed", "This action is closed (done or dropped) and can no longer be changed.");
     }
 
-    private void Apply(string title, string description, int? ownerPersonId, DateOnly? dueOn)
+    private void Apply(string title, string description, int? ownerPersonId, DateOnly dueOn)
     {
-        var titleText = (title ?? string.Empty).Trim();
-        if (titleText.Length == 0) throw new DomainException("action.title-required", "An action needs a title.");
-        if (titleText.Length > TitleMaxLength) throw new DomainException("action.title-too-long", $"A title has at most {TitleMaxLength} characters.");
-        var descriptionText = (description ?? string.Empty).Trim();
-        if (descriptionText.Length > DescriptionMaxLength) throw new DomainException("action.description-too-long", $"A description has at most {DescriptionMaxLength} characters.");
-        if (ownerPersonId is not > 0) throw new DomainException("action.owner-required", "An action needs an owner.");
-        if (dueOn is not { } due) throw new DomainException("action.due-required", "An action needs a due date.");
-        Title = titleText;
-        Description = descriptionText;
-        OwnerPersonId = ownerPersonId.Value;
-        DueOn = due;
+        Title = ValidTitle(title);
+        Description = ValidDescription(description);
+        OwnerPersonId = ValidOwner(ownerPersonId);
+        DueOn = dueOn;
     }
 }
 
@@ -139,6 +166,8 @@ public class ActionCheckIn
     public const int NoteMaxLength = 1000;
 
     private ActionCheckIn() { Note = string.Empty; }
+
+    public static string ValidNote(string? note) => TextRules.Required(note, NoteMaxLength, "action.note");
 
     internal ActionCheckIn(DateOnly on, string note, ActionStatus? newStatus, int byPersonId, DateTime atUtc) : this()
     {

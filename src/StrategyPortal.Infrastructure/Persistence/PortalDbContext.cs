@@ -43,11 +43,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();
     public DbSet<PulseRound> PulseRounds => Set<PulseRound>();
     public DbSet<PulseRoundUnit> PulseRoundUnits => Set<PulseRoundUnit>();
+    public DbSet<PulseInvitation> PulseInvitations => Set<PulseInvitation>();
+    public DbSet<AnswerMix> AnswerMixes => Set<AnswerMix>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<ActionCheckIn> ActionCheckIns => Set<ActionCheckIn>();
+    public DbSet<Domain.People.PeopleImport> PeopleImports => Set<Domain.People.PeopleImport>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
@@ -79,6 +83,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
+
+    public void ActFor(string what)
+    {
+        var name = Actor.PersonId is null && Actor == AuditActor.System ? what : $"{Actor.Name} ({what})";
+        Actor = Actor with { Name = name.Length > 200 ? name[..199] + "…" : name };
+    }
 
     /// <summary>Only privacy erasure may rewrite audit entries, and only their actor name.</summary>
     internal bool AllowAuditPseudonymisation { get; set; }

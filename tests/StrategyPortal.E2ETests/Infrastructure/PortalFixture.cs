@@ -35,10 +35,16 @@ public class PortalFixture : IAsyncLifetime
 
     public string LogFile => Path.Combine(Artifacts.LogsFolder, $"portal-{Path.GetFileName(_dataFolder)}.log");
 
+    /// <summary>Whether the portal starts with the demo company (else: a fresh start, with the setup page first).</summary>
+    protected virtual bool DemoData => true;
+
     /// <summary>Settings a derived fixture adds to (or overrides in) the portal's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
-    public async Task InitializeAsync()
+    /// <summary>Services a derived fixture adds (test-only trust, never a change of the portal's behaviour).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
         var settings = new Dictionary<string, string?>
@@ -47,7 +53,7 @@ public class PortalFixture : IAsyncLifetime
             ["Database:DataFolder"] = _dataFolder,
             ["Database:ConnectionString"] = Provider == DatabaseProvider.PostgreSql ? CreatePostgresConnectionString() : $"Data Source={Path.Combine(_dataFolder, "strategyportal.db")}",
             ["Database:MigrateOnStartup"] = "true",
-            ["Portal:DemoData"] = "true",
+            ["Portal:DemoData"] = DemoData ? "true" : "false",
             // The browser asks for English (see BrowserFixture); the journeys switch to Dutch themselves.
             ["Portal:DefaultCulture"] = "nl",
             ["DetailedErrors"] = "true",
@@ -75,9 +81,10 @@ public class PortalFixture : IAsyncLifetime
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
             builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+            ConfigureServices(builder.Services);
         });
 
-        await _app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(seedDemoData: true);
+        await _app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(seedDemoData: DemoData);
         await _app.StartAsync();
 
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses

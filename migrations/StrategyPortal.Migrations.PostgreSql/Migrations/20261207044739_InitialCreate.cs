@@ -57,6 +57,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ParentId = table.Column<int>(type: "integer", nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -68,6 +69,31 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeopleImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AppliedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AppliedByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    ApiKeyId = table.Column<int>(type: "integer", nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Changed = table.Column<int>(type: "integer", nullable: false),
+                    Moved = table.Column<int>(type: "integer", nullable: false),
+                    Deactivated = table.Column<int>(type: "integer", nullable: false),
+                    Reactivated = table.Column<int>(type: "integer", nullable: false),
+                    UnitsCreated = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeopleImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -102,6 +128,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     RoundLengthDays = table.Column<int>(type: "integer", nullable: false),
                     MinGroupSize = table.Column<int>(type: "integer", nullable: false),
                     CommentThreshold = table.Column<int>(type: "integer", nullable: false),
+                    DetailMinGroupSize = table.Column<int>(type: "integer", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -300,6 +327,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     OrgUnitId = table.Column<int>(type: "integer", nullable: false),
                     Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FirstName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ManagerId = table.Column<int>(type: "integer", nullable: true),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DirectoryUserName = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     IsErased = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -310,6 +344,12 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         name: "FK_People_OrgUnits_OrgUnitId",
                         column: x => x.OrgUnitId,
                         principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_People_People_ManagerId",
+                        column: x => x.ManagerId,
+                        principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -382,6 +422,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
                     ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
                     RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AudienceRecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -517,7 +558,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Scopes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CreatedByPersonId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -720,6 +761,24 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnswerMixes",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    MixedResponses = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnswerMixes", x => x.RoundId);
+                    table.ForeignKey(
+                        name: "FK_AnswerMixes_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participations",
                 columns: table => new
                 {
@@ -811,7 +870,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 {
                     RoundId = table.Column<int>(type: "integer", nullable: false),
                     UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Invited = table.Column<int>(type: "integer", nullable: false)
+                    ParentUnitId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Invited = table.Column<int>(type: "integer", nullable: false),
+                    TookPart = table.Column<int>(type: "integer", nullable: false),
+                    TookPartCountedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -976,6 +1039,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -1056,6 +1139,37 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         name: "FK_UserTokens_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PulseInvitations",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseInvitations", x => new { x.RoundId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRoundUnits_RoundId_UnitId",
+                        columns: x => new { x.RoundId, x.UnitId },
+                        principalTable: "PulseRoundUnits",
+                        principalColumns: new[] { "RoundId", "UnitId" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1188,6 +1302,12 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 column: "OwnerUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_Code",
+                table: "OrgUnits",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_ParentId",
                 table: "OrgUnits",
                 column: "ParentId");
@@ -1198,15 +1318,37 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_DirectoryUserName",
+                table: "People",
+                column: "DirectoryUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Email",
                 table: "People",
                 column: "Email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_EmployeeNumber",
+                table: "People",
+                column: "EmployeeNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_ManagerId",
+                table: "People",
+                column: "ManagerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_OrgUnitId",
                 table: "People",
                 column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeopleImports_AppliedAtUtc",
+                table: "PeopleImports",
+                column: "AppliedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PromiseCheckResults_PromiseId_QuarterKey",
@@ -1248,6 +1390,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "IX_PulseComments_UnitId",
                 table: "PulseComments",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_PersonId",
+                table: "PulseInvitations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_RoundId_UnitId",
+                table: "PulseInvitations",
+                columns: new[] { "RoundId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PulseQuestions_Code_Revision",
@@ -1366,6 +1518,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 column: "EffectiveQuarterKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_LastSeenUtc",
+                table: "SignInSessions",
+                column: "LastSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandardResults_QuarterKey",
                 table: "StandardResults",
                 column: "QuarterKey");
@@ -1421,6 +1583,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ActionCheckIns");
 
             migrationBuilder.DropTable(
+                name: "AnswerMixes");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -1442,6 +1607,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Participations");
 
             migrationBuilder.DropTable(
+                name: "PeopleImports");
+
+            migrationBuilder.DropTable(
                 name: "PromiseCheckResults");
 
             migrationBuilder.DropTable(
@@ -1454,10 +1622,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseComments");
 
             migrationBuilder.DropTable(
-                name: "PulseResponses");
+                name: "PulseInvitations");
 
             migrationBuilder.DropTable(
-                name: "PulseRoundUnits");
+                name: "PulseResponses");
 
             migrationBuilder.DropTable(
                 name: "PulseSurveyItems");
@@ -1476,6 +1644,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceStrategyChoices");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
 
             migrationBuilder.DropTable(
                 name: "StandardResults");
@@ -1502,7 +1673,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "PulseRounds");
+                name: "PulseRoundUnits");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
@@ -1523,10 +1694,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
-                name: "PulseSurveys");
+                name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropTable(
+                name: "PulseSurveys");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");

@@ -56,6 +56,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ParentId = table.Column<int>(type: "INTEGER", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -67,6 +68,31 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeopleImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AppliedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AppliedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApiKeyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsCreated = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeopleImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -100,6 +126,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     RoundLengthDays = table.Column<int>(type: "INTEGER", nullable: false),
                     MinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
                     CommentThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    DetailMinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -298,6 +325,13 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ManagerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DirectoryUserName = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     IsErased = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -308,6 +342,12 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         name: "FK_People_OrgUnits_OrgUnitId",
                         column: x => x.OrgUnitId,
                         principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_People_People_ManagerId",
+                        column: x => x.ManagerId,
+                        principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -380,6 +420,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AudienceRecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -515,7 +556,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -718,6 +759,24 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnswerMixes",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MixedResponses = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnswerMixes", x => x.RoundId);
+                    table.ForeignKey(
+                        name: "FK_AnswerMixes_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participations",
                 columns: table => new
                 {
@@ -809,7 +868,11 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 {
                     RoundId = table.Column<int>(type: "INTEGER", nullable: false),
                     UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Invited = table.Column<int>(type: "INTEGER", nullable: false)
+                    ParentUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Invited = table.Column<int>(type: "INTEGER", nullable: false),
+                    TookPart = table.Column<int>(type: "INTEGER", nullable: false),
+                    TookPartCountedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -974,6 +1037,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserClaims",
                 columns: table => new
                 {
@@ -1054,6 +1137,37 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         name: "FK_UserTokens_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PulseInvitations",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseInvitations", x => new { x.RoundId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRoundUnits_RoundId_UnitId",
+                        columns: x => new { x.RoundId, x.UnitId },
+                        principalTable: "PulseRoundUnits",
+                        principalColumns: new[] { "RoundId", "UnitId" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PulseInvitations_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1186,6 +1300,12 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "OwnerUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_Code",
+                table: "OrgUnits",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_ParentId",
                 table: "OrgUnits",
                 column: "ParentId");
@@ -1196,15 +1316,37 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_DirectoryUserName",
+                table: "People",
+                column: "DirectoryUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Email",
                 table: "People",
                 column: "Email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_EmployeeNumber",
+                table: "People",
+                column: "EmployeeNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_ManagerId",
+                table: "People",
+                column: "ManagerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_OrgUnitId",
                 table: "People",
                 column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeopleImports_AppliedAtUtc",
+                table: "PeopleImports",
+                column: "AppliedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PromiseCheckResults_PromiseId_QuarterKey",
@@ -1246,6 +1388,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "IX_PulseComments_UnitId",
                 table: "PulseComments",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_PersonId",
+                table: "PulseInvitations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseInvitations_RoundId_UnitId",
+                table: "PulseInvitations",
+                columns: new[] { "RoundId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PulseQuestions_Code_Revision",
@@ -1364,6 +1516,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 column: "EffectiveQuarterKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_LastSeenUtc",
+                table: "SignInSessions",
+                column: "LastSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandardResults_QuarterKey",
                 table: "StandardResults",
                 column: "QuarterKey");
@@ -1419,6 +1581,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "ActionCheckIns");
 
             migrationBuilder.DropTable(
+                name: "AnswerMixes");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -1440,6 +1605,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "Participations");
 
             migrationBuilder.DropTable(
+                name: "PeopleImports");
+
+            migrationBuilder.DropTable(
                 name: "PromiseCheckResults");
 
             migrationBuilder.DropTable(
@@ -1452,10 +1620,10 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "PulseComments");
 
             migrationBuilder.DropTable(
-                name: "PulseResponses");
+                name: "PulseInvitations");
 
             migrationBuilder.DropTable(
-                name: "PulseRoundUnits");
+                name: "PulseResponses");
 
             migrationBuilder.DropTable(
                 name: "PulseSurveyItems");
@@ -1474,6 +1642,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceStrategyChoices");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
 
             migrationBuilder.DropTable(
                 name: "StandardResults");
@@ -1500,7 +1671,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "PulseRounds");
+                name: "PulseRoundUnits");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
@@ -1521,10 +1692,13 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
-                name: "PulseSurveys");
+                name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropTable(
+                name: "PulseSurveys");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
