@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Actions;
+using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Common;
@@ -12,7 +13,7 @@ namespace StrategyPortal.Infrastructure.Actions;
 /// <summary>
 /// A dozen actions of the demo company over the last quarters, each started from a cause through the same rules as in the
 /// portal (<see cref="ActionCauses"/>): standards that went amber or red, an unbacked promise, engagement cells that were
-/// shown, customer scores and a complaint signal. Some moved their standard or score (Webcare's reply time went green),
+/// shown (the first candidate unit whose detail the round shows), customer scores and a complaint signal. Some moved their standard or score (Webcare's reply time went green),
 /// some did not (the e-mail answer time got worse), one was dropped, one is overdue and one is due soon for the
 /// Klantenservice manager. Klantenservice's other red standards stay without an action, so "nothing red goes unowned"
 /// has something to show. Draws nothing from the shared random stream.
@@ -53,6 +54,20 @@ public sealed class ActionsDemoSeed(ActionCauses causes) : IDemoSeedStep
             foreach (var c in checkIns)
                 action.CheckIn(c.On, c.Note, c.Status, c.Reason, owner.Id, c.On.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc), today);
             db.ImprovementActions.Add(action);
+        }
+
+        async Task<string?> ShownUnitAsync(int roundId, int questionId, params string[] candidates)
+        {
+            foreach (var unit in candidates)
+            {
+                try
+                {
+                    await causes.ResolveForCompanyAsync(db, ActionCauseRef.OfEngagement(roundId, units[unit], questionId), context.CurrentQuarter, cancellationToken);
+                    return unit;
+                }
+                catch (ValidationFailedException) { }
+            }
+            return null;
         }
 
         // Webcare's reply time was red; evening and weekend shifts made it green (moved its standard).
@@ -100,20 +115,23 @@ public sealed class ActionsDemoSeed(ActionCauses causes) : IDemoSeedStep
                 new CheckInPlan(Day(5, 60), "Overleg met webcare gepland.", ActionStatus.InProgress),
                 new CheckInPlan(Day(6, 30), "Diensten uitgebreid tot 22.00 uur; 's nachts nog geen bezetting.", ActionStatus.Done));
 
-        // Engagement: the tools item of Klantenservice in the round of quarter 5, and the eNPS of Winkels Zuid.
+        // Engagement: the tools item and the eNPS of the round of quarter 5, each in the first of its units whose detail that round
+        // shows (the anonymity rules decide, from the round's recorded audience: a hidden cell is no cause).
         var rounds = await db.PulseRounds.AsNoTracking().OrderBy(r => r.Number).ToListAsync(cancellationToken);
         var questions = await db.PulseQuestions.AsNoTracking().ToDictionaryAsync(q => q.Code, q => q.Id, cancellationToken);
         var round5 = rounds.FirstOrDefault(r => quarters[5].Contains(r.OpensOn) && r.HasClosedBy(today));
         if (round5 is not null && questions.TryGetValue("ENG-TOOLS", out var tools) && questions.TryGetValue("ENPS", out var enps))
         {
             var after = round5.ClosesOn.AddDays(3);
-            await Add("Snelkoppelingen en training voor het ticketsysteem", "Een ochtend training en sneltoetsen voor de vijf meest gebruikte handelingen.",
-                "Klantenservice", ActionCauseRef.OfEngagement(round5.Id, units["Klantenservice"], tools), service, service, after, today.AddDays(20),
-                new CheckInPlan(after.AddDays(14), "Training gegeven aan de helft van het team.", ActionStatus.InProgress));
-            await Add("Teamoverleg over werkplezier in de winkel", "Elke maand een kwartier: wat gaat goed, wat zit in de weg.",
-                "Winkels Zuid", ActionCauseRef.OfEngagement(round5.Id, units["Winkels Zuid"], enps), zuid, zuid, after, after.AddDays(60),
-                new CheckInPlan(after.AddDays(30), "Eerste twee overleggen gehouden.", ActionStatus.InProgress),
-                new CheckInPlan(Min(after.AddDays(75), today), "Vast op de agenda.", ActionStatus.Done));
+            if (await ShownUnitAsync(round5.Id, tools, "Klantenservice", "Winkels Noord", "Marketing") is { } toolsUnit)
+                await Add("Snelkoppelingen en training voor het ticketsysteem", "Een ochtend training en sneltoetsen voor de vijf meest gebruikte handelingen.",
+                    toolsUnit, ActionCauseRef.OfEngagement(round5.Id, units[toolsUnit], tools), ManagerOf(toolsUnit), ManagerOf(toolsUnit), after, today.AddDays(20),
+                    new CheckInPlan(after.AddDays(14), "Training gegeven aan de helft van het team.", ActionStatus.InProgress));
+            if (await ShownUnitAsync(round5.Id, enps, "Winkels Zuid", "Winkels Noord", "Winkels", "Klantenservice") is { } enpsUnit)
+                await Add("Teamoverleg over werkplezier", "Elke maand een kwartier: wat gaat goed, wat zit in de weg.",
+                    enpsUnit, ActionCauseRef.OfEngagement(round5.Id, units[enpsUnit], enps), ManagerOf(enpsUnit), ManagerOf(enpsUnit), after, after.AddDays(60),
+                    new CheckInPlan(after.AddDays(30), "Eerste twee overleggen gehouden.", ActionStatus.InProgress),
+                    new CheckInPlan(Min(after.AddDays(75), today), "Vast op de agenda.", ActionStatus.Done));
         }
 
         // Customer scores: the NPS of Klantenservice on the phone (owned by an employee), the CSAT of Winkels Zuid in the store.
