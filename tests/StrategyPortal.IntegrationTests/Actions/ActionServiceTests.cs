@@ -129,6 +129,63 @@ public abstract class ActionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Bad_changes_and_check_ins_are_refused_field_by_field_and_nothing_is_stored()
+    {
+        await using var manager = await _factory.AsAsync(ServiceManager);
+        var service = manager.Get<ActionService>();
+        var id = await CreateAsync(service, "Klantenservice");
+        var detail = await service.GetAsync(id);
+        var marketer = await PersonIdAsync(Marketer);
+        ActionInput Edit(Action<ActionInput> change) => With(new ActionInput
+        {
+            Id = id, Title = detail.Action.Title, Description = detail.Description, UnitId = detail.Action.UnitId, OwnerPersonId = detail.Action.OwnerPersonId,
+            DueOn = detail.Action.DueOn, Version = detail.Version,
+        }, change);
+        CheckInInput CheckIn(Action<CheckInInput> change)
+        {
+            var input = new CheckInInput { ActionId = id, On = service.Today, Note = "Voortgang", Version = detail.Version };
+            change(input);
+            return input;
+        }
+
+        await AssertRefusedAsync(nameof(ActionInput.DueOn), () => service.UpdateAsync(Edit(i => i.DueOn = service.Today.AddDays(-1))));
+        await AssertRefusedAsync(nameof(ActionInput.DueOn), () => service.UpdateAsync(Edit(i => i.DueOn = null)));
+        await AssertRefusedAsync(nameof(ActionInput.OwnerPersonId), () => service.UpdateAsync(Edit(i => i.OwnerPersonId = null)));
+        await AssertRefusedAsync(nameof(ActionInput.OwnerPersonId), () => service.UpdateAsync(Edit(i => i.OwnerPersonId = marketer)));
+        await AssertRefusedAsync(nameof(CheckInInput.On), () => service.CheckInAsync(CheckIn(c => c.On = service.Today.AddDays(1))));
+        await AssertRefusedAsync(nameof(CheckInInput.On), () => service.CheckInAsync(CheckIn(c => c.On = service.Today.AddDays(-1)))); // before it started
+        await AssertRefusedAsync(nameof(CheckInInput.On), () => service.CheckInAsync(CheckIn(c => c.On = null)));
+        await AssertRefusedAsync(nameof(CheckInInput.Note), () => service.CheckInAsync(CheckIn(c => c.Note = " ")));
+        await AssertRefusedAsync(nameof(CheckInInput.DropReason), () => service.CheckInAsync(CheckIn(c => c.NewStatus = ActionStatus.Dropped)));
+        var unchanged = await service.GetAsync(id);
+        Assert.Equal((detail.Version, detail.Action.DueOn, detail.Action.OwnerPersonId, ActionStatus.Planned), (unchanged.Version, unchanged.Action.DueOn, unchanged.Action.OwnerPersonId, unchanged.Action.Status));
+        Assert.Empty(unchanged.CheckIns);
+
+        // Once in progress, it cannot go back to planned.
+        await service.CheckInAsync(CheckIn(c => c.NewStatus = ActionStatus.InProgress));
+        var moved = await service.GetAsync(id);
+        await AssertRefusedAsync(nameof(CheckInInput.NewStatus), () =>
+            service.CheckInAsync(new CheckInInput { ActionId = id, On = service.Today, Note = "Terug", NewStatus = ActionStatus.Planned, Version = moved.Version }));
+        Assert.Single((await service.GetAsync(id)).CheckIns);
+    }
+
+    [Fact]
+    public async Task A_refusal_reads_in_the_readers_language()
+    {
+        await using var manager = await _factory.AsAsync(ServiceManager);
+        var service = manager.Get<ActionService>();
+        var form = await service.NewAsync(await RedStandardAsync("Klantenservice"));
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("nl");
+        try
+        {
+            var error = await Assert.ThrowsAsync<ValidationFailedException>(() => service.CreateAsync(With(form.Input, i => i.DueOn = service.Today.AddDays(-1))));
+            Assert.Equal(["De deadline kan niet in het verleden liggen."], error.Errors[nameof(ActionInput.DueOn)]);
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+
+    [Fact]
     public async Task A_second_editor_of_the_same_action_is_told_and_the_first_change_stays()
     {
         await using var manager = await _factory.AsAsync(ServiceManager);

@@ -132,7 +132,7 @@ public class AnonymityTests
         var results = ctx.Services.GetRequiredService<EngagementResultsService>();
         var round = (await results.GetRoundsAsync()).First(r => r.State == RoundState.Closed);
         var all = await results.GetResultsAsync(round.RoundId);
-        var hidden = all.Units.First(u => !u.IsShown); // the Directie (two people) at least
+        var hidden = all.Units.First(u => !u.IsDetailShown); // the Directie (two people) at least
         var item = all.Items.First(i => i.Kind == QuestionKind.Engagement);
         var actions = ctx.Services.GetRequiredService<ActionService>();
         await using var before = ctx.Db();
@@ -160,7 +160,7 @@ public class AnonymityTests
         var results = ctx.Services.GetRequiredService<EngagementResultsService>();
         var round = (await results.GetRoundsAsync()).First(r => r.State == RoundState.Closed);
         var noord = await results.GetResultsAsync(round.RoundId, ctx.UnitId("Winkels Noord"));
-        Assert.True(noord.Selected.IsShown);
+        Assert.True(noord.Selected.IsDetailShown);
         var item = noord.Items.First(i => i.Kind == QuestionKind.Engagement);
         var actions = ctx.Services.GetRequiredService<ActionService>();
         var form = await actions.NewAsync(ActionCauseRef.OfEngagement(round.RoundId, noord.Selected.UnitId, item.QuestionId));
