@@ -9,6 +9,7 @@ using StrategyPortal.Benchmarks.Scorecards;
 //   aggregate       [--employees 10000] [--rounds 8] [--repeat 20] [--port 5392]
 //   customer-scores …  one timed import of a generated CSV (a macro benchmark, not BenchmarkDotNet iterations)
 //   scorecard       [--units 200] [--repeat 20]  the demo company's scorecard warm, then a batch of unit scorecards on all cores
+//   mail            [--people 10000] [--batch 50] [--port 5393]  10,000 e-mails through the outbox to a local SMTP server
 //   people-import   [--people 10000] [--delta 100]  a full sync (preview + apply), the same file again, then a delta
 //   scim            [--users 10000] [--concurrency 8] [--port 5223]  an Entra-style initial SCIM cycle against the real portal
 //   bdn             BenchmarkDotNet run of the aggregation (takes minutes)
@@ -33,10 +34,12 @@ switch (mode)
         return await StrategyPortal.Benchmarks.People.ScimBenchmark.RunAsync(Option("users", 10_000), Option("concurrency", 8), Option("port", 5223));
     case "scorecard":
         return await ScorecardBenchmark.RunAsync(Option("units", 200), Option("repeat", 20));
+    case "mail":
+        return await StrategyPortal.Benchmarks.Notifications.MailBenchmark.RunAsync(Option("people", 10_000), Option("port", 5393), Option("batch", 50));
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("modes: load | aggregate | customer-scores | people-import | scim | scorecard | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
+        Console.WriteLine("modes: load | aggregate | customer-scores | people-import | scim | scorecard | mail | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
         return 2;
 }

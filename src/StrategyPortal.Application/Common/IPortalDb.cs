@@ -4,6 +4,7 @@ using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
+using StrategyPortal.Domain.Notifications;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Scorecards;
 using StrategyPortal.Domain.Promises;
@@ -49,6 +50,8 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
     DbSet<ImprovementAction> ImprovementActions { get; }
     DbSet<ActionCheckIn> ActionCheckIns { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<NoticeSettings> NoticeSettings { get; }
     DbSet<Domain.People.PeopleImport> PeopleImports { get; }
 
     /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>

@@ -25,7 +25,8 @@ public sealed class StandardsService(
     IValidator<ResultInput> resultValidator,
     MessageText text,
     TimeProvider clock,
-    Promises.PromiseCheckRunner promiseChecks)
+    Promises.PromiseCheckRunner promiseChecks,
+    Notifications.Notices notices)
 {
     /// <summary>How many quarters the detail page shows at most.</summary>
     public const int TimelineQuarters = 12;
@@ -268,6 +269,7 @@ public sealed class StandardsService(
         var quarter = text.Check<ResultInput, Quarter>(r => r.Quarter, () => standard.ValidResultQuarter(input.Quarter!.Value));
         var value = text.Check<ResultInput, double>(r => r.Value, () => standard.ValidResultValue(quarter, input.Value!.Value));
         var existing = await db.StandardResults.FirstOrDefaultAsync(r => r.StandardId == standard.Id && r.QuarterKey == quarter.Key, cancellationToken);
+        var before = existing?.ActualValue;
         try
         {
             if (existing is null)
@@ -283,7 +285,9 @@ public sealed class StandardsService(
             }
         }
         catch (DomainException e) { throw text.Invalid(e); }
+        await notices.StandardsTurnedRedAsync(db, [(standard, quarter, before, value)], cancellationToken);
         await SaveOrConflictAsync(db, "conflict.result", cancellationToken);
+        notices.Wake();
         // A red result puts promises that need this standard at risk in that quarter.
         await promiseChecks.RefreshStandardsAsync([standard.Id], [quarter], cancellationToken);
     }

@@ -66,6 +66,8 @@ public static class Permission
 
     /// <summary>Start, change and follow up actions for one's units (directors: any unit), and see what is red without an action.</summary>
     public const string ActionsManage = "actions.manage";
+    /// <summary>See the outgoing mail (queued, sent, failed) and send failed messages again.</summary>
+    public const string MailManage = "mail.manage";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -77,6 +79,7 @@ public static class Permission
         PromisesRead, PromisesManage, CapabilitiesRead, CapabilitiesManage, SignalsRead, SignalsLog, SignalsAcknowledge,
         AuditRead, PrivacyManage,
         ActionsRead, ActionsManage,
+        MailManage,
     ];
 }
 
@@ -103,7 +106,7 @@ public static class RolePermissions
             Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage,
             Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
             Permission.AuditRead, Permission.PrivacyManage,
-            Permission.ActionsRead],
+            Permission.ActionsRead, Permission.MailManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

@@ -1,7 +1,7 @@
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Infrastructure.Pdf;
-using static StrategyPortal.Infrastructure.Scorecards.ScorecardFormat;
+using static StrategyPortal.Application.Scorecards.ScorecardFormat;
 using static StrategyPortal.Infrastructure.Scorecards.Sections.ScorecardLook;
 
 namespace StrategyPortal.Infrastructure.Scorecards.Sections;

@@ -1,10 +1,11 @@
 using SkiaSharp;
+using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Promises;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Infrastructure.Pdf;
-using static StrategyPortal.Infrastructure.Scorecards.ScorecardFormat;
+using static StrategyPortal.Application.Scorecards.ScorecardFormat;
 using static StrategyPortal.Infrastructure.Scorecards.Sections.ScorecardLook;
 
 namespace StrategyPortal.Infrastructure.Scorecards.Sections;
@@ -24,47 +25,35 @@ internal sealed class CoverSection(ScorecardComposition composition) : Scorecard
             new KeyFigure(T("cover.discipline"), discipline, Data.Strategy.EffectiveSince is { } since ? T("cover.discipline-since", since) : null, Navy),
         ]) { SpaceAfter = 14f });
 
-        var standards = Data.Standards;
-        var previousRag = standards.Trend.Count > 1 ? standards.Trend[^2] : null;
-        var engagement = Data.Engagement;
-        var previousEngagement = engagement.Trend.Count > 1 ? engagement.Trend[^2] : null;
-        var customers = Data.Customers;
+        // The figures come from ScorecardKeyFigures, which the home page's "quarter at a glance" shows too.
+        var k = ScorecardKeyFigures.Of(Data);
         Add(new KeyFigures([
-            new KeyFigure(T("kf.standards-green"), Percent(standards.GreenShare, Culture),
-                VsLast(Delta(standards.GreenShare, previousRag?.GreenShare, Culture, T("unit.points"))), RagInk(standards.GreenShare, 80, 60)),
-            new KeyFigure(T("kf.standards-red"), Count(standards.Count(RagStatus.Red), Culture),
-                T("kf.turned-red", standards.TurnedRed.Count), standards.Count(RagStatus.Red) > 0 ? RedInk : GreenInk),
-            new KeyFigure(T("kf.promises"), PromiseHeadline(), PromiseNote(), Navy),
+            new KeyFigure(T("kf.standards-green"), Percent(k.StandardsGreen, Culture),
+                VsLast(Delta(k.StandardsGreen, k.StandardsGreenBefore, Culture, T("unit.points"))), RagInk(k.StandardsGreen, 80, 60)),
+            new KeyFigure(T("kf.standards-red"), Count(k.StandardsRed, Culture),
+                T("kf.turned-red", k.StandardsTurnedRed), k.StandardsRed > 0 ? RedInk : GreenInk),
+            new KeyFigure(T("kf.promises"), PromiseHeadline(k), PromiseNote(k), Navy),
         ]) { SpaceAfter = 10f });
         Add(new KeyFigures([
-            new KeyFigure(T("kf.engaged"), engagement.IsShown ? Percent(engagement.Shares!.Engaged, Culture) : T("hidden.short"),
-                engagement.IsShown ? VsLast(Delta(engagement.Shares!.Engaged, previousEngagement?.Engaged, Culture, T("unit.points"))) : T("hidden.note", engagement.MinGroupSize),
+            new KeyFigure(T("kf.engaged"), k.EngagementShown ? Percent(k.Engaged, Culture) : T("hidden.short"),
+                k.EngagementShown ? VsLast(Delta(k.Engaged, k.EngagedBefore, Culture, T("unit.points"))) : T("hidden.note", k.MinGroupSize),
                 Navy),
-            new KeyFigure(T("kf.enps"), engagement.IsShown ? Score(engagement.Enps, Culture) : T("hidden.short"),
-                engagement.IsShown ? VsLast(Delta(engagement.Enps, previousEngagement?.Enps, Culture, T("unit.points"))) : null, Navy),
-            new KeyFigure(T("kf.nps"), Score(customers.Current?.Nps, Culture),
-                VsLast(Delta(customers.Current?.Nps, customers.Previous?.Nps, Culture, T("unit.points"))), Navy),
-            new KeyFigure(T("kf.csat"), Percent(customers.Current?.Csat, Culture),
-                VsLast(Delta(customers.Current?.Csat, customers.Previous?.Csat, Culture, T("unit.points"))), Navy),
+            new KeyFigure(T("kf.enps"), k.EngagementShown ? Score(k.Enps, Culture) : T("hidden.short"),
+                k.EngagementShown ? VsLast(Delta(k.Enps, k.EnpsBefore, Culture, T("unit.points"))) : null, Navy),
+            new KeyFigure(T("kf.nps"), Score(k.Nps, Culture), VsLast(Delta(k.Nps, k.NpsBefore, Culture, T("unit.points"))), Navy),
+            new KeyFigure(T("kf.csat"), Percent(k.Csat, Culture), VsLast(Delta(k.Csat, k.CsatBefore, Culture, T("unit.points"))), Navy),
         ]) { SpaceAfter = 18f });
 
         Add(new Heading(T("cover.reading"), 2));
         Add(new Paragraph(T("cover.reading-text"), Lead));
         Add(new Paragraph(Summary(), Lead) { SpaceAfter = 12f });
-        Add(new Paragraph(T("cover.anonymity", engagement.MinGroupSize), Note));
+        Add(new Paragraph(T("cover.anonymity", k.MinGroupSize), Note));
     }
 
-    private string PromiseHeadline()
-    {
-        var promises = Data.PromisesIn(Language).Promises;
-        return promises.Count == 0 ? Missing : $"{promises.Count(p => p.Verdict == PromiseVerdict.Backed)}/{promises.Count}";
-    }
+    private static string PromiseHeadline(ScorecardKeyFigures k) => k.PromisesTotal == 0 ? Missing : $"{k.PromisesBacked}/{k.PromisesTotal}";
 
-    private string PromiseNote()
-    {
-        var promises = Data.PromisesIn(Language).Promises;
-        return promises.Count == 0 ? T("promises.none-short") : T("kf.promises-note", promises.Count(p => p.Verdict == PromiseVerdict.Unbacked));
-    }
+    private string PromiseNote(ScorecardKeyFigures k) =>
+        k.PromisesTotal == 0 ? T("promises.none-short") : T("kf.promises-note", k.PromisesUnbacked);
 
     private string Summary()
     {

@@ -4,7 +4,7 @@ using StrategyPortal.Application.Actions;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Infrastructure.Pdf;
-using static StrategyPortal.Infrastructure.Scorecards.ScorecardFormat;
+using static StrategyPortal.Application.Scorecards.ScorecardFormat;
 
 namespace StrategyPortal.Infrastructure.Scorecards.Sections;
 

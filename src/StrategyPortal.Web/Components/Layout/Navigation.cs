@@ -34,6 +34,8 @@ public static class Navigation
         new("/actions/unowned", "Nav.Unowned", Icons.Material.Filled.ReportProblem, Permission.ActionsManage),
         new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
         new("/audit", "Nav.Audit", Icons.Material.Filled.History, Permission.AuditRead),
+        new("/admin/mail", "Nav.Mail", Icons.Material.Filled.Outbox, Permission.MailManage),
+        new("/account/notices", "Nav.Notices", Icons.Material.Filled.MarkEmailRead, null),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> has) =>
