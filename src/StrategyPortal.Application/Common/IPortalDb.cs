@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
@@ -47,6 +48,8 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PromiseRequirement> PromiseRequirements { get; }
     DbSet<ServiceSignal> ServiceSignals { get; }
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
+    DbSet<ImprovementAction> ImprovementActions { get; }
+    DbSet<ActionCheckIn> ActionCheckIns { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NoticeSettings> NoticeSettings { get; }
     DbSet<Domain.People.PeopleImport> PeopleImports { get; }

@@ -90,6 +90,9 @@ public static class PermissionMatrix
         ("/pulses/1", Permission.EngagementAnswer),
         // Promise 1 is a demo promise.
         ("/promises/1", Permission.PromisesRead),
+        // Action 1 is a demo action (of Webcare); a new action needs a cause in its address (without one the page says so).
+        ("/actions/1", Permission.ActionsRead),
+        ("/actions/new", Permission.ActionsManage),
         // Person 1 is a demo person.
         ("/organisation/people/1/privacy", Permission.PrivacyManage),
     ];

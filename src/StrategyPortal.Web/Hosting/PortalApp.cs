@@ -71,6 +71,7 @@ public static class PortalApp
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddScoped<Components.Shared.UiErrors>();
+        services.AddScoped<Actions.ActionFormat>();
 
         services.AddPortalApplication();
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);

@@ -46,6 +46,8 @@ public sealed partial class PersonalDataModelTests
         "PulseInvitation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
+        "ImprovementAction.OwnerPersonId", "ImprovementAction.CreatedByPersonId",
+        "ActionCheckIn.ByPersonId",
         "OutboxMessage.PersonId", "NoticeSettings.PersonId",
         "PeopleImport.AppliedByPersonId",
     };

@@ -53,6 +53,7 @@ public class PortalBunitContext : BunitContext
         Services.AddPortalApplication();
         Services.AddPortalInfrastructure(configuration, AppContext.BaseDirectory);
         Services.AddScoped<UiErrors>();
+        Services.AddScoped<StrategyPortal.Web.Actions.ActionFormat>();
         Services.AddSingleton<ICurrentUser>(_currentUser);
         _auth = AddAuthorization();
         configure?.Invoke(Services);

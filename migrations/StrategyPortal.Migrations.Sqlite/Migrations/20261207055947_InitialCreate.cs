@@ -574,6 +574,60 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImprovementActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OwnerPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DropReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CauseKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CauseQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    CauseStandardId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CausePromiseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseRoundId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseQuestionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseChannel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CauseMeasure = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CauseSignalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseBaseline = table.Column<double>(type: "REAL", nullable: false),
+                    CauseBaselineStanding = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CauseHigherIsBetter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImprovementActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_OrgUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_People_CreatedByPersonId",
+                        column: x => x.CreatedByPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_People_OwnerPersonId",
+                        column: x => x.OwnerPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketingPromises",
                 columns: table => new
                 {
@@ -908,6 +962,36 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActionCheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    NewStatus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionCheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionCheckIns_ImprovementActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "ImprovementActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionCheckIns_People_ByPersonId",
+                        column: x => x.ByPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PromiseCheckResults",
                 columns: table => new
                 {
@@ -1159,6 +1243,16 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActionCheckIns_ActionId",
+                table: "ActionCheckIns",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionCheckIns_ByPersonId",
+                table: "ActionCheckIns",
+                column: "ByPersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_CreatedByPersonId",
                 table: "ApiKeys",
                 column: "CreatedByPersonId");
@@ -1204,6 +1298,31 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 table: "CustomerScoreRecords",
                 columns: new[] { "OrgUnitId", "Date", "Channel", "Source" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_CauseKind_CausePromiseId",
+                table: "ImprovementActions",
+                columns: new[] { "CauseKind", "CausePromiseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_CauseKind_CauseStandardId",
+                table: "ImprovementActions",
+                columns: new[] { "CauseKind", "CauseStandardId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_CreatedByPersonId",
+                table: "ImprovementActions",
+                column: "CreatedByPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_OwnerPersonId_Status",
+                table: "ImprovementActions",
+                columns: new[] { "OwnerPersonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_UnitId_Status",
+                table: "ImprovementActions",
+                columns: new[] { "UnitId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuedScorecards_IssueId_OrgUnitId_Language",
@@ -1525,6 +1644,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActionCheckIns");
+
+            migrationBuilder.DropTable(
                 name: "AnswerMixes");
 
             migrationBuilder.DropTable(
@@ -1610,6 +1732,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserTokens");
+
+            migrationBuilder.DropTable(
+                name: "ImprovementActions");
 
             migrationBuilder.DropTable(
                 name: "IssuedScorecards");
