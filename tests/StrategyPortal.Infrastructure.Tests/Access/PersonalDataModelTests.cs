@@ -46,7 +46,7 @@ public sealed partial class PersonalDataModelTests
         "PulseInvitation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
-        "OutboxMessage.PersonId", "NoticeSettings.PersonId",
+        "OutboxMessage.PersonId", "NoticeSettings.PersonId", "PulseLink.PersonId",
         "PeopleImport.AppliedByPersonId",
     };
 
