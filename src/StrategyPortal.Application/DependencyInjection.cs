@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<NoticeOutbox>();
         services.AddScoped<Notices>();
+        services.AddScoped<PulseReminders>();
         services.AddScoped<ScorecardAttachments>();
         services.AddScoped<MailTemplates>();
         services.AddScoped<NoticeRenderer>();

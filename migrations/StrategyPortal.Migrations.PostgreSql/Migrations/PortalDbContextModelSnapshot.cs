@@ -688,6 +688,34 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("PulseInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PulseLinks", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -867,6 +895,25 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                             TextNl = "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)",
                             Version = 1
                         });
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "Sequence");
+
+                    b.ToTable("PulseReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
@@ -2407,6 +2454,24 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("RoundId", "UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

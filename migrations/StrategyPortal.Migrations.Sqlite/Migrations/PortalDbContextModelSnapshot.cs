@@ -665,6 +665,34 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PulseInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PulseLinks", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -842,6 +870,25 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                             TextNl = "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)",
                             Version = 1
                         });
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "Sequence");
+
+                    b.ToTable("PulseReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
@@ -2344,6 +2391,24 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RoundId", "UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -52,6 +52,8 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<ActionCheckIn> ActionCheckIns { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NoticeSettings> NoticeSettings { get; }
+    DbSet<PulseLink> PulseLinks { get; }
+    DbSet<PulseReminderRun> PulseReminderRuns { get; }
     DbSet<Domain.People.PeopleImport> PeopleImports { get; }
 
     /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>

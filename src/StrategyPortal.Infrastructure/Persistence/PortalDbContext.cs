@@ -53,6 +53,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ActionCheckIn> ActionCheckIns => Set<ActionCheckIn>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
+    public DbSet<PulseLink> PulseLinks => Set<PulseLink>();
+    public DbSet<PulseReminderRun> PulseReminderRuns => Set<PulseReminderRun>();
     public DbSet<Domain.People.PeopleImport> PeopleImports => Set<Domain.People.PeopleImport>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 

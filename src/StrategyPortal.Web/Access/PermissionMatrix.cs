@@ -74,8 +74,9 @@ public static class PermissionMatrix
     /// <summary>Pages outside the menu that every visitor may open. A route with parameters is listed by an example address.</summary>
     public static IReadOnlyList<string> OpenPages { get; } =
         ["/account/access-denied", "/account/login", "/account/setup", "/account/signin-refused", "/not-found", "/error", "/status/404",
-            // Reached from e-mails, without signing in: a set-your-password link and a one-click unsubscribe link (their tokens prove it).
-            "/account/set-password", "/mail/unsubscribe/x"];
+            // Reached from e-mails, without signing in: a set-your-password link, a one-click unsubscribe link and a personal
+            // pulse link (their tokens prove it; an unknown token gets a page that says so).
+            "/account/set-password", "/mail/unsubscribe/x", "/pulses/1/link/x"];
 
     /// <summary>
     /// Pages outside the menu (reached from a menu page) with the permission each needs. A route with

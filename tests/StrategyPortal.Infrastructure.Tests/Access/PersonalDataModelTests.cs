@@ -48,7 +48,7 @@ public sealed partial class PersonalDataModelTests
         "PortalUser.PersonId",
         "ImprovementAction.OwnerPersonId", "ImprovementAction.CreatedByPersonId",
         "ActionCheckIn.ByPersonId",
-        "OutboxMessage.PersonId", "NoticeSettings.PersonId",
+        "OutboxMessage.PersonId", "NoticeSettings.PersonId", "PulseLink.PersonId",
         "PeopleImport.AppliedByPersonId",
     };
 

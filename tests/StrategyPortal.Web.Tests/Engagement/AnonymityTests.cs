@@ -190,4 +190,62 @@ public class AnonymityTests
         Assert.Null(line.Baseline);
         Assert.Null(line.Now);
     }
+
+    [Fact]
+    public async Task A_personal_link_is_kept_apart_from_answers_and_reminders_name_nobody()
+    {
+        await using var ctx = new PortalBunitContext();
+        await using var db = ctx.Db();
+        var link = db.Model.FindEntityType(typeof(PulseLink))!;
+        Assert.Equal(new HashSet<string> { "RoundId", "PersonId", "TokenHash", "ProtectedToken" }, link.GetProperties().Select(p => p.GetColumnName()).ToHashSet());
+        Assert.DoesNotContain(link.GetForeignKeys(), fk => Anonymous.Contains(fk.PrincipalEntityType.ClrType) || fk.PrincipalEntityType.ClrType == typeof(Participation));
+        var run = db.Model.FindEntityType(typeof(PulseReminderRun))!;
+        Assert.DoesNotContain(run.GetProperties(), p => p.Name.Contains("Person", StringComparison.Ordinal) || p.Name.Contains("Count", StringComparison.Ordinal));
+        Assert.NotNull(typeof(PulseLink).GetCustomAttribute<NotAuditedAttribute>());
+    }
+
+    [Fact]
+    public async Task Answering_through_a_personal_link_stores_what_answering_after_sign_in_stores_and_writes_nothing_else()
+    {
+        await using var ctx = new PortalBunitContext();
+        var employee = ctx.SignInAs(DemoAccounts.Employee);
+        var roundId = ctx.OpenRoundId();
+        var values = PulseAnswerServiceTests.ValidAnswers(ctx, roundId);
+        ctx.SignOut();
+        var token = "link-" + Guid.NewGuid().ToString("N");
+        int otherRound;
+        await using (var db = ctx.Db())
+        {
+            otherRound = await db.PulseRounds.Where(r => r.Id != roundId).Select(r => r.Id).FirstAsync();
+            db.PulseLinks.Add(new PulseLink(roundId, employee.PersonId!.Value, PulseLink.HashOf(token), "protected"));
+            await db.SaveChangesAsync();
+        }
+        var before = await SnapshotAsync(ctx, roundId);
+
+        var answers = ctx.Services.GetRequiredService<PulseAnswerService>();
+        Assert.Equal(SubmitStatus.InvalidLink, (await answers.SubmitAsync(roundId, values, token + "x")).Status);
+        Assert.Equal(SubmitStatus.InvalidLink, (await answers.SubmitAsync(otherRound, values, token)).Status);
+        Assert.Equal(before, await SnapshotAsync(ctx, roundId));
+
+        Assert.Equal(SubmitStatus.Stored, (await answers.SubmitAsync(roundId, values, token)).Status);
+        var after = await SnapshotAsync(ctx, roundId);
+        // One participation and one response more, in the invitation's unit; links, invitations, mail and the audit log as they were.
+        Assert.Equal(before with { Participations = before.Participations + 1, Responses = before.Responses + 1, ResponsesInUnit = before.ResponsesInUnit + 1 }, after);
+        await using var check = ctx.Db();
+        Assert.True(await check.Participations.AnyAsync(p => p.RoundId == roundId && p.PersonId == employee.PersonId));
+        Assert.Equal(PulseFormStatus.AlreadyAnswered, (await answers.GetFormAsync(roundId, token)).Status);
+    }
+
+    private sealed record Snapshot(int Participations, int Responses, int ResponsesInUnit, string Links, string Invitations, string Outbox, int Audits);
+
+    private static async Task<Snapshot> SnapshotAsync(PortalBunitContext ctx, int roundId)
+    {
+        await using var db = ctx.Db();
+        var unit = await db.People.Where(p => p.Email == DemoAccounts.Employee).Select(p => p.OrgUnitId).SingleAsync();
+        var links = string.Join(";", (await db.PulseLinks.AsNoTracking().OrderBy(l => l.RoundId).ThenBy(l => l.PersonId).ToListAsync()).Select(l => $"{l.RoundId}/{l.PersonId}/{l.TokenHash}/{l.ProtectedToken}"));
+        var invitations = string.Join(";", (await db.PulseInvitations.AsNoTracking().OrderBy(i => i.RoundId).ThenBy(i => i.PersonId).ToListAsync()).Select(i => $"{i.RoundId}/{i.PersonId}/{i.UnitId}"));
+        var outbox = string.Join(";", (await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync()).Select(m => $"{m.Id}/{m.Kind}/{m.PersonId}/{m.Status}"));
+        return new Snapshot(await db.Participations.CountAsync(p => p.RoundId == roundId), await db.PulseResponses.CountAsync(r => r.RoundId == roundId),
+            await db.PulseResponses.CountAsync(r => r.RoundId == roundId && r.UnitId == unit), links, invitations, outbox, await db.AuditEntries.CountAsync());
+    }
 }

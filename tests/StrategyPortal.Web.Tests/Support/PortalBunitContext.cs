@@ -77,6 +77,13 @@ public class PortalBunitContext : BunitContext
         return user;
     }
 
+    /// <summary>Nobody signed in (a visitor with a personal link).</summary>
+    public void SignOut()
+    {
+        _currentUser.User = UserContext.Anonymous;
+        _auth.SetNotAuthorized();
+    }
+
     /// <summary>Renders a page together with the MudBlazor providers that dialogs, menus and selects need.</summary>
     public IRenderedComponent<ProviderHost> RenderWithProviders<TComponent>() where TComponent : IComponent =>
         Render<ProviderHost>(p => p.Add(h => h.ChildContent, builder =>

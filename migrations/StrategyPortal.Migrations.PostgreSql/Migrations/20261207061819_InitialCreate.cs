@@ -887,6 +887,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PulseReminderRuns",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseReminderRuns", x => new { x.RoundId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_PulseReminderRuns_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PulseResponses",
                 columns: table => new
                 {
@@ -1225,6 +1245,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PulseLinks",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseLinks", x => new { x.RoundId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PulseLinks_PulseInvitations_RoundId_PersonId",
+                        columns: x => new { x.RoundId, x.PersonId },
+                        principalTable: "PulseInvitations",
+                        principalColumns: new[] { "RoundId", "PersonId" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "PulseQuestions",
                 columns: new[] { "Id", "Code", "IsActive", "Kind", "Revision", "TextEn", "TextNl", "Version" },
@@ -1468,6 +1508,17 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 columns: new[] { "RoundId", "UnitId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PulseLinks_PersonId",
+                table: "PulseLinks",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseLinks_TokenHash",
+                table: "PulseLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PulseQuestions_Code_Revision",
                 table: "PulseQuestions",
                 columns: new[] { "Code", "Revision" },
@@ -1694,7 +1745,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseComments");
 
             migrationBuilder.DropTable(
-                name: "PulseInvitations");
+                name: "PulseLinks");
+
+            migrationBuilder.DropTable(
+                name: "PulseReminderRuns");
 
             migrationBuilder.DropTable(
                 name: "PulseResponses");
@@ -1745,7 +1799,7 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "PulseRoundUnits");
+                name: "PulseInvitations");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
@@ -1766,16 +1820,19 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
-                name: "PulseRounds");
+                name: "PulseRoundUnits");
 
             migrationBuilder.DropTable(
                 name: "People");
 
             migrationBuilder.DropTable(
-                name: "PulseSurveys");
+                name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
+
+            migrationBuilder.DropTable(
+                name: "PulseSurveys");
         }
     }
 }

@@ -885,6 +885,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PulseReminderRuns",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseReminderRuns", x => new { x.RoundId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_PulseReminderRuns_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PulseResponses",
                 columns: table => new
                 {
@@ -1223,6 +1243,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PulseLinks",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseLinks", x => new { x.RoundId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PulseLinks_PulseInvitations_RoundId_PersonId",
+                        columns: x => new { x.RoundId, x.PersonId },
+                        principalTable: "PulseInvitations",
+                        principalColumns: new[] { "RoundId", "PersonId" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "PulseQuestions",
                 columns: new[] { "Id", "Code", "IsActive", "Kind", "Revision", "TextEn", "TextNl", "Version" },
@@ -1466,6 +1506,17 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 columns: new[] { "RoundId", "UnitId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PulseLinks_PersonId",
+                table: "PulseLinks",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseLinks_TokenHash",
+                table: "PulseLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PulseQuestions_Code_Revision",
                 table: "PulseQuestions",
                 columns: new[] { "Code", "Revision" },
@@ -1692,7 +1743,10 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "PulseComments");
 
             migrationBuilder.DropTable(
-                name: "PulseInvitations");
+                name: "PulseLinks");
+
+            migrationBuilder.DropTable(
+                name: "PulseReminderRuns");
 
             migrationBuilder.DropTable(
                 name: "PulseResponses");
@@ -1743,7 +1797,7 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "PulseRoundUnits");
+                name: "PulseInvitations");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
@@ -1764,16 +1818,19 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                 name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
-                name: "PulseRounds");
+                name: "PulseRoundUnits");
 
             migrationBuilder.DropTable(
                 name: "People");
 
             migrationBuilder.DropTable(
-                name: "PulseSurveys");
+                name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
+
+            migrationBuilder.DropTable(
+                name: "PulseSurveys");
         }
     }
 }
