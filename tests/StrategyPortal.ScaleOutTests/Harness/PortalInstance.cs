@@ -67,8 +67,8 @@ public sealed class PortalInstance : IAsyncDisposable
     {
         if (_process is null) return;
         Signals.ToGroup(_process.Id, Signals.Kill);
-        await WaitForExitAsync(TimeSpan.FromSeconds(30));
         await File.AppendAllTextAsync(LogPath, $"==== {DateTime.UtcNow:O} portal {Name} killed (SIGKILL)\n");
+        await WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Freezes the process (SIGSTOP) without ending it; <see cref="Resume"/> lets it run on.</summary>
