@@ -71,16 +71,20 @@ public sealed class ResultsImportService(
                 added++;
             }
         }
-        try
+        // New results can turn a standard red, and a promise that needs it at risk: the results and the verdicts they move commit together.
+        await db.InTransactionAsync(async ct =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            throw new ConcurrencyConflictException(text["conflict.import"]);
-        }
-        // New results can turn a standard red, and a promise that needs it at risk.
-        await promiseChecks.RefreshStandardsAsync(ids, rows.Select(r => r.Quarter).Distinct().ToList(), cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                throw new ConcurrencyConflictException(text["conflict.import"]);
+            }
+            await promiseChecks.RefreshStandardsAsync(db, ids, rows.Select(r => r.Quarter).Distinct().ToList(), ct);
+            return true;
+        }, cancellationToken);
         return new ImportReport(added, updated, []);
     }
 

@@ -13,14 +13,17 @@ public static class Verdicts
 {
     public const string Manager = "manager.klantenservice@noordlicht.example";
 
-    /// <summary>A capability the Klantenservice manager may edit and at least one promise requires (its maturity moves verdicts).</summary>
+    /// <summary>A capability the Klantenservice manager may edit and a live or upcoming promise requires (its maturity moves verdicts).</summary>
     public static async Task<int> RequiredCapabilityAsync(PortalServices portal)
     {
         await using var manager = await portal.AsAsync(Manager);
         var capabilities = manager.ServiceProvider.GetRequiredService<CapabilityService>();
         var mine = (await capabilities.GetManageableUnitsAsync()).Select(u => u.Id).ToHashSet();
         await using var db = portal.NewDbContext();
-        var required = await db.PromiseRequirements.AsNoTracking().Select(r => r.CapabilityId).Distinct().ToListAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var required = await db.PromiseRequirements.AsNoTracking()
+            .Where(r => db.MarketingPromises.Any(p => p.Id == r.PromiseId && (p.LiveTo == null || p.LiveTo >= today)))
+            .Select(r => r.CapabilityId).Distinct().ToListAsync();
         return (await capabilities.ListAsync()).First(c => mine.Contains(c.OwnerUnitId) && required.Contains(c.Id)).Id;
     }
 
