@@ -10,6 +10,7 @@ using StrategyPortal.Benchmarks.Scorecards;
 //   customer-scores …  one timed import of a generated CSV (a macro benchmark, not BenchmarkDotNet iterations)
 //   scorecard       [--units 200] [--repeat 20]  the demo company's scorecard warm, then a batch of unit scorecards on all cores
 //   bdn             BenchmarkDotNet run of the aggregation (takes minutes)
+//   circuits        [--per-page 8] [--port 5393]  server memory per open interactive page, page by page (headless Chromium)
 var mode = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
 {
@@ -27,10 +28,12 @@ switch (mode)
         return await CustomerScoreImportBenchmark.RunAsync(args[1..]);
     case "scorecard":
         return await ScorecardBenchmark.RunAsync(Option("units", 200), Option("repeat", 20));
+    case "circuits":
+        return await CircuitMemoryRun.RunAsync(Option("per-page", 8), Option("port", 5393));
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("modes: load | aggregate | customer-scores | scorecard | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
+        Console.WriteLine("modes: load | aggregate | customer-scores | scorecard | circuits | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
         return 2;
 }
