@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using StrategyPortal.Infrastructure.Persistence;
@@ -36,12 +37,13 @@ internal static class CircuitMemoryRun
         var url = $"http://127.0.0.1:{port}";
         var app = PortalApp.Build(
         [
-            "--urls", url, "--applicationName", "StrategyPortal.Web", "--environment", "Production",
+            "--urls", url, "--applicationName", "StrategyPortal.Web", "--environment", "Production", "--contentRoot", AppContext.BaseDirectory,
             "--Database:Provider=Sqlite", $"--Database:DataFolder={folder}", "--Portal:DemoData=true",
             // Requests say X-Forwarded-Proto: https from loopback, as behind the TLS-terminating balancer (Secure cookies).
             "--ForwardedHeaders:Enabled=true", "--RateLimits:SignInPerMinute=1000",
             "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterName=simple",
-        ]);
+        // Production from the build output (not published): blazor.web.js and MudBlazor's files through the static web assets manifest.
+        ], builder => builder.WebHost.UseStaticWebAssets());
         try
         {
             await app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(seedDemoData: true);
