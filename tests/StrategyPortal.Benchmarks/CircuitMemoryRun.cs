@@ -57,7 +57,8 @@ internal static class CircuitMemoryRun
             });
             var contexts = new Dictionary<string, IBrowserContext>();
             foreach (var account in Pages.Select(p => p.Account).Distinct())
-                contexts[account] = await SignedInAsync(browser, url, account);
+                // localhost, not 127.0.0.1: the browser keeps the portal's Secure cookies over plain http only for localhost.
+                contexts[account] = await SignedInAsync(browser, $"http://localhost:{port}", account);
 
             Console.WriteLine($"circuit memory: {Pages.Length} pages × {perPage} tabs, Production, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             foreach (var (path, account) in Pages) await OpenAsync(contexts[account], path);
