@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddScoped<QuestionBankService>();
         services.AddScoped<PulseScheduleService>();
+        services.AddScoped<RoundAudienceRecorder>();
         services.AddScoped<PulseAnswerService>();
         services.AddScoped<EngagementResultsService>();
         services.AddScoped<ApiKeyService>();

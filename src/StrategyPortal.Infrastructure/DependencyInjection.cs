@@ -34,7 +34,7 @@ public static class DependencyInjection
         configuration.GetSection(EngagementOptions.Section).Bind(engagement);
         services.AddSingleton(engagement);
         services.AddScoped<IDemoSeedStep, EngagementDemoSeed>();
-        services.AddSingleton<ClosedRoundRewriter>();
+        services.AddSingleton<AnswerMixer>();
         services.AddHostedService<PulseRoundScheduler>();
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();

@@ -33,7 +33,8 @@ internal static class AggregationRun
         var director = await db.People.SingleAsync(p => p.Role == PortalRole.Director);
         var user = new FixedUser(new UserContext(director.Id, director.Name, director.Role, director.OrgUnitId));
         EngagementResultsService NewService() => new(factory, user, new AccessScope(factory), TimeProvider.System,
-            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()),
+            new RoundAudienceRecorder(factory, TimeProvider.System));
         return (host, NewService, lastRound);
     }
 

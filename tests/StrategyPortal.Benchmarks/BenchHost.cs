@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Organisation;
@@ -124,7 +125,6 @@ internal sealed class BenchHost : IAsyncDisposable
             AnonymityThresholds.Default, questions, [root.Id]);
         db.PulseSurveys.Add(survey);
         await db.SaveChangesAsync();
-        var counts = await db.People.GroupBy(p => p.OrgUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var last = 0;
         for (var n = 1; n <= rounds; n++)
         {
@@ -132,8 +132,7 @@ internal sealed class BenchHost : IAsyncDisposable
             var round = new PulseRound(survey.Id, n, opens, closes);
             db.PulseRounds.Add(round);
             await db.SaveChangesAsync();
-            foreach (var c in counts) db.PulseRoundUnits.Add(new PulseRoundUnit(round.Id, c.Key, c.Count));
-            await db.SaveChangesAsync();
+            await RoundAudienceRecorder.RecordAsync(db, round, opens);
             last = round.Id;
         }
         return (survey.Id, last);

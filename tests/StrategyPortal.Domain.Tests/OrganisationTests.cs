@@ -113,12 +113,13 @@ public class PersonTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("lotte")]
-    [InlineData("lotte@")]
-    [InlineData("Lotte Visser <lotte@noordlicht.example>")]
-    public void An_invalid_e_mail_is_refused(string email) =>
-        Assert.Equal("person.email-invalid", Assert.Throws<DomainException>(() => new Person("Lotte", email, 1, PortalRole.Employee)).Code);
+    [InlineData("", "person.email-required")]
+    [InlineData("   ", "person.email-required")]
+    [InlineData("lotte", "person.email-invalid")]
+    [InlineData("lotte@", "person.email-invalid")]
+    [InlineData("Lotte Visser <lotte@noordlicht.example>", "person.email-invalid")]
+    public void A_missing_or_invalid_e_mail_is_refused(string email, string code) =>
+        Assert.Equal(code, Assert.Throws<DomainException>(() => new Person("Lotte", email, 1, PortalRole.Employee)).Code);
 
     [Fact]
     public void Deactivating_keeps_the_person()

@@ -497,6 +497,19 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("CustomerScoreRecords", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.AnswerMix", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MixedResponses")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("AnswerMixes", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
                 {
                     b.Property<int>("RoundId")
@@ -555,6 +568,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("RoundId", "UnitId");
 
                     b.ToTable("PulseComments", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseInvitation", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RoundId", "UnitId");
+
+                    b.ToTable("PulseInvitations", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
@@ -780,6 +813,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AudienceRecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("date");
 
@@ -820,6 +856,20 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("Invited")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("ParentUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TookPart")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TookPartCountedOn")
+                        .HasColumnType("date");
+
                     b.HasKey("RoundId", "UnitId");
 
                     b.HasIndex("UnitId");
@@ -841,6 +891,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<int>("CommentThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DetailMinGroupSize")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("FirstOpensOn")
@@ -1772,6 +1825,30 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -1850,6 +1927,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.AnswerMix", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
                 {
                     b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
@@ -1897,6 +1983,27 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseInvitation", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRoundUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2106,6 +2213,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.HasOne("StrategyPortal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

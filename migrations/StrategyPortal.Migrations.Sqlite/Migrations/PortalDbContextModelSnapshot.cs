@@ -478,6 +478,19 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("CustomerScoreRecords", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.AnswerMix", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MixedResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("AnswerMixes", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
                 {
                     b.Property<int>("RoundId")
@@ -536,6 +549,26 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RoundId", "UnitId");
 
                     b.ToTable("PulseComments", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseInvitation", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RoundId", "UnitId");
+
+                    b.ToTable("PulseInvitations", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
@@ -757,6 +790,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AudienceRecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT");
 
@@ -797,6 +833,20 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Invited")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TookPart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TookPartCountedOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("RoundId", "UnitId");
 
                     b.HasIndex("UnitId");
@@ -816,6 +866,9 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommentThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DetailMinGroupSize")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("FirstOpensOn")
@@ -1717,6 +1770,30 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -1795,6 +1872,15 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.AnswerMix", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.Participation", b =>
                 {
                     b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
@@ -1842,6 +1928,27 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseInvitation", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRoundUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2051,6 +2158,15 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.HasOne("StrategyPortal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed record ApiKeyCheck(ApiKeyStatus Status, int? KeyId, string? Name, 
 /// needs no slow hash: it cannot be guessed from a dictionary), found by their prefix and compared in
 /// constant time, revocable, with the time of last use.
 /// </summary>
-public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock)
+public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IValidator<ApiKeyInput> validator, MessageText text, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -54,16 +55,14 @@ public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser curre
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.ApiKeysManage);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         var key = Generate();
         ApiKey entity;
         try
         {
             entity = new ApiKey(input.Name, key[..ApiKey.PrefixLength], Hash(key), input.Scopes, user.PersonId!.Value, clock.GetUtcNow().UtcDateTime);
         }
-        catch (DomainException e)
-        {
-            throw text.Invalid(e.Code.Contains("name", StringComparison.Ordinal) ? nameof(ApiKeyInput.Name) : nameof(ApiKeyInput.Scopes), e);
-        }
+        catch (DomainException e) { throw text.Invalid(e); }
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
@@ -77,7 +76,7 @@ public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser curre
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new NotFoundException("API key", id);
         db.ExpectVersion(key, version);
         try { key.Revoke(clock.GetUtcNow().UtcDateTime); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.apikey"], cancellationToken);
     }
 

@@ -5,7 +5,7 @@ public interface IAccountService
 {
     Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a local account for a person; password policy failures come back as <see cref="Common.ValidationFailedException"/>.</summary>
+    /// <summary>Creates a local account for a person; password policy failures come back as a whole-form <see cref="Common.ValidationFailedException"/> (the caller names its password field).</summary>
     Task CreateLoginAsync(int personId, string email, string password, CancellationToken cancellationToken = default);
 
     /// <summary>Which of these people have a sign-in account (one query for a page of people).</summary>
@@ -13,6 +13,9 @@ public interface IAccountService
 
     /// <summary>Keeps the account's e-mail and sign-in state in step with the person (deactivated people cannot sign in).</summary>
     Task SyncWithPersonAsync(int personId, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether an erased person signed in with this e-mail (signing in again is refused with its own message).</summary>
+    Task<bool> IsErasedEmailAsync(string email, CancellationToken cancellationToken = default);
 
     /// <summary>What the sign-in account of a person holds (for a privacy export); null when there is none.</summary>
     Task<LoginSummary?> DescribeLoginAsync(int personId, CancellationToken cancellationToken = default);
@@ -27,7 +30,11 @@ public sealed record LoginSummary(
     string? PreferredCulture,
     bool DarkMode,
     IReadOnlyList<string> ExternalLogins,
-    bool Erased);
+    bool Erased,
+    IReadOnlyList<SessionSummary> Sessions);
+
+/// <summary>An open sign-in session of the account (<see cref="ISignInSessions"/>): when it started and was last used.</summary>
+public sealed record SessionSummary(DateTime StartedUtc, DateTime LastSeenUtc);
 
 public sealed record UserPreferences(string? Culture, bool DarkMode);
 

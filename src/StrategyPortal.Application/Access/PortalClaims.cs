@@ -5,4 +5,7 @@ public static class PortalClaims
 {
     public const string PersonId = "sp:person";
     public const string Permission = "sp:permission";
+
+    /// <summary>The secret naming the server-side session of this sign-in (<see cref="ISignInSessions"/>).</summary>
+    public const string Session = "sp:session";
 }

@@ -35,7 +35,8 @@ public sealed record PersonExport(
     IReadOnlyList<ScorecardIssueRecord> ScorecardIssuesRequested,
     IReadOnlyList<ApiKeyRecord> ApiKeysCreated,
     IReadOnlyList<ParticipationRecord> PulseParticipations,
-    string PulseNote);
+    string PulseNote,
+    IReadOnlyList<InvitationRecord> PulseInvitations);
 
 public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased);
 
@@ -61,6 +62,9 @@ public sealed record ScorecardIssueRecord(int IssueId, string Quarter, int Numbe
 
 /// <summary>A pulse round the person took part in: that is all that is stored of it (not when, not what).</summary>
 public sealed record ParticipationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn);
+
+/// <summary>A pulse round the person was invited to when it opened, and the unit (as named then) they were invited in.</summary>
+public sealed record InvitationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn, string Unit);
 
 /// <summary>
 /// Privacy requests about one person (administrators only): export everything the portal holds about
@@ -102,6 +106,11 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
         var rounds = await db.PulseRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
             .Join(db.PulseSurveys.AsNoTracking(), r => r.SurveyId, s => s.Id, (r, s) => new { r.Id, s.Title, r.Number, r.OpensOn, r.ClosesOn })
             .ToListAsync(cancellationToken);
+        var invitations = await db.PulseInvitations.AsNoTracking().Where(i => i.PersonId == personId)
+            .Join(db.PulseRoundUnits.AsNoTracking(), i => new { i.RoundId, i.UnitId }, u => new { u.RoundId, u.UnitId }, (i, u) => new { i.RoundId, u.Name })
+            .Join(db.PulseRounds.AsNoTracking(), x => x.RoundId, r => r.Id, (x, r) => new { x.RoundId, x.Name, r.SurveyId, r.Number, r.OpensOn, r.ClosesOn })
+            .Join(db.PulseSurveys.AsNoTracking(), x => x.SurveyId, s => s.Id, (x, s) => new InvitationRecord(x.RoundId, s.Title, x.Number, x.OpensOn, x.ClosesOn, x.Name))
+            .ToListAsync(cancellationToken);
 
         return new PersonExport(
             clock.GetUtcNow().UtcDateTime,
@@ -120,7 +129,8 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             issues.Select(i => new ScorecardIssueRecord(i.Id, i.Quarter.ToString(), i.Number, i.Status, i.RequestedAtUtc, issuedCounts.GetValueOrDefault(i.Id))).ToList(),
             keys,
             rounds.OrderBy(r => r.OpensOn).ThenBy(r => r.Id).Select(r => new ParticipationRecord(r.Id, r.Title, r.Number, r.OpensOn, r.ClosesOn)).ToList(),
-            PulseNote);
+            PulseNote,
+            invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList());
     }
 
     public async Task EraseAsync(int personId, CancellationToken cancellationToken = default)

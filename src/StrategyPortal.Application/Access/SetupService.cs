@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Access;
@@ -19,7 +20,7 @@ public sealed class SetupInput
 /// The one-time first start: with no administrator in the database, whoever opens /setup
 /// creates the company and the first administrator. After that the page is gone for good.
 /// </summary>
-public sealed class SetupService(IPortalDbFactory dbFactory, IAccountService accounts, MessageText text)
+public sealed class SetupService(IPortalDbFactory dbFactory, IAccountService accounts, IValidator<SetupInput> validator, MessageText text)
 {
     public async Task<bool> IsNeededAsync(CancellationToken cancellationToken = default) =>
         !await accounts.AnyAdministratorAsync(cancellationToken);
@@ -27,12 +28,7 @@ public sealed class SetupService(IPortalDbFactory dbFactory, IAccountService acc
     public async Task<int> CreateFirstAdministratorAsync(SetupInput input, CancellationToken cancellationToken = default)
     {
         if (!await IsNeededAsync(cancellationToken)) throw new ForbiddenException("The portal is already set up.");
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.CompanyName)) errors[nameof(input.CompanyName)] = [text["setup.company-required"]];
-        if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(input.Name)] = [text["person.name-required"]];
-        if (string.IsNullOrWhiteSpace(input.Email)) errors[nameof(input.Email)] = [text["person.email-required"]];
-        if (input.Password != input.ConfirmPassword) errors[nameof(input.ConfirmPassword)] = [text["setup.passwords-differ"]];
-        if (errors.Count > 0) throw new ValidationFailedException(errors);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var company = await db.OrgUnits.FirstOrDefaultAsync(u => u.ParentId == null, cancellationToken);
@@ -45,22 +41,22 @@ public sealed class SetupService(IPortalDbFactory dbFactory, IAccountService acc
             await db.SaveChangesAsync(cancellationToken);
             person = new Person(input.Name, input.Email, company.Id, PortalRole.Administrator);
         }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
 
         var existing = await db.People.FirstOrDefaultAsync(p => p.Email == person.Email, cancellationToken);
-        if (existing is not null) throw new ValidationFailedException(nameof(input.Email), text["person.email-taken"]);
+        if (existing is not null) throw text.Invalid<SetupInput>(s => s.Email, "person.email-taken");
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         try
         {
             await accounts.CreateLoginAsync(person.Id, person.Email, input.Password, cancellationToken);
         }
-        catch (ValidationFailedException)
+        catch (ValidationFailedException e)
         {
             db.People.Remove(person);
             if (createdCompany) db.OrgUnits.Remove(company);
             await db.SaveChangesAsync(cancellationToken);
-            throw;
+            throw ValidationFailedException.For<SetupInput>(s => s.Password, e.Message);
         }
         return person.Id;
     }

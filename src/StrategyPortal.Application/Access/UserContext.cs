@@ -21,3 +21,13 @@ public interface ICurrentUser
 {
     Task<UserContext> GetAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Reads who a person is for <see cref="ICurrentUser"/> (Infrastructure). It reads past <see cref="Common.IPortalDbFactory"/>,
+/// which itself asks <see cref="ICurrentUser"/> who acts.
+/// </summary>
+public interface IUserContextSource
+{
+    /// <summary>The person as a user context; <see cref="UserContext.Anonymous"/> when they do not exist or are deactivated.</summary>
+    Task<UserContext> ForPersonAsync(int personId, CancellationToken cancellationToken = default);
+}

@@ -29,6 +29,8 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PulseSurvey> PulseSurveys { get; }
     DbSet<PulseRound> PulseRounds { get; }
     DbSet<PulseRoundUnit> PulseRoundUnits { get; }
+    DbSet<PulseInvitation> PulseInvitations { get; }
+    DbSet<AnswerMix> AnswerMixes { get; }
     DbSet<Participation> Participations { get; }
     DbSet<PulseResponse> PulseResponses { get; }
     DbSet<PulseComment> PulseComments { get; }

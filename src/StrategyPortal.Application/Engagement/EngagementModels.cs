@@ -66,15 +66,20 @@ public sealed class PulseInput
     public List<int> AudienceUnitIds { get; set; } = [];
     public int MinGroupSize { get; set; } = AnonymityThresholds.DefaultMinGroupSize;
     public int CommentThreshold { get; set; } = AnonymityThresholds.DefaultCommentThreshold;
+
+    /// <summary>Fewest answers for per-item figures and the eNPS split; null or the minimum group size: no larger group for the detail.</summary>
+    public int? DetailMinGroupSize { get; set; }
 }
 
-public sealed record PulseRoundRow(int Id, int Number, DateOnly OpensOn, DateOnly ClosesOn, RoundState State, int Invited, int Answered, DateOnly? RemindedOn, int Version)
+/// <param name="Invited">Invited when the round opened; null before it opens.</param>
+/// <param name="Answered">How many took part (an open round: today's count), or null where the rules hide it (fewer than 5 invited) or before it opens.</param>
+public sealed record PulseRoundRow(int Id, int Number, DateOnly OpensOn, DateOnly ClosesOn, RoundState State, int? Invited, int? Answered, DateOnly? RemindedOn, int Version)
 {
-    public int NotAnswered => Math.Max(0, Invited - Answered);
+    public int? NotAnswered => Invited is { } invited && Answered is { } answered ? Math.Max(0, invited - answered) : null;
 }
 
 public sealed record PulseSurveyRow(int Id, string Title, PulseCadence Cadence, bool IsActive, int MinGroupSize, int CommentThreshold,
-    IReadOnlyList<string> AudienceUnits, int ItemCount, IReadOnlyList<PulseRoundRow> Rounds, int Version);
+    IReadOnlyList<string> AudienceUnits, int ItemCount, IReadOnlyList<PulseRoundRow> Rounds, int Version, int DetailMinGroupSize = AnonymityThresholds.DefaultMinGroupSize);
 
 public enum RoundState
 {
@@ -127,21 +132,32 @@ public sealed record SubmitResult(SubmitStatus Status, IReadOnlyDictionary<int, 
 
 public sealed record ResultsRoundOption(int RoundId, int SurveyId, string SurveyTitle, int Number, DateOnly OpensOn, DateOnly ClosesOn, RoundState State);
 
-/// <summary>One unit (with its sub-units rolled up) in one round. Scores are null whenever the group is hidden.</summary>
+/// <summary>
+/// One unit (with its sub-units rolled up) in one round, as the round recorded it when it opened. Every figure is null
+/// where the anonymity rules hide it: <see cref="Visibility"/> governs the headline (engagement shares, eNPS score),
+/// <see cref="DetailVisibility"/> the per-item figures and the eNPS split (<see cref="Enps"/>), and the response rate and
+/// invited count have rules of their own (null when hidden).
+/// </summary>
 public sealed record UnitResult(
     int UnitId, string Name, int? ParentId, int Depth, GroupVisibility Visibility, int? Invited, double? ResponseRate,
-    EngagementShares? Shares, EnpsResult? Enps, IReadOnlyDictionary<int, double?> ItemScores)
+    EngagementShares? Shares, EnpsResult? Enps, IReadOnlyDictionary<int, double?> ItemScores,
+    double? EnpsScore = null, GroupVisibility DetailVisibility = GroupVisibility.TooFew)
 {
     public bool IsShown => Visibility == GroupVisibility.Shown;
+
+    public bool IsDetailShown => DetailVisibility == GroupVisibility.Shown;
 }
 
 public sealed record ResultItem(int QuestionId, string Code, QuestionKind Kind, string Text);
 
 public sealed record DriverRow(int QuestionId, string Text, double? Correlation);
 
-/// <summary>One closed round of the trend for the chosen unit; scores null where the group was hidden in that round. Open rounds are no point.</summary>
+/// <summary>
+/// One closed round of the trend for the chosen unit, under the name the unit had in that round; scores null where the group
+/// was hidden in that round. Open rounds are no point, and neither are rounds the unit was not part of (a merged unit's line ends).
+/// </summary>
 public sealed record TrendPoint(int RoundId, int Number, DateOnly OpensOn, GroupVisibility Visibility, double? ResponseRate,
-    EngagementShares? Shares, double? Enps);
+    EngagementShares? Shares, double? Enps, string UnitName = "");
 
 public sealed record CommentRow(string Question, string Text);
 
@@ -178,7 +194,8 @@ public enum CommentAvailability
     RoundOpen,
 }
 
-public sealed record ReminderStatus(int RoundId, int Invited, int Answered, DateOnly? RemindedOn)
+/// <param name="Answered">Today's count of those who took part, or null where the rules hide it (see <see cref="PulseRoundRow"/>).</param>
+public sealed record ReminderStatus(int RoundId, int? Invited, int? Answered, DateOnly? RemindedOn)
 {
-    public int NotAnswered => Math.Max(0, Invited - Answered);
+    public int? NotAnswered => Invited is { } invited && Answered is { } answered ? Math.Max(0, invited - answered) : null;
 }

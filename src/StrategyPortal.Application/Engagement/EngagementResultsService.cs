@@ -5,19 +5,20 @@ using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Engagement;
-using StrategyPortal.Domain.Organisation;
 
 namespace StrategyPortal.Application.Engagement;
 
 /// <summary>
 /// Results of pulses for managers (their units), directors and administrators (everything). Only a
-/// closed round has results: while a round is open only its response rate (from participation) is
-/// given, so nobody can compare results before and after a known colleague answers. Every figure
-/// passes the anonymity rules first: suppression is computed over the whole organisation per round
-/// (so a filter cannot undo a sibling rule), and only then narrowed to what the reader may see.
-/// No individual response ever leaves this service.
+/// closed round has results: while a round is open only its response rate (from the once-a-day
+/// participation count) is given, so nobody can compare results before and after a known colleague
+/// answers. Every figure is computed over the organisation the round recorded when it opened
+/// (<see cref="RoundStructure"/>: a later reorganisation changes nothing), passes the anonymity rules
+/// over that whole structure first (so a filter cannot undo a sibling rule), and only then is narrowed
+/// to what the reader may see. No individual response ever leaves this service.
 /// </summary>
-public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, AccessScope accessScope, TimeProvider clock, IMemoryCache cache)
+public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurrentUser currentUser, AccessScope accessScope, TimeProvider clock, IMemoryCache cache,
+    RoundAudienceRecorder recorder)
 {
     /// <summary>Rounds that have opened, newest first.</summary>
     public async Task<IReadOnlyList<ResultsRoundOption>> GetRoundsAsync(CancellationToken cancellationToken = default)
@@ -56,80 +57,76 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var round = await db.PulseRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.OpensOn <= today, cancellationToken)
             ?? throw new NotFoundException("Round", roundId);
-        var survey = await db.PulseSurveys.AsNoTracking().Include(s => s.Items).Include(s => s.Audience).FirstAsync(s => s.Id == round.SurveyId, cancellationToken);
+        if (!round.HasRecordedAudience)
+        {
+            await recorder.EnsureRecordedAsync(round, cancellationToken);
+            round = await db.PulseRounds.AsNoTracking().FirstAsync(r => r.Id == roundId, cancellationToken);
+        }
+        var survey = await db.PulseSurveys.AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == round.SurveyId, cancellationToken);
         var questionIds = survey.Items.Select(i => i.QuestionId).ToList();
         var questions = await db.PulseQuestions.AsNoTracking().Where(q => questionIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, cancellationToken);
         var items = survey.Items.OrderBy(i => i.Position).Select(i => questions[i.QuestionId])
             .Select(q => new ResultItem(q.Id, q.Code, q.Kind, q.TextFor(language))).ToList();
         var scaled = items.Where(i => i.Kind.IsScaled()).ToList();
 
-        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name }).ToListAsync(cancellationToken);
-        var tree = new OrgTree(units.Select(u => (u.Id, u.ParentId)));
-        var names = units.ToDictionary(u => u.Id, u => u.Name);
-        var roots = units.Where(u => u.ParentId is null || !names.ContainsKey(u.ParentId.Value)).Select(u => u.Id).ToList();
-        var audience = survey.Audience.Select(a => a.UnitId).SelectMany(tree.SubtreeOf).ToHashSet();
-        var subtrees = units.ToDictionary(u => u.Id, u => tree.SubtreeOf(u.Id));
-
-        var selectedId = unitId ?? DefaultUnit(scope, ownUnitId, survey, tree, audience);
-        if (!scope.Includes(selectedId)) throw new ForbiddenException();
-        if (!audience.Contains(selectedId)) throw new NotFoundException("Unit", selectedId);
-
         var option = new ResultsRoundOption(round.Id, survey.Id, survey.Title, round.Number, round.OpensOn, round.ClosesOn, PulseScheduleService.StateOf(round, today));
-        var order = TreeOrder(tree, roots, names).Where(u => audience.Contains(u.Id) && scope.Includes(u.Id)).ToList();
 
-        // An open round shows no result at all, only how many took part: figures that change with each answer would let a
-        // reader compare them before and after a known colleague answers. Not a single response is read for it.
+        // An open round shows no result at all, only how many took part by today's count: figures that change with each answer
+        // would let a reader compare them before and after a known colleague answers. Not a single response is read for it.
         if (!round.HasClosedBy(today))
         {
-            var invitedPerUnit = await db.PulseRoundUnits.AsNoTracking().Where(u => u.RoundId == round.Id).ToDictionaryAsync(u => u.UnitId, u => u.Invited, cancellationToken);
-            // Participation (who took part, counted by the unit each person is in now) — never a response.
-            var tookPart = await db.Participations.AsNoTracking().Where(p => p.RoundId == round.Id)
-                .Join(db.People, p => p.PersonId, person => person.Id, (p, person) => person.OrgUnitId)
-                .GroupBy(u => u).Select(g => new { UnitId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
+            await RoundAudienceRecorder.CountParticipationTodayAsync(db, round.Id, today, cancellationToken);
+            var recorded = (await RoundStructures.LoadAsync(db, [round.Id], cancellationToken))[round.Id];
+            var (openSelected, openOrder) = Select(recorded, unitId, scope, ownUnitId);
             UnitResult Pending(int id, int depth)
             {
-                var invitedSum = subtrees[id].Sum(u => invitedPerUnit.GetValueOrDefault(u));
-                var answeredSum = subtrees[id].Sum(u => tookPart.GetValueOrDefault(u));
-                return new UnitResult(id, names[id], tree.ParentOf(id), depth, GroupVisibility.RoundOpen, invitedSum,
-                    EngagementFormulas.ResponseRate(answeredSum, invitedSum), null, null, new Dictionary<int, double?>());
+                var rateShown = recorded.RateVisibility.GetValueOrDefault(id) == GroupVisibility.Shown;
+                var invited = recorded.InvitedIn(id);
+                return new UnitResult(id, recorded.NameOf(id), recorded.ParentOf(id), depth, GroupVisibility.RoundOpen, rateShown ? invited : null,
+                    rateShown ? EngagementFormulas.ResponseRate(recorded.TookPartIn(id), invited) : null, null, null, new Dictionary<int, double?>(),
+                    DetailVisibility: GroupVisibility.RoundOpen);
             }
-            var pendingUnits = order.Select(u => Pending(u.Id, u.Depth)).ToList();
-            return new RoundResults(option, survey.MinGroupSize, survey.CommentThreshold, selectedId, scaled, pendingUnits,
-                pendingUnits.FirstOrDefault(u => u.UnitId == selectedId) ?? Pending(selectedId, 0), [],
+            var pendingUnits = openOrder.Select(u => Pending(u.Id, u.Depth)).ToList();
+            return new RoundResults(option, survey.MinGroupSize, survey.CommentThreshold, openSelected, scaled, pendingUnits,
+                pendingUnits.FirstOrDefault(u => u.UnitId == openSelected) ?? Pending(openSelected, recorded.DepthOf(openSelected)), [],
                 null, DriverAvailability.RoundOpen, null, CommentAvailability.RoundOpen);
         }
 
         // Per (round, unit) counts of every closed round of this pulse (the trend; open rounds are no point), counted in the
-        // database, with the anonymity rules applied.
+        // database, each over its own recorded structure, with the anonymity rules applied.
         var rounds = await db.PulseRounds.AsNoTracking().ClosedBy(today).Where(r => r.SurveyId == survey.Id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
-        var perRound = await PulseRoundCounter.CountAsync(db, cache, rounds, new Dictionary<int, PulseSurvey> { [survey.Id] = survey }, tree, roots, today, cancellationToken);
+        foreach (var unrecorded in rounds.Where(r => !r.HasRecordedAudience)) await recorder.EnsureRecordedAsync(unrecorded, cancellationToken);
+        var perRound = await PulseRoundCounter.CountAsync(db, cache, rounds, new Dictionary<int, PulseSurvey> { [survey.Id] = survey }, today, cancellationToken);
         var current = perRound[round.Id];
+        var structure = current.Structure;
+        var (selectedId, order) = Select(structure, unitId, scope, ownUnitId);
 
         // Item scores of this round: decoded from the responses, summed per unit, rolled up below.
         var (sums, vectors) = await ItemDataAsync(db, round, scaled, cancellationToken);
 
         var unitResults = order.Select(u => BuildUnit(u.Id, u.Depth, current)).ToList();
-        var selected = unitResults.FirstOrDefault(u => u.UnitId == selectedId) ?? BuildUnit(selectedId, 0, current);
+        var selected = unitResults.FirstOrDefault(u => u.UnitId == selectedId) ?? BuildUnit(selectedId, structure.DepthOf(selectedId), current);
 
-        var trend = rounds.Select(r =>
+        // The chosen unit in every closed round that knew it, under the name it had then: a renamed unit is still followed,
+        // a merged or dissolved one ends where the rounds stop recording it.
+        var trend = rounds.Where(r => perRound[r.Id].Structure.Contains(selectedId)).Select(r =>
         {
             var rc = perRound[r.Id];
-            var visibility = rc.Visibility.GetValueOrDefault(selectedId, GroupVisibility.TooFew);
-            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, invitedSum) = rc.Sum(subtrees[selectedId]);
+            var visibility = rc.ScoresOf(selectedId);
+            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, _) = rc.Sum(selectedId);
             var shown = visibility == GroupVisibility.Shown;
-            return new TrendPoint(r.Id, r.Number, r.OpensOn, visibility, EngagementFormulas.ResponseRate(n, invitedSum),
+            return new TrendPoint(r.Id, r.Number, r.OpensOn, visibility, rc.RateOf(selectedId, n),
                 shown && engaged + notEngaged + disengaged > 0 ? EngagementFormulas.Shares(engaged, notEngaged, disengaged) : null,
-                shown ? new EnpsResult(promoters, passives, detractors).Score : null);
+                shown ? new EnpsResult(promoters, passives, detractors).Score : null, rc.Structure.NameOf(selectedId));
         }).ToList();
 
-        // Drivers: correlation of each item with the eNPS answer, for a shown group of at least 25.
+        // Drivers: correlation of each item with the eNPS answer, for a group whose detail is shown, of at least 25.
         IReadOnlyList<DriverRow>? drivers = null;
         DriverAvailability driverState;
         var enpsItem = scaled.FindIndex(i => i.Kind == QuestionKind.Enps);
-        var selectedVectors = subtrees[selectedId].SelectMany(u => vectors.GetValueOrDefault(u) ?? []).ToList();
+        var selectedVectors = structure.SubtreeOf(selectedId).SelectMany(u => vectors.GetValueOrDefault(u) ?? []).ToList();
         if (enpsItem < 0) driverState = DriverAvailability.NoEnpsItem;
-        else if (!selected.IsShown) driverState = DriverAvailability.GroupHidden;
+        else if (!selected.IsDetailShown) driverState = DriverAvailability.GroupHidden;
         else if (!EngagementFormulas.CanShowDrivers(selectedVectors.Count)) driverState = DriverAvailability.TooFewResponses;
         else
         {
@@ -147,11 +144,11 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         CommentAvailability commentState;
         var textItems = items.Where(i => i.Kind == QuestionKind.FreeText).ToDictionary(i => i.QuestionId, i => i.Text);
         if (textItems.Count == 0) commentState = CommentAvailability.NoCommentItem;
-        else if (!selected.IsShown || current.CommentVisibility.GetValueOrDefault(selectedId) != GroupVisibility.Shown) commentState = CommentAvailability.BelowThreshold;
+        else if (current.Visibility.Comments.GetValueOrDefault(selectedId) != GroupVisibility.Shown) commentState = CommentAvailability.BelowThreshold;
         else
         {
             commentState = CommentAvailability.Shown;
-            var subtree = subtrees[selectedId].ToList();
+            var subtree = structure.SubtreeOf(selectedId).ToList();
             var texts = await db.PulseComments.AsNoTracking().Where(c => c.RoundId == round.Id && subtree.Contains(c.UnitId))
                 .Select(c => new { c.QuestionId, c.Text }).ToListAsync(cancellationToken);
             comments = texts.Select(c => new CommentRow(textItems.GetValueOrDefault(c.QuestionId, string.Empty), c.Text))
@@ -163,29 +160,51 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
 
         UnitResult BuildUnit(int id, int depth, RoundCounts rc)
         {
-            var visibility = rc.Visibility.GetValueOrDefault(id, GroupVisibility.TooFew);
-            var subtree = subtrees[id];
-            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, invitedSum) = rc.Sum(subtree);
-            var rate = EngagementFormulas.ResponseRate(n, invitedSum);
+            var visibility = rc.ScoresOf(id);
+            var detail = rc.Visibility.Detail.GetValueOrDefault(id, GroupVisibility.TooFew);
+            var (n, engaged, notEngaged, disengaged, promoters, passives, detractors, invited) = rc.Sum(id);
+            var rate = rc.RateOf(id, n);
+            var name = rc.Structure.NameOf(id);
+            var parent = rc.Structure.ParentOf(id);
             if (visibility != GroupVisibility.Shown)
-                return new UnitResult(id, names[id], tree.ParentOf(id), depth, visibility, invitedSum, rate, null, null, new Dictionary<int, double?>());
+                return new UnitResult(id, name, parent, depth, visibility, rate is null ? null : invited, rate, null, null, new Dictionary<int, double?>(),
+                    DetailVisibility: detail);
+            var enps = promoters + passives + detractors > 0 ? new EnpsResult(promoters, passives, detractors) : null;
             var itemScores = new Dictionary<int, double?>();
-            for (var i = 0; i < scaled.Count; i++)
+            if (detail == GroupVisibility.Shown)
             {
-                int answered = 0, favourable = 0, p = 0, d = 0;
-                foreach (var u in subtree)
+                var subtree = rc.Structure.SubtreeOf(id);
+                for (var i = 0; i < scaled.Count; i++)
                 {
-                    if (!sums.TryGetValue(u, out var s)) continue;
-                    answered += s.Answered[i]; favourable += s.Favourable[i]; p += s.Promoters[i]; d += s.Detractors[i];
+                    int answered = 0, favourable = 0, p = 0, d = 0;
+                    foreach (var u in subtree)
+                    {
+                        if (!sums.TryGetValue(u, out var s)) continue;
+                        answered += s.Answered[i]; favourable += s.Favourable[i]; p += s.Promoters[i]; d += s.Detractors[i];
+                    }
+                    itemScores[scaled[i].QuestionId] = scaled[i].Kind == QuestionKind.Enps
+                        ? new EnpsResult(p, answered - p - d, d).Score
+                        : EngagementFormulas.FavourablePercent(favourable, answered);
                 }
-                itemScores[scaled[i].QuestionId] = scaled[i].Kind == QuestionKind.Enps
-                    ? new EnpsResult(p, answered - p - d, d).Score
-                    : EngagementFormulas.FavourablePercent(favourable, answered);
             }
-            return new UnitResult(id, names[id], tree.ParentOf(id), depth, visibility, invitedSum, rate,
+            return new UnitResult(id, name, parent, depth, visibility, rate is null ? null : invited, rate,
                 engaged + notEngaged + disengaged > 0 ? EngagementFormulas.Shares(engaged, notEngaged, disengaged) : null,
-                promoters + passives + detractors > 0 ? new EnpsResult(promoters, passives, detractors) : null, itemScores);
+                detail == GroupVisibility.Shown ? enps : null, itemScores, enps?.Score, detail);
         }
+    }
+
+    /// <summary>The unit to show (the asked one, else the reader's own, else the top of what they may see) and the units in tree order the reader may see.</summary>
+    private static (int Selected, IReadOnlyList<(int Id, int Depth)> Order) Select(RoundStructure structure, int? unitId, UnitScope scope, int? ownUnitId)
+    {
+        var order = structure.InTreeOrder(StringComparer.CurrentCultureIgnoreCase).Where(u => scope.Includes(u.Id)).ToList();
+        if (unitId is { } asked)
+        {
+            if (!scope.Includes(asked)) throw new ForbiddenException();
+            if (!structure.Contains(asked)) throw new NotFoundException("Unit", asked);
+            return (asked, order);
+        }
+        if (!scope.All && ownUnitId is { } own && structure.Contains(own)) return (own, order);
+        return order.Count > 0 ? (order[0].Id, order) : throw new ForbiddenException();
     }
 
     /// <summary>Item sums and answer vectors per unit of a closed round (the caller checks it closed); kept a while, a closed round never changes.</summary>
@@ -217,27 +236,6 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
         }
         cache.Set(key, (sums, vectors), PulseRoundCounter.ClosedRoundCache);
         return (sums, vectors);
-    }
-
-    private static int DefaultUnit(UnitScope scope, int? ownUnitId, PulseSurvey survey, OrgTree tree, HashSet<int> audience)
-    {
-        if (!scope.All && ownUnitId is { } own && audience.Contains(own)) return own;
-        if (scope.All) return survey.Audience.Select(a => a.UnitId).OrderBy(tree.DepthOf).First();
-        var visible = audience.Where(scope.Includes).OrderBy(tree.DepthOf).ToList();
-        return visible.Count > 0 ? visible[0] : throw new ForbiddenException();
-    }
-
-    private static IEnumerable<(int Id, int Depth)> TreeOrder(OrgTree tree, IEnumerable<int> roots, IReadOnlyDictionary<int, string> names)
-    {
-        foreach (var root in roots.OrderBy(r => names[r], StringComparer.CurrentCultureIgnoreCase))
-            foreach (var item in Visit(root, 0)) yield return item;
-
-        IEnumerable<(int, int)> Visit(int id, int depth)
-        {
-            yield return (id, depth);
-            foreach (var child in tree.ChildrenOf(id).OrderBy(c => names[c], StringComparer.CurrentCultureIgnoreCase))
-                foreach (var item in Visit(child, depth + 1)) yield return item;
-        }
     }
 
     private sealed class ItemSums(int items)

@@ -9,39 +9,42 @@ using StrategyPortal.Domain.Engagement;
 namespace StrategyPortal.Application.Engagement;
 
 /// <summary>
-/// Answering a pulse. One answer per person per round: the participation (person, round) and the
-/// response (round, unit, day, answers) are written in one save, but share nothing except the round.
-/// Nothing is logged about who answered what, and nothing is stored when any check fails.
+/// Answering a pulse. Only people the round invited when it opened may answer (<see cref="PulseInvitation"/>), once: the
+/// participation (person, round) and the response (round, the unit of the invitation, day, answers) are written in one
+/// save, but share nothing except the round. Nothing is logged about who answered what, and nothing is stored when any
+/// check fails.
 /// </summary>
-public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, IMemoryCache cache)
+public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, IMemoryCache cache,
+    RoundAudienceRecorder recorder)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The signed-in person's pulses that are open now (answered or not), newest first.</summary>
+    /// <summary>The signed-in person's pulses that are open now and invite them (answered or not), newest first.</summary>
     public async Task<IReadOnlyList<OpenPulse>> GetOpenPulsesAsync(CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
-        if (!user.Can(Permission.EngagementAnswer) || user.PersonId is not { } personId || user.OrgUnitId is not { } unitId) return [];
+        if (!user.Can(Permission.EngagementAnswer) || user.PersonId is not { } personId) return [];
         var today = Today;
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var open = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn <= today && r.ClosesOn >= today)
             .Join(db.PulseSurveys, r => r.SurveyId, s => s.Id, (r, s) => new { Round = r, s.Title })
             .ToListAsync(cancellationToken);
         if (open.Count == 0) return [];
+        foreach (var o in open) await recorder.EnsureRecordedAsync(o.Round, cancellationToken);
         var roundIds = open.Select(o => o.Round.Id).ToList();
+        var invited = (await db.PulseInvitations.AsNoTracking().Where(i => i.PersonId == personId && roundIds.Contains(i.RoundId))
+            .Select(i => i.RoundId).ToListAsync(cancellationToken)).ToHashSet();
         var answered = (await db.Participations.AsNoTracking().Where(p => p.PersonId == personId && roundIds.Contains(p.RoundId))
             .Select(p => p.RoundId).ToListAsync(cancellationToken)).ToHashSet();
-        var result = new List<OpenPulse>();
-        foreach (var o in open)
-        {
-            var info = await RoundInfoAsync(db, o.Round.Id, cancellationToken);
-            if (info is null || !info.Audience.Contains(unitId)) continue;
-            var done = answered.Contains(o.Round.Id);
-            result.Add(new OpenPulse(o.Round.Id, o.Title, o.Round.Number, o.Round.OpensOn, o.Round.ClosesOn, done, !done && o.Round.RemindedOn is not null));
-        }
-        return result.OrderBy(p => p.ClosesOn).ThenBy(p => p.Title).ToList();
+        return open.Where(o => invited.Contains(o.Round.Id))
+            .Select(o =>
+            {
+                var done = answered.Contains(o.Round.Id);
+                return new OpenPulse(o.Round.Id, o.Title, o.Round.Number, o.Round.OpensOn, o.Round.ClosesOn, done, !done && o.Round.RemindedOn is not null);
+            })
+            .OrderBy(p => p.ClosesOn).ThenBy(p => p.Title).ToList();
     }
 
     /// <summary>The form of a round for the signed-in person, or why they cannot answer it.</summary>
@@ -52,7 +55,7 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var info = await RoundInfoAsync(db, roundId, cancellationToken);
         if (info is null) return PulseForm.Refused(PulseFormStatus.NotFound, roundId);
-        var status = await StatusAsync(db, info, user, cancellationToken);
+        var (status, _) = await StatusAsync(db, info, user, cancellationToken);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var items = status == PulseFormStatus.Ready
             ? info.Items.Select(i => new PulseFormItem(i.QuestionId, i.Kind, language == "en" ? i.TextEn : i.TextNl, i.Kind.IsRequired())).ToList()
@@ -68,7 +71,7 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var info = await RoundInfoAsync(db, roundId, cancellationToken);
         if (info is null) return SubmitResult.Of(SubmitStatus.NotFound);
-        var status = await StatusAsync(db, info, user, cancellationToken);
+        var (status, invitedIn) = await StatusAsync(db, info, user, cancellationToken);
         if (status != PulseFormStatus.Ready) return SubmitResult.Of(ToSubmit(status));
 
         var sheet = PulseAnswerSheet.Check(info.Items.Select(i => new SheetItem(i.QuestionId, i.Kind)).ToList(), values);
@@ -79,11 +82,12 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
             return new SubmitResult(SubmitStatus.Invalid, errors);
         }
 
-        // One SaveChanges = one transaction: both rows or neither. They share only the round id.
+        // One SaveChanges = one transaction: both rows or neither. They share only the round id. The answer counts in the
+        // unit the person was invited in, even if they have moved since the round opened.
         db.Participations.Add(new Participation(roundId, user.PersonId!.Value));
-        db.PulseResponses.Add(PulseResponse.Create(roundId, user.OrgUnitId!.Value, Today, sheet.Answers));
+        db.PulseResponses.Add(PulseResponse.Create(roundId, invitedIn, Today, sheet.Answers));
         foreach (var (questionId, comment) in sheet.Comments)
-            db.PulseComments.Add(new PulseComment(roundId, user.OrgUnitId.Value, questionId, comment));
+            db.PulseComments.Add(new PulseComment(roundId, invitedIn, questionId, comment));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -99,16 +103,25 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
         return SubmitResult.Of(SubmitStatus.Stored);
     }
 
-    private async Task<PulseFormStatus> StatusAsync(IPortalDb db, RoundInfo info, UserContext user, CancellationToken cancellationToken)
+    /// <summary>Whether the person may answer now, and (when they may) the unit their invitation counts them in.</summary>
+    private async Task<(PulseFormStatus Status, int UnitId)> StatusAsync(IPortalDb db, RoundInfo info, UserContext user, CancellationToken cancellationToken)
     {
-        if (user.PersonId is not { } personId || user.OrgUnitId is not { } unitId) return PulseFormStatus.NotInAudience;
+        if (user.PersonId is not { } personId) return (PulseFormStatus.NotInAudience, 0);
         if (await db.Participations.AnyAsync(p => p.RoundId == info.RoundId && p.PersonId == personId, cancellationToken))
-            return PulseFormStatus.AlreadyAnswered;
-        if (!info.Audience.Contains(unitId)) return PulseFormStatus.NotInAudience;
+            return (PulseFormStatus.AlreadyAnswered, 0);
         var today = Today;
-        if (today < info.OpensOn) return PulseFormStatus.NotYetOpen;
-        if (today > info.ClosesOn) return PulseFormStatus.Closed;
-        return PulseFormStatus.Ready;
+        if (today < info.OpensOn)
+        {
+            // Not recorded yet: who is invited is decided when it opens; until then the pulse's units as they are now.
+            var audience = await PulseAudience.LoadAsync(db, info.SurveyId, cancellationToken);
+            return (user.OrgUnitId is { } unitId && audience.Contains(unitId) ? PulseFormStatus.NotYetOpen : PulseFormStatus.NotInAudience, 0);
+        }
+        if (!info.AudienceRecorded) await recorder.EnsureRecordedAsync(await db.PulseRounds.AsNoTracking().FirstAsync(r => r.Id == info.RoundId, cancellationToken), cancellationToken);
+        var invitedIn = await db.PulseInvitations.AsNoTracking().Where(i => i.RoundId == info.RoundId && i.PersonId == personId)
+            .Select(i => (int?)i.UnitId).FirstOrDefaultAsync(cancellationToken);
+        if (invitedIn is not { } unit) return (PulseFormStatus.NotInAudience, 0);
+        if (today > info.ClosesOn) return (PulseFormStatus.Closed, 0);
+        return (PulseFormStatus.Ready, unit);
     }
 
     private string MessageFor(string code, QuestionKind kind) => code switch
@@ -127,26 +140,27 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
         _ => SubmitStatus.NotFound,
     };
 
-    /// <summary>What every answer of a round needs (items, dates, audience): read once per 30 seconds, not per answer.</summary>
+    /// <summary>What every answer of a round needs (items, dates, pulse): read once per 30 seconds, not per answer.</summary>
     private async Task<RoundInfo?> RoundInfoAsync(IPortalDb db, int roundId, CancellationToken cancellationToken)
     {
         var key = "pulse-round:" + roundId.ToString(CultureInfo.InvariantCulture);
         if (cache.TryGetValue(key, out RoundInfo? cached)) return cached;
         var round = await db.PulseRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null) return null;
-        var survey = await db.PulseSurveys.AsNoTracking().Include(s => s.Items).Include(s => s.Audience).FirstAsync(s => s.Id == round.SurveyId, cancellationToken);
+        var survey = await db.PulseSurveys.AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == round.SurveyId, cancellationToken);
         var questionIds = survey.Items.Select(i => i.QuestionId).ToList();
         var questions = await db.PulseQuestions.AsNoTracking().Where(q => questionIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, cancellationToken);
         var items = survey.Items.OrderBy(i => i.Position)
             .Select(i => questions[i.QuestionId])
             .Select(q => new RoundItem(q.Id, q.Kind, q.TextNl, q.TextEn)).ToList();
-        var audience = await PulseAudience.ForUnitsAsync(db, survey.Audience.Select(a => a.UnitId), cancellationToken);
-        var info = new RoundInfo(round.Id, survey.Title, round.OpensOn, round.ClosesOn, survey.Thresholds, items, audience);
-        cache.Set(key, info, CacheFor);
+        var info = new RoundInfo(round.Id, survey.Id, survey.Title, round.OpensOn, round.ClosesOn, survey.Thresholds, items, round.HasRecordedAudience);
+        // Cached only once the audience is recorded: until then each call looks again (and the first one records it).
+        if (info.AudienceRecorded) cache.Set(key, info, CacheFor);
         return info;
     }
 
     private sealed record RoundItem(int QuestionId, QuestionKind Kind, string TextNl, string TextEn);
 
-    private sealed record RoundInfo(int RoundId, string Title, DateOnly OpensOn, DateOnly ClosesOn, AnonymityThresholds Thresholds, IReadOnlyList<RoundItem> Items, IReadOnlySet<int> Audience);
+    private sealed record RoundInfo(int RoundId, int SurveyId, string Title, DateOnly OpensOn, DateOnly ClosesOn, AnonymityThresholds Thresholds,
+        IReadOnlyList<RoundItem> Items, bool AudienceRecorded);
 }

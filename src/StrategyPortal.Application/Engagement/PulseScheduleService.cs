@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -10,10 +11,12 @@ namespace StrategyPortal.Application.Engagement;
 
 /// <summary>
 /// Scheduling pulses (administrators and directors), their rounds, and reminders. A reminder only
-/// counts participations and stamps the round: everyone invited who has no participation then sees
-/// a banner. No list of names is shown or stored.
+/// stamps the round: everyone invited who has no participation then sees a banner. No list of names
+/// is shown or stored, and how many took part is the round's once-a-day count, shown under the same
+/// rules as every response rate.
 /// </summary>
-public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, EngagementOptions options)
+public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IValidator<PulseInput> validator, MessageText text, TimeProvider clock,
+    EngagementOptions options)
 {
     public AnonymityThresholds DefaultThresholds => options.Defaults;
 
@@ -25,20 +28,17 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var surveys = await db.PulseSurveys.AsNoTracking().Include(s => s.Items).Include(s => s.Audience).ToListAsync(cancellationToken);
         var rounds = await db.PulseRounds.AsNoTracking().ToListAsync(cancellationToken);
-        var invited = await db.PulseRoundUnits.AsNoTracking().GroupBy(u => u.RoundId)
-            .Select(g => new { RoundId = g.Key, Invited = g.Sum(u => u.Invited) }).ToDictionaryAsync(g => g.RoundId, g => g.Invited, cancellationToken);
-        var answered = await db.Participations.AsNoTracking().GroupBy(p => p.RoundId)
-            .Select(g => new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.RoundId, g => g.Count, cancellationToken);
-        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var today = Today;
+        var taking = await RoundParticipation.TotalsAsync(db, rounds, today, cancellationToken);
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         return surveys
             .OrderByDescending(s => s.IsActive).ThenByDescending(s => s.FirstOpensOn).ThenBy(s => s.Title)
             .Select(s => new PulseSurveyRow(s.Id, s.Title, s.Cadence, s.IsActive, s.MinGroupSize, s.CommentThreshold,
                 s.Audience.Select(a => unitNames.GetValueOrDefault(a.UnitId, "?")).OrderBy(n => n).ToList(), s.Items.Count,
                 rounds.Where(r => r.SurveyId == s.Id).OrderByDescending(r => r.Number)
-                    .Select(r => new PulseRoundRow(r.Id, r.Number, r.OpensOn, r.ClosesOn, StateOf(r, today), invited.GetValueOrDefault(r.Id),
-                        answered.GetValueOrDefault(r.Id), r.RemindedOn, r.Version)).ToList(),
-                s.Version))
+                    .Select(r => new PulseRoundRow(r.Id, r.Number, r.OpensOn, r.ClosesOn, StateOf(r, today), taking[r.Id].Invited,
+                        taking[r.Id].Answered, r.RemindedOn, r.Version)).ToList(),
+                s.Version, s.DetailMinGroupSize))
             .ToList();
     }
 
@@ -46,38 +46,32 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
     public async Task<int> ScheduleAsync(PulseInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
-        var errors = new Dictionary<string, string[]>();
-        if (input.OpensOn is null) errors[nameof(input.OpensOn)] = [text["pulse.opens-required"]];
-        else if (input.OpensOn < Today) errors[nameof(input.OpensOn)] = [text["pulse.opens-in-past"]];
-        if (input.ClosesOn is null) errors[nameof(input.ClosesOn)] = [text["pulse.closes-required"]];
-        if (input.QuestionIds.Count == 0) errors[nameof(input.QuestionIds)] = [text["pulse.items-required"]];
-        if (input.AudienceUnitIds.Count == 0) errors[nameof(input.AudienceUnitIds)] = [text["pulse.audience-required"]];
-        if (errors.Count > 0) throw new ValidationFailedException(errors);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var questions = await db.PulseQuestions.AsNoTracking().Where(q => input.QuestionIds.Contains(q.Id)).ToListAsync(cancellationToken);
         if (questions.Count != input.QuestionIds.Distinct().Count() || questions.Any(q => !q.IsActive))
-            throw new ValidationFailedException(nameof(input.QuestionIds), text["pulse.items-invalid"]);
+            throw text.Invalid<PulseInput>(p => p.QuestionIds, "pulse.items-invalid");
         if (questions.Count(q => q.Kind == QuestionKind.Enps) > 1)
-            throw new ValidationFailedException(nameof(input.QuestionIds), text["pulse.items-one-enps"]);
+            throw text.Invalid<PulseInput>(p => p.QuestionIds, "pulse.items-one-enps");
         var units = await db.OrgUnits.AsNoTracking().Where(u => input.AudienceUnitIds.Contains(u.Id) && u.IsActive).CountAsync(cancellationToken);
-        if (units != input.AudienceUnitIds.Distinct().Count()) throw new ValidationFailedException(nameof(input.AudienceUnitIds), text["pulse.audience-invalid"]);
+        if (units != input.AudienceUnitIds.Distinct().Count()) throw text.Invalid<PulseInput>(p => p.AudienceUnitIds, "pulse.audience-invalid");
 
         PulseSurvey survey;
         try
         {
-            var thresholds = new AnonymityThresholds(input.MinGroupSize, input.CommentThreshold);
+            var thresholds = new AnonymityThresholds(input.MinGroupSize, input.CommentThreshold, input.DetailMinGroupSize);
             // Items in a sensible order: engagement, strategy, eNPS, free text last.
             var ordered = input.QuestionIds.Distinct().OrderBy(id => KindOrder(questions.First(q => q.Id == id).Kind)).ThenBy(id => input.QuestionIds.IndexOf(id)).ToList();
             survey = new PulseSurvey(input.Title, input.Cadence, input.OpensOn!.Value, input.ClosesOn!.Value, thresholds, ordered, input.AudienceUnitIds);
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
 
         await db.InTransactionAsync(async ct =>
         {
             db.PulseSurveys.Add(survey);
             await db.SaveChangesAsync(ct);
-            await AddRoundAsync(db, survey, 1, ct);
+            await AddRoundAsync(db, survey, 1, Today, ct);
             return 0;
         }, cancellationToken);
         return survey.Id;
@@ -93,15 +87,13 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
     }
 
-    /// <summary>How many invited people have not answered yet — counted from participation only.</summary>
+    /// <summary>How many invited people have not answered yet: the round's once-a-day count, where the rules let it show.</summary>
     public async Task<ReminderStatus> GetReminderStatusAsync(int roundId, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var round = await db.PulseRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new NotFoundException("Round", roundId);
-        var audience = await PulseAudience.LoadAsync(db, round.SurveyId, cancellationToken);
-        var invited = await db.People.CountAsync(p => p.IsActive && audience.Contains(p.OrgUnitId), cancellationToken);
-        var answered = await db.Participations.CountAsync(p => p.RoundId == roundId, cancellationToken);
+        var (invited, answered) = (await RoundParticipation.TotalsAsync(db, [round], Today, cancellationToken))[round.Id];
         return new ReminderStatus(roundId, invited, answered, round.RemindedOn);
     }
 
@@ -114,7 +106,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             var round = await db.PulseRounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new NotFoundException("Round", roundId);
             db.ExpectVersion(round, version);
             try { round.Remind(Today); }
-            catch (DomainException e) { throw text.Invalid("", e); }
+            catch (DomainException e) { throw text.Invalid(e); }
             await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
         }
         return await GetReminderStatusAsync(roundId, cancellationToken);
@@ -140,7 +132,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             await using var insertDb = await dbFactory.CreateAsync(cancellationToken);
             try
             {
-                await insertDb.InTransactionAsync(ct => AddRoundAsync(insertDb, survey, next.Value, ct), cancellationToken);
+                await insertDb.InTransactionAsync(ct => AddRoundAsync(insertDb, survey, next.Value, today, ct), cancellationToken);
                 created++;
             }
             catch (DbUpdateException)
@@ -151,17 +143,14 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         return created;
     }
 
-    internal static async Task<int> AddRoundAsync(IPortalDb db, PulseSurvey survey, int number, CancellationToken cancellationToken)
+    internal static async Task<int> AddRoundAsync(IPortalDb db, PulseSurvey survey, int number, DateOnly today, CancellationToken cancellationToken)
     {
         var (opens, closes) = survey.DatesOfRound(number);
         var round = new PulseRound(survey.Id, number, opens, closes);
         db.PulseRounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
-        var audience = await PulseAudience.ForUnitsAsync(db, survey.Audience.Select(a => a.UnitId), cancellationToken);
-        var counts = await db.People.AsNoTracking().Where(p => p.IsActive && audience.Contains(p.OrgUnitId))
-            .GroupBy(p => p.OrgUnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        foreach (var c in counts) db.PulseRoundUnits.Add(new PulseRoundUnit(round.Id, c.UnitId, c.Count));
-        await db.SaveChangesAsync(cancellationToken);
+        // A round that opens today records its audience at once; a later one when it opens (RoundAudienceRecorder).
+        if (!round.IsNotYetOpenOn(today)) await RoundAudienceRecorder.RecordAsync(db, round, today, cancellationToken);
         return round.Id;
     }
 
@@ -174,16 +163,6 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         QuestionKind.Strategy => 1,
         QuestionKind.Enps => 2,
         _ => 3,
-    };
-
-    private static string FieldOf(string code) => code switch
-    {
-        "pulse.title-required" or "pulse.title-too-long" => nameof(PulseInput.Title),
-        "pulse.dates-order" or "pulse.dates-too-long" or "pulse.dates-overlap" => nameof(PulseInput.ClosesOn),
-        "pulse.threshold-too-low" or "pulse.threshold-too-high" => nameof(PulseInput.MinGroupSize),
-        "pulse.comment-threshold-too-low" => nameof(PulseInput.CommentThreshold),
-        "pulse.cadence-invalid" => nameof(PulseInput.Cadence),
-        _ => "",
     };
 }
 

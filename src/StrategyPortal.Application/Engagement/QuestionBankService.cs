@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -12,7 +13,8 @@ namespace StrategyPortal.Application.Engagement;
 /// pulse round that has opened, whether or not anyone answered yet — is never changed in place: saving it
 /// retires it and adds the next version, so nobody answers a wording that differs from what others answered.
 /// </summary>
-public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock)
+public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IValidator<QuestionInput> validator, MessageText text,
+    TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -35,12 +37,13 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
     public async Task<int> CreateAsync(QuestionInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementQuestions);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         PulseQuestion question;
         try { question = new PulseQuestion(input.Code, input.Kind, input.TextNl, input.TextEn); }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         if (await db.PulseQuestions.AnyAsync(q => q.Code == question.Code, cancellationToken))
-            throw new ValidationFailedException(nameof(QuestionInput.Code), text["pulse.question-code-taken"]);
+            throw text.Invalid<QuestionInput>(q => q.Code, "pulse.question-code-taken");
         db.PulseQuestions.Add(question);
         await db.SaveChangesAsync(cancellationToken);
         return question.Id;
@@ -50,6 +53,7 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
     public async Task<(QuestionSaveOutcome Outcome, int Id)> UpdateAsync(QuestionInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementQuestions);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var question = await db.PulseQuestions.FirstOrDefaultAsync(q => q.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Question", input.Id);
         if (!question.IsActive) throw new ValidationFailedException("", text["pulse.question-retired"]);
@@ -68,7 +72,7 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
             await db.SaveOrConflictAsync(text["conflict.question"], cancellationToken);
             return (QuestionSaveOutcome.NewVersion, next.Id);
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
     }
 
     public async Task SetActiveAsync(int questionId, bool active, int version, CancellationToken cancellationToken = default)
@@ -94,11 +98,4 @@ public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser
             .SelectMany(s => s.Items.Select(i => i.QuestionId)).Distinct().ToListAsync(cancellationToken);
         return ids.ToHashSet();
     }
-
-    private static string FieldOf(string code) => code switch
-    {
-        "pulse.question-code-required" or "pulse.question-code-invalid" => nameof(QuestionInput.Code),
-        "pulse.question-kind-invalid" => nameof(QuestionInput.Kind),
-        _ => "",
-    };
 }

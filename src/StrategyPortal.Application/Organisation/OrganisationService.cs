@@ -55,16 +55,16 @@ public sealed class OrganisationService(
     public async Task<int> CreateUnitAsync(UnitInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
-        await unitValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(unitValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (input.ParentId is { } parentId)
         {
             var parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == parentId, cancellationToken);
-            if (parent is null || !parent.IsActive) throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-invalid"]);
+            if (parent is null || !parent.IsActive) throw text.Invalid<UnitInput>(u => u.ParentId, "orgunit.parent-invalid");
         }
         else if (await db.OrgUnits.AnyAsync(u => u.ParentId == null, cancellationToken))
         {
-            throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-required"]);
+            throw text.Invalid<UnitInput>(u => u.ParentId, "orgunit.parent-required");
         }
         await EnsureUniqueSiblingNameAsync(db, input.Name, input.ParentId, null, cancellationToken);
         var unit = new OrgUnit(input.Name, input.Kind, input.ParentId);
@@ -76,7 +76,7 @@ public sealed class OrganisationService(
     public async Task UpdateUnitAsync(UnitInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.OrganisationManage);
-        await unitValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(unitValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Unit", input.Id);
         await EnsureUniqueSiblingNameAsync(db, input.Name, unit.ParentId, unit.Id, cancellationToken);
@@ -93,7 +93,7 @@ public sealed class OrganisationService(
         var units = await db.OrgUnits.ToListAsync(cancellationToken);
         var unit = units.FirstOrDefault(u => u.Id == unitId) ?? throw new NotFoundException("Unit", unitId);
         var parent = units.FirstOrDefault(u => u.Id == newParentId);
-        if (parent is null || !parent.IsActive) throw new ValidationFailedException(nameof(UnitInput.ParentId), text["orgunit.parent-invalid"]);
+        if (parent is null || !parent.IsActive) throw text.Invalid<UnitInput>(u => u.ParentId, "orgunit.parent-invalid");
         await EnsureUniqueSiblingNameAsync(db, unit.Name, newParentId, unit.Id, cancellationToken);
         db.ExpectVersion(unit, version);
         try
@@ -102,7 +102,7 @@ public sealed class OrganisationService(
         }
         catch (DomainException e)
         {
-            throw text.Invalid(nameof(UnitInput.ParentId), e);
+            throw text.Invalid<UnitInput>(u => u.ParentId, e);
         }
         await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
     }
@@ -119,7 +119,7 @@ public sealed class OrganisationService(
         if (activeChildren > 0) throw new ValidationFailedException("", text.Format("orgunit.has-children", activeChildren));
         db.ExpectVersion(unit, version);
         try { unit.Deactivate(); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
     }
 
@@ -179,7 +179,7 @@ public sealed class OrganisationService(
     public async Task<int> CreatePersonAsync(PersonInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
-        await personValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(personValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await EnsureActiveUnitAsync(db, input.OrgUnitId, cancellationToken);
         await EnsureUniqueEmailAsync(db, input.Email, null, cancellationToken);
@@ -192,12 +192,12 @@ public sealed class OrganisationService(
             {
                 await accounts.CreateLoginAsync(person.Id, person.Email, input.InitialPassword, cancellationToken);
             }
-            catch (ValidationFailedException)
+            catch (ValidationFailedException e)
             {
                 // Keep "nothing saved on error": the person goes again when the password is refused.
                 db.People.Remove(person);
                 await db.SaveChangesAsync(cancellationToken);
-                throw;
+                throw ValidationFailedException.For<PersonInput>(p => p.InitialPassword, e.Message);
             }
         }
         return person.Id;
@@ -206,7 +206,7 @@ public sealed class OrganisationService(
     public async Task UpdatePersonAsync(PersonInput input, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
-        await personValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(personValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Person", input.Id);
         if (person.OrgUnitId != input.OrgUnitId) await EnsureActiveUnitAsync(db, input.OrgUnitId, cancellationToken);
@@ -214,7 +214,7 @@ public sealed class OrganisationService(
         await EnsureNotLastAdministratorAsync(db, person, input.Role != PortalRole.Administrator, cancellationToken);
         db.ExpectVersion(person, input.Version);
         try { person.Update(input.Name, input.Email, input.OrgUnitId, input.Role); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.person"], cancellationToken);
         await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
     }
@@ -246,27 +246,27 @@ public sealed class OrganisationService(
     private Person NewPerson(PersonInput input)
     {
         try { return new Person(input.Name, input.Email, input.OrgUnitId, input.Role); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
     }
 
     private async Task EnsureActiveUnitAsync(IPortalDb db, int unitId, CancellationToken cancellationToken)
     {
         if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
-            throw new ValidationFailedException(nameof(PersonInput.OrgUnitId), text["person.unit-invalid"]);
+            throw text.Invalid<PersonInput>(p => p.OrgUnitId, "person.unit-invalid");
     }
 
     private async Task EnsureUniqueEmailAsync(IPortalDb db, string email, int? exceptId, CancellationToken cancellationToken)
     {
         var normalised = Person.NormaliseEmail(email);
         if (await db.People.AnyAsync(p => p.Email == normalised && p.Id != exceptId, cancellationToken))
-            throw new ValidationFailedException(nameof(PersonInput.Email), text["person.email-taken"]);
+            throw text.Invalid<PersonInput>(p => p.Email, "person.email-taken");
     }
 
     private async Task EnsureUniqueSiblingNameAsync(IPortalDb db, string name, int? parentId, int? exceptId, CancellationToken cancellationToken)
     {
         var trimmed = name.Trim().ToLower();
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == parentId && u.Id != exceptId && u.Name.ToLower() == trimmed, cancellationToken))
-            throw new ValidationFailedException(nameof(UnitInput.Name), text["orgunit.name-taken"]);
+            throw text.Invalid<UnitInput>(u => u.Name, "orgunit.name-taken");
     }
 
     private async Task EnsureNotLastAdministratorAsync(IPortalDb db, Person person, bool losesAdministrator, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -19,6 +20,7 @@ public sealed class CapabilityService(
     ICurrentUser currentUser,
     AccessScope accessScope,
     PromiseCheckRunner runner,
+    IValidator<CapabilityInput> validator,
     MessageText text)
 {
     public async Task<IReadOnlyList<CapabilityRow>> ListAsync(CapabilityArea? area = null, int? unitId = null, CancellationToken cancellationToken = default)
@@ -70,18 +72,19 @@ public sealed class CapabilityService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.CapabilitiesManage);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         if (!CanEdit(user, scope, input.OwnerUnitId)) throw new ForbiddenException();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await EnsureActiveUnitAsync(db, input.OwnerUnitId, cancellationToken);
-        var hours = Hours(input);
+        var hours = ServiceHours.Parse(input.Hours);
         Capability capability;
         try
         {
             capability = new Capability(input.OwnerUnitId, input.Name, input.Area, input.Description, input.Maturity, input.Evidence, input.Channels, hours,
                 input.CapacityPerDay, await ExistingStandardsAsync(db, input, cancellationToken));
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         db.Capabilities.Add(capability);
         await db.SaveChangesAsync(cancellationToken);
         return capability.Id;
@@ -91,19 +94,20 @@ public sealed class CapabilityService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.CapabilitiesManage);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var capability = await db.Capabilities.FirstOrDefaultAsync(c => c.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Capability", input.Id);
         if (!CanEdit(user, scope, capability.OwnerUnitId) || !CanEdit(user, scope, input.OwnerUnitId)) throw new ForbiddenException();
         if (input.OwnerUnitId != capability.OwnerUnitId) await EnsureActiveUnitAsync(db, input.OwnerUnitId, cancellationToken);
-        var hours = Hours(input);
+        var hours = ServiceHours.Parse(input.Hours);
         db.ExpectVersion(capability, input.Version);
         try
         {
             capability.Update(input.OwnerUnitId, input.Name, input.Area, input.Description, input.Maturity, input.Evidence, input.Channels, hours,
                 input.CapacityPerDay, await ExistingStandardsAsync(db, input, cancellationToken));
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
         {
@@ -134,13 +138,10 @@ public sealed class CapabilityService(
     private static bool CanEdit(UserContext user, UnitScope scope, int unitId) =>
         user.Can(Permission.CapabilitiesManage) && scope.Includes(unitId);
 
-    private ServiceHours Hours(CapabilityInput input) =>
-        ServiceHours.TryParse(input.Hours, out var hours, out var code) ? hours : throw new ValidationFailedException(nameof(CapabilityInput.Hours), text[code!]);
-
     private async Task EnsureActiveUnitAsync(IPortalDb db, int unitId, CancellationToken cancellationToken)
     {
         if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
-            throw new ValidationFailedException(nameof(CapabilityInput.OwnerUnitId), text["capability.unit-invalid"]);
+            throw text.Invalid<CapabilityInput>(c => c.OwnerUnitId, "capability.unit-invalid");
     }
 
     private static async Task<List<int>> ExistingStandardsAsync(IPortalDb db, CapabilityInput input, CancellationToken cancellationToken)
@@ -148,14 +149,4 @@ public sealed class CapabilityService(
         var ids = input.StandardIds.Distinct().ToList();
         return ids.Count == 0 ? [] : await db.ServiceStandards.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
     }
-
-    private static string FieldOf(string code) => code switch
-    {
-        _ when code.StartsWith("capability.name", StringComparison.Ordinal) => nameof(CapabilityInput.Name),
-        "capability.maturity-range" => nameof(CapabilityInput.Maturity),
-        "capability.evidence-too-long" => nameof(CapabilityInput.Evidence),
-        "capability.description-too-long" => nameof(CapabilityInput.Description),
-        "capability.capacity-positive" => nameof(CapabilityInput.CapacityPerDay),
-        _ => "",
-    };
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -19,6 +20,7 @@ public sealed class PromiseService(
     AccessScope accessScope,
     PromiseCheckRunner runner,
     PromiseReasonText reasons,
+    IValidator<PromiseInput> validator,
     MessageText text)
 {
     public Quarter CurrentQuarter => runner.CurrentQuarter;
@@ -120,6 +122,7 @@ public sealed class PromiseService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.PromisesManage);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (!await CanEditAsync(db, user, scope, input.OwnerUnitId, cancellationToken)) throw new ForbiddenException();
@@ -128,10 +131,10 @@ public sealed class PromiseService(
         try
         {
             promise = new MarketingPromise(input.Claim, input.Channels, input.Campaign, user.PersonId!.Value, input.OwnerUnitId,
-                input.LiveFrom ?? throw Required(nameof(PromiseInput.LiveFrom)), input.LiveTo, await ExistingStandardsAsync(db, input, cancellationToken));
+                input.LiveFrom!.Value, input.LiveTo, await ExistingStandardsAsync(db, input, cancellationToken));
             promise.SetRequirements(requirements);
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         db.MarketingPromises.Add(promise);
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
@@ -147,6 +150,7 @@ public sealed class PromiseService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.PromisesManage);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var promise = await db.MarketingPromises.Include(p => p.Requirements).FirstOrDefaultAsync(p => p.Id == input.Id, cancellationToken)
@@ -158,10 +162,10 @@ public sealed class PromiseService(
         try
         {
             promise.Update(input.Claim, input.Channels, input.Campaign, promise.OwnerPersonId, input.OwnerUnitId,
-                input.LiveFrom ?? throw Required(nameof(PromiseInput.LiveFrom)), input.LiveTo, await ExistingStandardsAsync(db, input, cancellationToken));
+                input.LiveFrom!.Value, input.LiveTo, await ExistingStandardsAsync(db, input, cancellationToken));
             promise.SetRequirements(requirements);
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
         {
@@ -246,11 +250,9 @@ public sealed class PromiseService(
         for (var i = 0; i < input.Requirements.Count; i++)
         {
             var r = input.Requirements[i];
-            var field = $"Requirements[{i}]";
-            if (!existing.Contains(r.CapabilityId)) throw new ValidationFailedException($"{field}.CapabilityId", text["promise.capability-unknown"]);
-            if (!ServiceHours.TryParse(r.Hours, out var hours, out var code)) throw new ValidationFailedException($"{field}.Hours", text[code!]);
-            try { list.Add(new PromiseRequirement(r.CapabilityId, r.MinMaturity, r.Channels, hours, r.CapacityPerDay)); }
-            catch (DomainException e) { throw text.Invalid(e.Code == "capability.maturity-range" ? $"{field}.MinMaturity" : $"{field}.CapacityPerDay", e); }
+            if (!existing.Contains(r.CapabilityId)) throw text.Invalid<PromiseInput>(p => p.Requirements[i].CapabilityId, "promise.capability-unknown");
+            try { list.Add(new PromiseRequirement(r.CapabilityId, r.MinMaturity, r.Channels, ServiceHours.Parse(r.Hours), r.CapacityPerDay)); }
+            catch (DomainException e) { throw text.Invalid(e); }
         }
         return list;
     }
@@ -260,16 +262,4 @@ public sealed class PromiseService(
         var ids = input.RequiredStandardIds.Distinct().ToList();
         return ids.Count == 0 ? [] : await db.ServiceStandards.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
     }
-
-    private ValidationFailedException Required(string field) => new(field, text["promise.live-from-required"]);
-
-    private static string FieldOf(string code) => code switch
-    {
-        _ when code.StartsWith("promise.claim", StringComparison.Ordinal) => nameof(PromiseInput.Claim),
-        _ when code.StartsWith("promise.campaign", StringComparison.Ordinal) => nameof(PromiseInput.Campaign),
-        "promise.channel-required" => nameof(PromiseInput.Channels),
-        "promise.live-period" => nameof(PromiseInput.LiveTo),
-        "promise.requirement-duplicate" => nameof(PromiseInput.Requirements),
-        _ => "",
-    };
 }

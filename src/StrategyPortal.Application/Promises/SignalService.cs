@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
@@ -18,6 +19,7 @@ public sealed class SignalService(
     ICurrentUser currentUser,
     AccessScope accessScope,
     PromiseCheckRunner runner,
+    IValidator<SignalInput> validator,
     MessageText text,
     TimeProvider clock)
 {
@@ -83,14 +85,14 @@ public sealed class SignalService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.SignalsLog);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (!(await PromiseAccess.ServiceUnitsAsync(db, scope, cancellationToken)).Any(u => u.Id == input.UnitId))
-            throw new ValidationFailedException(nameof(SignalInput.UnitId), text["signal.unit-not-service"]);
-        if (input.Date is not { } date) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-required"]);
-        if (date > runner.Today) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-future"]);
+            throw text.Invalid<SignalInput>(s => s.UnitId, "signal.unit-not-service");
+        var date = text.Check<SignalInput, DateOnly>(s => s.Date, () => ServiceSignal.ValidDate(input.Date!.Value, runner.Today));
         if (input.PromiseId is { } promiseId && !await db.MarketingPromises.AnyAsync(p => p.Id == promiseId, cancellationToken))
-            throw new ValidationFailedException(nameof(SignalInput.PromiseId), text["signal.promise-unknown"]);
+            throw text.Invalid<SignalInput>(s => s.PromiseId, "signal.promise-unknown");
         var now = clock.GetUtcNow().UtcDateTime;
         ServiceSignal signal;
         try
@@ -98,7 +100,7 @@ public sealed class SignalService(
             signal = new ServiceSignal(input.UnitId, input.Kind, input.Channel, date, input.Count, input.Text, input.PromiseId, user.PersonId!.Value, user.Name ?? string.Empty, now);
             if (input.Forward) signal.Forward(user.PersonId!.Value, user.Name ?? string.Empty, now);
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         db.ServiceSignals.Add(signal);
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
@@ -118,16 +120,16 @@ public sealed class SignalService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.SignalsLog);
+        await text.EnsureValidAsync(validator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var signal = await OwnSignalAsync(db, user, input.Id, cancellationToken);
-        if (input.Date is not { } date) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-required"]);
-        if (date > runner.Today) throw new ValidationFailedException(nameof(SignalInput.Date), text["signal.date-future"]);
+        var date = text.Check<SignalInput, DateOnly>(s => s.Date, () => ServiceSignal.ValidDate(input.Date!.Value, runner.Today));
         if (input.PromiseId is { } promiseId && promiseId != signal.PromiseId && !await db.MarketingPromises.AnyAsync(p => p.Id == promiseId, cancellationToken))
-            throw new ValidationFailedException(nameof(SignalInput.PromiseId), text["signal.promise-unknown"]);
+            throw text.Invalid<SignalInput>(s => s.PromiseId, "signal.promise-unknown");
         db.ExpectVersion(signal, input.Version);
         var before = (signal.PromiseId, signal.Quarter);
         try { signal.Correct(input.Kind, input.Channel, date, input.Count, input.Text, input.PromiseId); }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
         {
@@ -145,7 +147,7 @@ public sealed class SignalService(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var signal = await OwnSignalAsync(db, user, id, cancellationToken);
         try { signal.EnsureCanWithdraw(); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         db.ExpectVersion(signal, version);
         db.ServiceSignals.Remove(signal);
         // The change and the verdicts it moves commit together.
@@ -165,7 +167,7 @@ public sealed class SignalService(
         var signal = await OwnSignalAsync(db, user, id, cancellationToken);
         db.ExpectVersion(signal, version);
         try { signal.Forward(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
     }
 
@@ -179,7 +181,7 @@ public sealed class SignalService(
         var signal = await db.ServiceSignals.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Signal", id);
         db.ExpectVersion(signal, version);
         try { signal.Acknowledge(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
-        catch (DomainException e) { throw text.Invalid("", e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
     }
 
@@ -218,12 +220,4 @@ public sealed class SignalService(
         foreach (var group in counted.Where(c => c.PromiseId is not null).Distinct().GroupBy(c => c.Quarter))
             await runner.RefreshQuarterAsync(db, group.Select(c => c.PromiseId!.Value).ToList(), group.Key, cancellationToken);
     }
-
-    private static string FieldOf(string code) => code switch
-    {
-        "signal.count-range" => nameof(SignalInput.Count),
-        _ when code.StartsWith("signal.text", StringComparison.Ordinal) => nameof(SignalInput.Text),
-        "signal.kind-invalid" => nameof(SignalInput.Kind),
-        _ => "",
-    };
 }

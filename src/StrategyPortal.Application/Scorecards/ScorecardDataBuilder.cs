@@ -78,7 +78,7 @@ public sealed class ScorecardDataBuilder(
         var coverage = standards.GroupBy(s => (s.Aspect, s.Channel)).Select(g => new CoverageCell(g.Key.Aspect, g.Key.Channel, g.Count()))
             .OrderBy(c => c.Aspect).ThenBy(c => c.Channel).ToList();
 
-        var engagement = await EngagementAsync(db, quarter, target.Id, scope, cancellationToken);
+        var engagement = await EngagementAsync(db, quarter, target.Id, cancellationToken);
         var customers = await CustomersAsync(db, isCompany ? null : subtree, first, quarter, cancellationToken);
         var comparison = await ComparisonAsync(db, scope, first, quarter, engagement, cancellationToken);
         var promisesNl = await PromisesInAsync("nl", quarter, request.UnitId, first, cancellationToken);
@@ -111,7 +111,7 @@ public sealed class ScorecardDataBuilder(
     /// The closed pulse round of the quarter (the one with the most answers when several opened in it), read through the
     /// results calculation. A round still open has no results anywhere, so a quarter whose round is open has no engagement yet.
     /// </summary>
-    private async Task<ScorecardEngagement> EngagementAsync(IPortalDb db, Quarter quarter, int targetId, UnitScope scope, CancellationToken cancellationToken)
+    private async Task<ScorecardEngagement> EngagementAsync(IPortalDb db, Quarter quarter, int targetId, CancellationToken cancellationToken)
     {
         DateOnly start = quarter.Start, end = quarter.End;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -124,7 +124,8 @@ public sealed class ScorecardDataBuilder(
         RoundResults results;
         try
         {
-            results = await engagementResults.ResultsForAsync(round.Id, targetId, scope, null, cancellationToken);
+            // The round's whole record, narrowed below to the unit as the round recorded it (its sub-units then, not now).
+            results = await engagementResults.ResultsForAsync(round.Id, targetId, UnitScope.Everything, null, cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -135,8 +136,10 @@ public sealed class ScorecardDataBuilder(
         var texts = await db.PulseQuestions.AsNoTracking().Where(q => questionIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, cancellationToken);
         var items = results.Items.Select(i => new HeatMapItem(i.QuestionId, i.Code, i.Kind, texts[i.QuestionId].TextFor("nl"), texts[i.QuestionId].TextFor("en"))).ToList();
         var baseDepth = results.Units.FirstOrDefault(u => u.UnitId == targetId)?.Depth ?? 0;
-        var heat = results.Units.Select(u => u.IsShown
-                ? new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, u.Shares?.Engaged, items.Select(i => u.ItemScores.GetValueOrDefault(i.QuestionId)).ToList())
+        var recorded = RecordedSubtree(results.Units, targetId);
+        var heat = results.Units.Where(u => recorded.Contains(u.UnitId)).Select(u => u.IsShown
+                ? new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, u.Shares?.Engaged,
+                    u.IsDetailShown ? items.Select(i => u.ItemScores.GetValueOrDefault(i.QuestionId)).ToList() : [])
                 : new HeatMapRow(u.UnitId, u.Name, u.Depth - baseDepth, u.Visibility, null, []))
             .ToList();
         var trend = results.Trend.Where(t => Quarter.Of(t.OpensOn) <= quarter)
@@ -147,9 +150,24 @@ public sealed class ScorecardDataBuilder(
                 : new EngagementTrendPoint(Quarter.Of(t.OpensOn), t.Visibility, null, null, null, null))
             .ToList();
         var selected = results.Selected;
-        return new ScorecardEngagement(true, results.Round.SurveyTitle, results.MinGroupSize, selected.Visibility,
-            selected.IsShown && selected.Invited >= AnonymityThresholds.ResponseRateMinimumInvited ? selected.ResponseRate : null,
-            selected.IsShown ? selected.Shares : null, selected.IsShown ? selected.Enps?.Score : null, items, heat, trend);
+        // The response rate as the results page shows it: under its own rules, already null where hidden.
+        return new ScorecardEngagement(true, results.Round.SurveyTitle, results.MinGroupSize, selected.Visibility, selected.ResponseRate,
+            selected.IsShown ? selected.Shares : null, selected.IsShown ? selected.EnpsScore : null, items, heat, trend);
+    }
+
+    /// <summary>The unit and the units below it as the round recorded them (parents as they were when it opened).</summary>
+    private static HashSet<int> RecordedSubtree(IReadOnlyList<UnitResult> units, int unitId)
+    {
+        var children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value, u => u.UnitId);
+        var result = new HashSet<int>();
+        var stack = new Stack<int>([unitId]);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (!result.Add(id)) continue;
+            foreach (var child in children[id]) stack.Push(child);
+        }
+        return result;
     }
 
     private static async Task<ScorecardCustomers> CustomersAsync(IPortalDb db, IReadOnlyCollection<int>? subtree, Quarter first, Quarter quarter, CancellationToken cancellationToken)

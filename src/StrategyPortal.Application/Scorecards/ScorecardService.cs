@@ -102,10 +102,10 @@ public sealed class ScorecardService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.ScorecardsIssue);
-        if (quarter.End >= Today) throw new ValidationFailedException("Quarter", text.Format("scorecard.quarter-not-ended", quarter.ToString()));
+        if (quarter.End >= Today) throw new ValidationFailedException("", text.Format("scorecard.quarter-not-ended", quarter.ToString()));
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (await db.ScorecardIssues.AnyAsync(i => i.QuarterKey == quarter.Key && i.Status == ScorecardIssueStatus.Running, cancellationToken))
-            throw new ValidationFailedException("Quarter", text.Format("scorecard.already-issuing", quarter.ToString()));
+            throw new ValidationFailedException("", text.Format("scorecard.already-issuing", quarter.ToString()));
 
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.ParentId != null)
             .Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
@@ -127,7 +127,7 @@ public sealed class ScorecardService(
         catch (DbUpdateException)
         {
             // Two directors pressed at once: the unique (quarter, number) let one through.
-            throw new ValidationFailedException("Quarter", text.Format("scorecard.already-issuing", quarter.ToString()));
+            throw new ValidationFailedException("", text.Format("scorecard.already-issuing", quarter.ToString()));
         }
         signal.Notify();
         return await ProgressAsync(db, issue.Id, cancellationToken);
@@ -189,7 +189,7 @@ public sealed class ScorecardService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.ScorecardsRead);
-        if (language is not ("nl" or "en")) throw new ValidationFailedException("Language", text["scorecard.language"]);
+        if (language is not ("nl" or "en")) throw new ValidationFailedException("", text["scorecard.language"]);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         if (!Visible(scope, unitId)) throw new ForbiddenException();
         string name;

@@ -174,11 +174,11 @@ public sealed class StandardsService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.StandardsManage);
-        await standardValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(standardValidator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         if (!scope.Includes(input.OwnerUnitId)) throw new ForbiddenException();
         if (input.TemplateCode is { Length: > 0 } code && StandardCatalogue.Find(code) is null)
-            throw new ValidationFailedException(nameof(StandardInput.TemplateCode), text["standard.template-invalid"]);
+            throw text.Invalid<StandardInput>(s => s.TemplateCode, "standard.template-invalid");
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await EnsureActiveUnitAsync(db, input.OwnerUnitId, cancellationToken);
@@ -189,7 +189,7 @@ public sealed class StandardsService(
             standard = new ServiceStandard(input.OwnerUnitId, StandardCatalogue.Find(input.TemplateCode)?.Code, input.ToDefinition(), input.Status,
                 input.EffectiveQuarter!.Value, EditorOf(user, clock));
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         db.ServiceStandards.Add(standard);
         await db.SaveChangesAsync(cancellationToken);
         return standard.Id;
@@ -200,7 +200,7 @@ public sealed class StandardsService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.StandardsManage);
-        await standardValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(standardValidator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var standard = await LoadForChangeAsync(db, input.Id, scope, cancellationToken);
@@ -208,8 +208,9 @@ public sealed class StandardsService(
         if (input.OwnerUnitId != standard.OwnerUnitId) await EnsureActiveUnitAsync(db, input.OwnerUnitId, cancellationToken);
         await EnsureUniqueTitleAsync(db, input.Title, input.OwnerUnitId, standard.Id, cancellationToken);
         db.ExpectVersion(standard, input.Version);
+        text.Check<StandardInput, Quarter>(s => s.EffectiveQuarter, () => standard.ValidEffectiveQuarter(input.EffectiveQuarter!.Value));
         try { standard.Revise(input.ToDefinition(), input.OwnerUnitId, input.EffectiveQuarter!.Value, EditorOf(user, clock)); }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
         {
@@ -232,7 +233,7 @@ public sealed class StandardsService(
         db.ExpectVersion(standard, version);
         var quarter = effectiveQuarter.Key < standard.LatestVersion.EffectiveQuarterKey ? standard.LatestVersion.EffectiveQuarter : effectiveQuarter;
         try { standard.Revise(current with { Target = target, AmberThreshold = threshold }, standard.OwnerUnitId, quarter, EditorOf(user, clock)); }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
         {
@@ -258,7 +259,7 @@ public sealed class StandardsService(
             if (status == StandardStatus.Active) standard.Activate(effectiveQuarter, EditorOf(user, clock));
             else standard.Retire(effectiveQuarter, EditorOf(user, clock));
         }
-        catch (DomainException e) { throw text.Invalid(FieldOf(e.Code), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
         {
@@ -273,29 +274,30 @@ public sealed class StandardsService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.ResultsRecord);
-        await resultValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(resultValidator, input, cancellationToken);
         var scope = await accessScope.ForAsync(user, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var standard = await db.ServiceStandards.Include(s => s.Versions).FirstOrDefaultAsync(s => s.Id == input.StandardId, cancellationToken)
             ?? throw new NotFoundException("Standard", input.StandardId);
         if (!scope.Includes(standard.OwnerUnitId)) throw new ForbiddenException();
-        var quarter = input.Quarter!.Value;
+        var quarter = text.Check<ResultInput, Quarter>(r => r.Quarter, () => standard.ValidResultQuarter(input.Quarter!.Value));
+        var value = text.Check<ResultInput, double>(r => r.Value, () => standard.ValidResultValue(quarter, input.Value!.Value));
         var existing = await db.StandardResults.FirstOrDefaultAsync(r => r.StandardId == standard.Id && r.QuarterKey == quarter.Key, cancellationToken);
         try
         {
             if (existing is null)
             {
                 if (input.Version != 0) throw new ConcurrencyConflictException(text["conflict.result"]);
-                db.StandardResults.Add(standard.RecordResult(quarter, input.Value!.Value, EditorOf(user, clock)));
+                db.StandardResults.Add(standard.RecordResult(quarter, value, EditorOf(user, clock)));
             }
             else
             {
                 if (input.Version == 0) throw new ConcurrencyConflictException(text["conflict.result"]);
                 db.ExpectVersion(existing, input.Version);
-                standard.CorrectResult(existing, input.Value!.Value, EditorOf(user, clock));
+                standard.CorrectResult(existing, value, EditorOf(user, clock));
             }
         }
-        catch (DomainException e) { throw text.Invalid(e.Code == "result.not-active" ? nameof(ResultInput.Quarter) : nameof(ResultInput.Value), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         // A red result puts promises that need this standard at risk in that quarter.
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
@@ -384,14 +386,14 @@ public sealed class StandardsService(
     private async Task EnsureActiveUnitAsync(IPortalDb db, int unitId, CancellationToken cancellationToken)
     {
         if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
-            throw new ValidationFailedException(nameof(StandardInput.OwnerUnitId), text["standard.unit-invalid"]);
+            throw text.Invalid<StandardInput>(s => s.OwnerUnitId, "standard.unit-invalid");
     }
 
     private async Task EnsureUniqueTitleAsync(IPortalDb db, string title, int unitId, int? exceptId, CancellationToken cancellationToken)
     {
         var normalised = title.Trim().ToLower();
         if (await db.ServiceStandards.AnyAsync(s => s.OwnerUnitId == unitId && s.Id != exceptId && s.Status != StandardStatus.Retired && s.Title.ToLower() == normalised, cancellationToken))
-            throw new ValidationFailedException(nameof(StandardInput.Title), text["standard.title-taken"]);
+            throw text.Invalid<StandardInput>(s => s.Title, "standard.title-taken");
     }
 
     /// <summary>A stale version, or a second row for the same standard version or quarter, is someone else's save in between.</summary>
@@ -406,15 +408,4 @@ public sealed class StandardsService(
             throw new ConcurrencyConflictException(text[conflictKey]);
         }
     }
-
-    private static string FieldOf(string code) => code switch
-    {
-        _ when code.StartsWith("standard.title", StringComparison.Ordinal) => nameof(StandardInput.Title),
-        _ when code.StartsWith("standard.description", StringComparison.Ordinal) => nameof(StandardInput.Description),
-        _ when code.StartsWith("standard.metric", StringComparison.Ordinal) => nameof(StandardInput.Metric),
-        _ when code.StartsWith("standard.target", StringComparison.Ordinal) => nameof(StandardInput.Target),
-        _ when code.StartsWith("standard.amber", StringComparison.Ordinal) => nameof(StandardInput.AmberThreshold),
-        "standard.effective-too-early" => nameof(StandardInput.EffectiveQuarter),
-        _ => "",
-    };
 }

@@ -55,7 +55,7 @@ public sealed class StrategyService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.StrategyChoose);
-        await choiceValidator.EnsureValidAsync(input, cancellationToken);
+        await text.EnsureValidAsync(choiceValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         ServiceStrategyChoice choice;
         try
@@ -63,7 +63,7 @@ public sealed class StrategyService(
             choice = new ServiceStrategyChoice(input.Discipline!.Value, input.Rationale, input.EffectiveQuarter!.Value, user.PersonId ?? 0, user.Name ?? string.Empty,
                 clock.GetUtcNow().UtcDateTime);
         }
-        catch (DomainException e) { throw text.Invalid(nameof(StrategyChoiceInput.Rationale), e); }
+        catch (DomainException e) { throw text.Invalid(e); }
         db.ServiceStrategyChoices.Add(choice);
         await db.SaveChangesAsync(cancellationToken);
         return choice.Id;

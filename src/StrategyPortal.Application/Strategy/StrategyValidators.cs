@@ -1,19 +1,16 @@
 using FluentValidation;
-using Microsoft.Extensions.Localization;
-using StrategyPortal.Application.Localization;
+using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Strategy;
 
 namespace StrategyPortal.Application.Strategy;
 
 public sealed class StrategyChoiceInputValidator : AbstractValidator<StrategyChoiceInput>
 {
-    public StrategyChoiceInputValidator(IStringLocalizer<Messages> text)
+    public StrategyChoiceInputValidator()
     {
-        RuleFor(c => c.Discipline).NotNull().WithMessage(_ => text["strategy.discipline-required"]);
-        RuleFor(c => c.Discipline).IsInEnum().When(c => c.Discipline is not null).WithMessage(_ => text["strategy.discipline-required"]);
-        RuleFor(c => c.Rationale).Must(r => (r ?? string.Empty).Trim().Length >= ServiceStrategyChoice.RationaleMinLength)
-            .WithMessage(_ => text["strategy.rationale-required"]);
-        RuleFor(c => c.Rationale).MaximumLength(ServiceStrategyChoice.RationaleMaxLength).WithMessage(_ => text["strategy.rationale-too-long"]);
-        RuleFor(c => c.EffectiveQuarter).NotNull().WithMessage(_ => text["strategy.quarter-required"]);
+        RuleFor(c => c.Discipline).NotNull().WithErrorCode("strategy.discipline-required");
+        RuleFor(c => c.Discipline).Satisfies(d => d is { } discipline ? ServiceStrategyChoice.ValidDiscipline(discipline) : d);
+        RuleFor(c => c.Rationale).Satisfies(ServiceStrategyChoice.ValidRationale);
+        RuleFor(c => c.EffectiveQuarter).NotNull().WithErrorCode("strategy.quarter-required");
     }
 }

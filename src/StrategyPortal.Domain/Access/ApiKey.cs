@@ -23,11 +23,7 @@ public class ApiKey : IVersioned
         Name = ValidName(name);
         Prefix = prefix;
         Hash = hash;
-        var list = scopes.Distinct(StringComparer.Ordinal).ToList();
-        if (list.Count == 0) throw new DomainException("apikey.scope-required", "A key needs at least one scope.");
-        if (list.FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)
-            throw new DomainException("apikey.scope-unknown", $"Unknown scope '{unknown}'.");
-        Scopes = string.Join(' ', list);
+        Scopes = string.Join(' ', ValidScopes(scopes));
         CreatedByPersonId = createdByPersonId;
         CreatedAt = createdAt;
     }
@@ -60,13 +56,16 @@ public class ApiKey : IVersioned
         RevokedAt = now;
     }
 
+    public static string ValidName(string? name) => TextRules.Required(name, NameMaxLength, "apikey.name");
 
-    private static string ValidName(string name)
+    /// <summary>At least one scope, each a known one.</summary>
+    public static IReadOnlyList<string> ValidScopes(IEnumerable<string> scopes)
     {
-        var trimmed = (name ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("apikey.name-required", "A key needs a name that says who or what uses it.");
-        if (trimmed.Length > NameMaxLength) throw new DomainException("apikey.name-too-long", $"A key name has at most {NameMaxLength} characters.");
-        return trimmed;
+        var list = scopes.Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count == 0) throw new DomainException("apikey.scope-required", "A key needs at least one scope.");
+        if (list.FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)
+            throw new DomainException("apikey.scope-unknown", $"Unknown scope '{unknown}'.");
+        return list;
     }
 }
 

@@ -21,6 +21,12 @@ public enum GroupVisibility
     /// before and after a known colleague answers. Only a closed round's results are shown (not set by <see cref="GroupSuppression"/>).
     /// </summary>
     RoundOpen = 4,
+
+    /// <summary>
+    /// Enough answers for the pulse's minimum group size (3 or 4), but fewer than 5 invited: a group whose response rate
+    /// is hidden shows no score either, since scores would give away how many answered.
+    /// </summary>
+    TooFewInvited = 5,
 }
 
 /// <summary>

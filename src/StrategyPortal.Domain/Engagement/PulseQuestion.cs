@@ -17,8 +17,7 @@ public class PulseQuestion : IVersioned
     public PulseQuestion(string code, QuestionKind kind, string textNl, string textEn, int revision = 1)
     {
         Code = ValidCode(code);
-        if (!Enum.IsDefined(kind)) throw new DomainException("pulse.question-kind-invalid", "Choose a question kind.");
-        Kind = kind;
+        Kind = ValidKind(kind);
         TextNl = ValidText(textNl);
         TextEn = ValidText(textEn);
         if (revision < 1) throw new ArgumentOutOfRangeException(nameof(revision));
@@ -66,7 +65,11 @@ public class PulseQuestion : IVersioned
 
     public void Reactivate() => IsActive = true;
 
-    private static string ValidCode(string code)
+    public static QuestionKind ValidKind(QuestionKind kind) =>
+        Enum.IsDefined(kind) ? kind : throw new DomainException("pulse.question-kind-invalid", "Choose a question kind.");
+
+    /// <summary>The code in capitals: letters, digits and dashes, at most <see cref="CodeMaxLength"/>.</summary>
+    public static string ValidCode(string? code)
     {
         var trimmed = (code ?? string.Empty).Trim().ToUpperInvariant();
         if (trimmed.Length == 0) throw new DomainException("pulse.question-code-required", "An item needs a code.");
@@ -75,11 +78,5 @@ public class PulseQuestion : IVersioned
         return trimmed;
     }
 
-    private static string ValidText(string text)
-    {
-        var trimmed = (text ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("pulse.question-text-required", "Give the item's wording in both languages.");
-        if (trimmed.Length > TextMaxLength) throw new DomainException("pulse.question-text-too-long", "An item's wording has at most 300 characters.");
-        return trimmed;
-    }
+    public static string ValidText(string? text) => TextRules.Required(text, TextMaxLength, "pulse.question-text");
 }

@@ -27,7 +27,23 @@ public class PulseRound : IVersioned
     /// <summary>The day a reminder was last asked for: everyone invited without a participation sees a banner. No per-person record.</summary>
     public DateOnly? RemindedOn { get; private set; }
 
+    /// <summary>
+    /// The day the round recorded its audience (<see cref="RoundAudience"/>): its units, their parents within the audience,
+    /// their names and who was invited where. Null until the round opens; every figure of the round is computed from that record.
+    /// </summary>
+    public DateOnly? AudienceRecordedOn { get; private set; }
+
     public int Version { get; set; }
+
+    public bool HasRecordedAudience => AudienceRecordedOn is not null;
+
+    /// <summary>Marks the audience as recorded; once only, and not before the round opens.</summary>
+    public void RecordAudience(DateOnly today)
+    {
+        if (AudienceRecordedOn is not null) throw new DomainException("pulse.audience-already-recorded", "This round has already recorded its audience.");
+        if (IsNotYetOpenOn(today)) throw new DomainException("pulse.round-not-open", "This round is not open.");
+        AudienceRecordedOn = today;
+    }
 
     public bool IsOpenOn(DateOnly day) => day >= OpensOn && day <= ClosesOn;
     public bool HasClosedBy(DateOnly day) => day > ClosesOn;
@@ -38,27 +54,6 @@ public class PulseRound : IVersioned
         if (!IsOpenOn(today)) throw new DomainException("pulse.round-not-open", "This round is not open.");
         RemindedOn = today;
     }
-}
-
-/// <summary>
-/// How many people of a unit were invited to a round (its own members, not its sub-units), counted
-/// when the round was created. Response rates are computed from it; it holds no names.
-/// </summary>
-public class PulseRoundUnit
-{
-    private PulseRoundUnit() { }
-
-    public PulseRoundUnit(int roundId, int unitId, int invited)
-    {
-        if (invited < 0) throw new ArgumentOutOfRangeException(nameof(invited));
-        RoundId = roundId;
-        UnitId = unitId;
-        Invited = invited;
-    }
-
-    public int RoundId { get; private set; }
-    public int UnitId { get; private set; }
-    public int Invited { get; private set; }
 }
 
 /// <summary>

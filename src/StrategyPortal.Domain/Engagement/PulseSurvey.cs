@@ -28,21 +28,16 @@ public class PulseSurvey : IVersioned
         IReadOnlyList<int> questionIds, IReadOnlyCollection<int> audienceUnitIds)
     {
         Title = ValidTitle(title);
-        if (!Enum.IsDefined(cadence)) throw new DomainException("pulse.cadence-invalid", "Choose how often the pulse runs.");
-        Cadence = cadence;
-        if (firstClosesOn < firstOpensOn) throw new DomainException("pulse.dates-order", "The pulse must close on or after the day it opens.");
-        if (firstClosesOn.DayNumber - firstOpensOn.DayNumber > MaxRoundLengthDays)
-            throw new DomainException("pulse.dates-too-long", "A round stays open for at most 62 days.");
-        if (cadence == PulseCadence.Monthly && firstClosesOn.DayNumber - firstOpensOn.DayNumber >= 28)
-            throw new DomainException("pulse.dates-overlap", "A monthly pulse must close before the next month's round opens.");
+        Cadence = ValidCadence(cadence);
+        ValidClosesOn(cadence, firstOpensOn, firstClosesOn);
         FirstOpensOn = firstOpensOn;
         RoundLengthDays = firstClosesOn.DayNumber - firstOpensOn.DayNumber;
         MinGroupSize = thresholds.MinGroupSize;
         CommentThreshold = thresholds.CommentThreshold;
-        if (questionIds.Count == 0) throw new DomainException("pulse.items-required", "Choose at least one item.");
-        if (questionIds.Distinct().Count() != questionIds.Count) throw new DomainException("pulse.items-duplicate", "An item can be in a pulse only once.");
+        DetailMinGroupSize = thresholds.DetailMinGroupSize;
+        ValidItems(questionIds);
         for (var i = 0; i < questionIds.Count; i++) _items.Add(new PulseSurveyItem(questionIds[i], i + 1));
-        if (audienceUnitIds.Count == 0) throw new DomainException("pulse.audience-required", "Choose at least one unit.");
+        ValidAudience(audienceUnitIds);
         foreach (var unitId in audienceUnitIds.Distinct()) _audience.Add(new PulseAudienceUnit(unitId));
         IsActive = true;
     }
@@ -58,6 +53,9 @@ public class PulseSurvey : IVersioned
     public int MinGroupSize { get; private set; }
     public int CommentThreshold { get; private set; }
 
+    /// <summary>Fewest answers for a group's per-item figures and eNPS split (at least <see cref="MinGroupSize"/>).</summary>
+    public int DetailMinGroupSize { get; private set; }
+
     /// <summary>False once stopped: no further rounds are created; existing results stay.</summary>
     public bool IsActive { get; private set; }
 
@@ -66,7 +64,7 @@ public class PulseSurvey : IVersioned
     public IReadOnlyList<PulseSurveyItem> Items => _items;
     public IReadOnlyList<PulseAudienceUnit> Audience => _audience;
 
-    public AnonymityThresholds Thresholds => new(MinGroupSize, CommentThreshold);
+    public AnonymityThresholds Thresholds => new(MinGroupSize, CommentThreshold, DetailMinGroupSize);
 
     /// <summary>Opening and closing day of round <paramref name="number"/> (1-based) under this pulse's cadence.</summary>
     public (DateOnly OpensOn, DateOnly ClosesOn) DatesOfRound(int number)
@@ -97,13 +95,36 @@ public class PulseSurvey : IVersioned
 
     public void Stop() => IsActive = false;
 
-    private static string ValidTitle(string title)
+    public static string ValidTitle(string? title) => TextRules.Required(title, TitleMaxLength, "pulse.title");
+
+    /// <summary>A first round opens today or later: nobody can be invited to answer in the past.</summary>
+    public static DateOnly ValidOpensOn(DateOnly opensOn, DateOnly today) =>
+        opensOn < today ? throw new DomainException("pulse.opens-in-past", "A pulse cannot open in the past.") : opensOn;
+
+    public static PulseCadence ValidCadence(PulseCadence cadence) =>
+        Enum.IsDefined(cadence) ? cadence : throw new DomainException("pulse.cadence-invalid", "Choose how often the pulse runs.");
+
+    /// <summary>The closing day of a round: on or after its opening, at most <see cref="MaxRoundLengthDays"/> later, and for a monthly pulse before the next round opens.</summary>
+    public static DateOnly ValidClosesOn(PulseCadence cadence, DateOnly opensOn, DateOnly closesOn)
     {
-        var trimmed = (title ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("pulse.title-required", "A pulse needs a title.");
-        if (trimmed.Length > TitleMaxLength) throw new DomainException("pulse.title-too-long", "A title has at most 120 characters.");
-        return trimmed;
+        if (closesOn < opensOn) throw new DomainException("pulse.dates-order", "The pulse must close on or after the day it opens.");
+        if (closesOn.DayNumber - opensOn.DayNumber > MaxRoundLengthDays)
+            throw new DomainException("pulse.dates-too-long", $"A round stays open for at most {MaxRoundLengthDays} days.", MaxRoundLengthDays);
+        if (cadence == PulseCadence.Monthly && closesOn.DayNumber - opensOn.DayNumber >= 28)
+            throw new DomainException("pulse.dates-overlap", "A monthly pulse must close before the next month's round opens.");
+        return closesOn;
     }
+
+    /// <summary>At least one item, each once.</summary>
+    public static IReadOnlyList<int> ValidItems(IReadOnlyList<int> questionIds)
+    {
+        if (questionIds.Count == 0) throw new DomainException("pulse.items-required", "Choose at least one item.");
+        if (questionIds.Distinct().Count() != questionIds.Count) throw new DomainException("pulse.items-duplicate", "An item can be in a pulse only once.");
+        return questionIds;
+    }
+
+    public static IReadOnlyCollection<int> ValidAudience(IReadOnlyCollection<int> audienceUnitIds) =>
+        audienceUnitIds.Count > 0 ? audienceUnitIds : throw new DomainException("pulse.audience-required", "Choose at least one unit.");
 }
 
 /// <summary>An item of a pulse, in the order it is asked.</summary>
@@ -134,8 +155,10 @@ public class PulseAudienceUnit
 }
 
 /// <summary>
-/// The anonymity thresholds of a pulse: scores of a group are shown only from
-/// <see cref="MinGroupSize"/> answers (never below 3), comments only from <see cref="CommentThreshold"/>.
+/// The anonymity thresholds of a pulse: scores of a group are shown only from <see cref="MinGroupSize"/> answers (never
+/// below 3), comments only from <see cref="CommentThreshold"/>, and per-item figures and the eNPS split only from
+/// <see cref="DetailMinGroupSize"/> (at least the minimum group size): in a group of five, four colleagues who pool their
+/// own answers can subtract them from a per-item figure, so a pulse owner may ask more for the detail than for the headline.
 /// </summary>
 public readonly record struct AnonymityThresholds
 {
@@ -149,20 +172,44 @@ public readonly record struct AnonymityThresholds
     /// <summary>Driver analysis (correlations) needs at least this many responses.</summary>
     public const int DriverMinimumResponses = 25;
 
-    public AnonymityThresholds(int minGroupSize, int commentThreshold)
+    /// <param name="detailMinGroupSize">Null: the minimum group size (no larger group for the detail).</param>
+    public AnonymityThresholds(int minGroupSize, int commentThreshold, int? detailMinGroupSize = null)
     {
-        if (minGroupSize < LowestMinGroupSize)
-            throw new DomainException("pulse.threshold-too-low", "The minimum group size is at least 3.");
-        if (commentThreshold < minGroupSize)
-            throw new DomainException("pulse.comment-threshold-too-low", "The comment threshold cannot be below the minimum group size.");
-        if (minGroupSize > 1000 || commentThreshold > 1000)
-            throw new DomainException("pulse.threshold-too-high", "A threshold is at most 1000.");
-        MinGroupSize = minGroupSize;
-        CommentThreshold = commentThreshold;
+        MinGroupSize = ValidMinGroupSize(minGroupSize);
+        CommentThreshold = ValidCommentThreshold(minGroupSize, commentThreshold);
+        DetailMinGroupSize = ValidDetailMinGroupSize(minGroupSize, detailMinGroupSize ?? minGroupSize);
     }
+
+    public const int HighestThreshold = 1000;
+
+    public static int ValidMinGroupSize(int minGroupSize) => minGroupSize switch
+    {
+        < LowestMinGroupSize => throw new DomainException("pulse.threshold-too-low", $"The minimum group size is at least {LowestMinGroupSize}.", LowestMinGroupSize),
+        > HighestThreshold => throw new DomainException("pulse.threshold-too-high", $"A threshold is at most {HighestThreshold}.", HighestThreshold),
+        _ => minGroupSize,
+    };
+
+    /// <summary>Comments need at least as many answers as scores do.</summary>
+    public static int ValidCommentThreshold(int minGroupSize, int commentThreshold) => commentThreshold switch
+    {
+        _ when commentThreshold < minGroupSize =>
+            throw new DomainException("pulse.comment-threshold-too-low", "The comment threshold cannot be below the minimum group size."),
+        > HighestThreshold => throw new DomainException("pulse.threshold-too-high", $"A threshold is at most {HighestThreshold}.", HighestThreshold),
+        _ => commentThreshold,
+    };
+
+    /// <summary>Per-item figures and the eNPS split need at least as many answers as scores do.</summary>
+    public static int ValidDetailMinGroupSize(int minGroupSize, int detailMinGroupSize) => detailMinGroupSize switch
+    {
+        _ when detailMinGroupSize < minGroupSize =>
+            throw new DomainException("pulse.detail-threshold-too-low", "The group size for detail cannot be below the minimum group size."),
+        > HighestThreshold => throw new DomainException("pulse.threshold-too-high", $"A threshold is at most {HighestThreshold}.", HighestThreshold),
+        _ => detailMinGroupSize,
+    };
 
     public int MinGroupSize { get; }
     public int CommentThreshold { get; }
+    public int DetailMinGroupSize { get; }
 
     public static AnonymityThresholds Default { get; } = new(DefaultMinGroupSize, DefaultCommentThreshold);
 }

@@ -45,11 +45,5 @@ public class OrgUnit : IVersioned
 
     public void Reactivate() => IsActive = true;
 
-    private static string ValidName(string name)
-    {
-        var trimmed = (name ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("orgunit.name-required", "A unit needs a name.");
-        if (trimmed.Length > NameMaxLength) throw new DomainException("orgunit.name-too-long", $"A unit name has at most {NameMaxLength} characters.");
-        return trimmed;
-    }
+    public static string ValidName(string? name) => TextRules.Required(name, NameMaxLength, "orgunit.name");
 }

@@ -67,20 +67,16 @@ public class Person : IVersioned
         IsActive = true;
     }
 
-    public static string NormaliseEmail(string email) => (email ?? string.Empty).Trim().ToLowerInvariant();
+    public static string NormaliseEmail(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
 
-    private static string ValidName(string name)
-    {
-        var trimmed = (name ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("person.name-required", "A person needs a name.");
-        if (trimmed.Length > NameMaxLength) throw new DomainException("person.name-too-long", $"A name has at most {NameMaxLength} characters.");
-        return trimmed;
-    }
+    public static string ValidName(string? name) => TextRules.Required(name, NameMaxLength, "person.name");
 
-    private static string ValidEmail(string email)
+    /// <summary>The normalised (trimmed, lower-case) address, when it is one.</summary>
+    public static string ValidEmail(string? email)
     {
         var normalised = NormaliseEmail(email);
-        if (normalised.Length == 0 || normalised.Length > EmailMaxLength || !MailAddress.TryCreate(normalised, out var parsed) || parsed.Address != normalised)
+        if (normalised.Length == 0) throw new DomainException("person.email-required", "An e-mail address is required.");
+        if (normalised.Length > EmailMaxLength || !MailAddress.TryCreate(normalised, out var parsed) || parsed.Address != normalised)
             throw new DomainException("person.email-invalid", "That is not a valid e-mail address.");
         return normalised;
     }

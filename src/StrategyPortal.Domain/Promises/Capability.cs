@@ -51,16 +51,12 @@ public class Capability : IVersioned
     public void Update(int ownerUnitId, string name, CapabilityArea area, string description, int maturity, string evidence,
         IEnumerable<ServiceChannel> channels, ServiceHours hours, int? capacityPerDay, IEnumerable<int> standardIds)
     {
-        var trimmed = (name ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("capability.name-required", "A capability needs a name.");
-        if (trimmed.Length > NameMaxLength) throw new DomainException("capability.name-too-long", $"A name has at most {NameMaxLength} characters.");
+        var trimmed = ValidName(name);
         if (!Enum.IsDefined(area)) throw new DomainException("capability.area-invalid", "Unknown area.");
-        if (maturity is < MinMaturity or > MaxMaturity) throw new DomainException("capability.maturity-range", "Maturity runs from 1 to 5.");
-        var evidenceText = (evidence ?? string.Empty).Trim();
-        if (evidenceText.Length > EvidenceMaxLength) throw new DomainException("capability.evidence-too-long", $"Evidence has at most {EvidenceMaxLength} characters.");
-        var descriptionText = (description ?? string.Empty).Trim();
-        if (descriptionText.Length > DescriptionMaxLength) throw new DomainException("capability.description-too-long", $"A description has at most {DescriptionMaxLength} characters.");
-        if (capacityPerDay is <= 0) throw new DomainException("capability.capacity-positive", "Capacity is a positive number of contacts per day.");
+        ValidMaturity(maturity);
+        var evidenceText = ValidEvidence(evidence);
+        var descriptionText = ValidDescription(description);
+        ValidCapacity(capacityPerDay);
         OwnerUnitId = ownerUnitId;
         Name = trimmed;
         Area = area;
@@ -72,6 +68,19 @@ public class Capability : IVersioned
         CapacityPerDay = capacityPerDay;
         StandardIdsText = IdSet.ToText(standardIds);
     }
+
+    public static string ValidName(string? name) => TextRules.Required(name, NameMaxLength, "capability.name");
+
+    public static string ValidDescription(string? description) => TextRules.Optional(description, DescriptionMaxLength, "capability.description");
+
+    public static string ValidEvidence(string? evidence) => TextRules.Optional(evidence, EvidenceMaxLength, "capability.evidence");
+
+    public static int ValidMaturity(int maturity) =>
+        maturity is < MinMaturity or > MaxMaturity ? throw new DomainException("capability.maturity-range", "Maturity runs from 1 to 5.") : maturity;
+
+    /// <summary>No stated capacity, or a positive number of contacts per day.</summary>
+    public static int? ValidCapacity(int? capacityPerDay) =>
+        capacityPerDay is <= 0 ? throw new DomainException("capability.capacity-positive", "Capacity is a positive number of contacts per day.") : capacityPerDay;
 
     /// <summary>What the check engine needs to know.</summary>
     public CapabilityFacts Facts(string unitName) => new(Id, Name, unitName, Area, Maturity, Channels, Hours, CapacityPerDay, StandardIds);

@@ -43,14 +43,10 @@ public class MarketingPromise : IVersioned
     public void Update(string claim, IEnumerable<ServiceChannel> channels, string campaign, int ownerPersonId, int ownerUnitId,
         DateOnly liveFrom, DateOnly? liveTo, IEnumerable<int> requiredStandardIds)
     {
-        var claimText = (claim ?? string.Empty).Trim();
-        if (claimText.Length == 0) throw new DomainException("promise.claim-required", "A promise needs the claim as customers read it.");
-        if (claimText.Length > ClaimMaxLength) throw new DomainException("promise.claim-too-long", $"A claim has at most {ClaimMaxLength} characters.");
-        var campaignText = (campaign ?? string.Empty).Trim();
-        if (campaignText.Length > CampaignMaxLength) throw new DomainException("promise.campaign-too-long", $"A campaign name has at most {CampaignMaxLength} characters.");
-        var channelList = channels.Distinct().ToList();
-        if (channelList.Count == 0) throw new DomainException("promise.channel-required", "A promise is made on at least one channel.");
-        if (liveTo is { } end && end <= liveFrom) throw new DomainException("promise.live-period", "The live period must end after it starts.");
+        var claimText = ValidClaim(claim);
+        var campaignText = ValidCampaign(campaign);
+        var channelList = ValidChannels(channels);
+        ValidLiveTo(liveFrom, liveTo);
         Claim = claimText;
         ChannelsText = ChannelSet.ToText(channelList);
         Campaign = campaignText;
@@ -61,12 +57,34 @@ public class MarketingPromise : IVersioned
         StandardIdsText = IdSet.ToText(requiredStandardIds);
     }
 
+    public static string ValidClaim(string? claim) => TextRules.Required(claim, ClaimMaxLength, "promise.claim");
+
+    public static string ValidCampaign(string? campaign) => TextRules.Optional(campaign, CampaignMaxLength, "promise.campaign");
+
+    /// <summary>The distinct channels the promise is made on: at least one.</summary>
+    public static List<ServiceChannel> ValidChannels(IEnumerable<ServiceChannel> channels)
+    {
+        var list = channels.Distinct().ToList();
+        return list.Count > 0 ? list : throw new DomainException("promise.channel-required", "A promise is made on at least one channel.");
+    }
+
+    /// <summary>No end date, or one after the start.</summary>
+    public static DateOnly? ValidLiveTo(DateOnly liveFrom, DateOnly? liveTo) =>
+        liveTo is { } end && end <= liveFrom ? throw new DomainException("promise.live-period", "The live period must end after it starts.") : liveTo;
+
+    /// <summary>Each capability at most once among the requirements.</summary>
+    public static IReadOnlyList<int> ValidRequirementCapabilities(IEnumerable<int> capabilityIds)
+    {
+        var ids = capabilityIds.ToList();
+        return ids.Distinct().Count() == ids.Count ? ids
+            : throw new DomainException("promise.requirement-duplicate", "Each capability is required at most once per promise.");
+    }
+
     /// <summary>Replaces the requirements. Each names an existing capability (the caller checks existence) at most once.</summary>
     public void SetRequirements(IEnumerable<PromiseRequirement> requirements)
     {
         var list = requirements.ToList();
-        if (list.GroupBy(r => r.CapabilityId).Any(g => g.Count() > 1))
-            throw new DomainException("promise.requirement-duplicate", "Each capability is required at most once per promise.");
+        ValidRequirementCapabilities(list.Select(r => r.CapabilityId));
         _requirements.Clear();
         _requirements.AddRange(list);
     }
@@ -82,8 +100,8 @@ public class PromiseRequirement
     public PromiseRequirement(int capabilityId, int minMaturity, IEnumerable<ServiceChannel> channels, ServiceHours hours, int? capacityPerDay) : this()
     {
         if (capabilityId <= 0) throw new DomainException("promise.capability-required", "Choose the capability the promise leans on.");
-        if (minMaturity is < Capability.MinMaturity or > Capability.MaxMaturity) throw new DomainException("capability.maturity-range", "Maturity runs from 1 to 5.");
-        if (capacityPerDay is <= 0) throw new DomainException("capability.capacity-positive", "Capacity is a positive number of contacts per day.");
+        Capability.ValidMaturity(minMaturity);
+        Capability.ValidCapacity(capacityPerDay);
         CapabilityId = capabilityId;
         MinMaturity = minMaturity;
         ChannelsText = ChannelSet.ToText(channels);

@@ -57,11 +57,9 @@ public class ServiceSignal : IVersioned
 
     public void Update(SignalKind kind, ServiceChannel channel, DateOnly date, int count, string text, int? promiseId)
     {
-        if (!Enum.IsDefined(kind)) throw new DomainException("signal.kind-invalid", "Unknown kind of signal.");
-        if (count is < 1 or > MaxCount) throw new DomainException("signal.count-range", $"The count runs from 1 to {MaxCount}.");
-        var trimmed = (text ?? string.Empty).Trim();
-        if (trimmed.Length == 0) throw new DomainException("signal.text-required", "Say in a few words what customers said.");
-        if (trimmed.Length > TextMaxLength) throw new DomainException("signal.text-too-long", $"A signal text has at most {TextMaxLength} characters.");
+        ValidKind(kind);
+        ValidCount(count);
+        var trimmed = ValidText(text);
         Kind = kind;
         Channel = channel;
         Date = date;
@@ -70,6 +68,18 @@ public class ServiceSignal : IVersioned
         Text = trimmed;
         PromiseId = promiseId is > 0 ? promiseId : null;
     }
+
+    public static SignalKind ValidKind(SignalKind kind) =>
+        Enum.IsDefined(kind) ? kind : throw new DomainException("signal.kind-invalid", "Unknown kind of signal.");
+
+    public static int ValidCount(int count) =>
+        count is < 1 or > MaxCount ? throw new DomainException("signal.count-range", $"The count runs from 1 to {MaxCount}.") : count;
+
+    /// <summary>A day that has begun: signals report what customers already said.</summary>
+    public static DateOnly ValidDate(DateOnly date, DateOnly today) =>
+        date > today ? throw new DomainException("signal.date-future", "The date cannot lie in the future.") : date;
+
+    public static string ValidText(string? text) => TextRules.Required(text, TextMaxLength, "signal.text");
 
     /// <summary>Corrects a mistake in what was logged, while the signal is still with service (marketing has not seen it).</summary>
     public void Correct(SignalKind kind, ServiceChannel channel, DateOnly date, int count, string text, int? promiseId)

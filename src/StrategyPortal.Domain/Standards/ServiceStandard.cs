@@ -74,7 +74,7 @@ public class ServiceStandard : IVersioned
         var changes = valid.ChangesSince(Definition).ToList();
         if (ownerUnitId != OwnerUnitId) changes.Add(ServiceStandardVersion.OwnerChanged);
         if (changes.Count == 0) throw new DomainException("standard.nothing-changed", "Nothing was changed.");
-        EnsureNotBeforeLatest(effectiveQuarter);
+        ValidEffectiveQuarter(effectiveQuarter);
         Apply(valid);
         OwnerUnitId = ownerUnitId;
         return AddVersion(effectiveQuarter, editor, changes);
@@ -88,41 +88,42 @@ public class ServiceStandard : IVersioned
     /// <summary>Records the actual value for a quarter in which the standard was active.</summary>
     public StandardResult RecordResult(Quarter quarter, double value, Editor editor)
     {
-        EnsureMeasurable(quarter, value);
+        ValidResultValue(quarter, value);
         return new StandardResult(Id, quarter, value, editor);
     }
 
     public void CorrectResult(StandardResult result, double value, Editor editor)
     {
         if (result.StandardId != Id) throw new DomainException("result.wrong-standard", "This result belongs to another standard.");
-        EnsureMeasurable(result.Quarter, value);
+        ValidResultValue(result.Quarter, value);
         result.Correct(value, editor);
     }
 
     /// <summary>The RAG of a quarter: the result judged against the version in force in that quarter.</summary>
     public RagStatus Judge(Quarter quarter, double? actual) => VersionFor(quarter) is { } version ? RagJudgement.Judge(actual, version.Definition) : RagStatus.NoData;
 
-    private void EnsureMeasurable(Quarter quarter, double value)
-    {
-        var version = VersionFor(quarter);
-        if (version is null || version.Status != StandardStatus.Active)
-            throw new DomainException("result.not-active", "The standard was not active in that quarter.");
-        if (!MetricUnits.InRange(version.Unit, value))
-            throw new DomainException("result.out-of-range", "The value lies outside the range of the metric's unit.");
-    }
+    /// <summary>A quarter a result can be recorded for: one in which the standard was active.</summary>
+    public Quarter ValidResultQuarter(Quarter quarter) =>
+        VersionFor(quarter) is { Status: StandardStatus.Active } ? quarter : throw new DomainException("result.not-active", "The standard was not active in that quarter.");
+
+    /// <summary>A result value within the range of the unit measured in <paramref name="quarter"/>.</summary>
+    public double ValidResultValue(Quarter quarter, double value) =>
+        VersionFor(ValidResultQuarter(quarter)) is { } version && MetricUnits.InRange(version.Unit, value)
+            ? value
+            : throw new DomainException("result.out-of-range", "The value lies outside the range of the metric's unit.");
+
+    /// <summary>A quarter a change can take effect in: not before the latest change took effect.</summary>
+    public Quarter ValidEffectiveQuarter(Quarter effectiveQuarter) =>
+        _versions.Count > 0 && effectiveQuarter.Key < LatestVersion.EffectiveQuarterKey
+            ? throw new DomainException("standard.effective-too-early", "A change cannot take effect before the previous change did.")
+            : effectiveQuarter;
 
     private ServiceStandardVersion ChangeStatus(StandardStatus status, Quarter effectiveQuarter, Editor editor)
     {
         if (Status == status) throw new DomainException("standard.nothing-changed", "Nothing was changed.");
-        EnsureNotBeforeLatest(effectiveQuarter);
+        ValidEffectiveQuarter(effectiveQuarter);
         Status = status;
         return AddVersion(effectiveQuarter, editor, [nameof(Status)]);
-    }
-
-    private void EnsureNotBeforeLatest(Quarter effectiveQuarter)
-    {
-        if (_versions.Count > 0 && effectiveQuarter.Key < LatestVersion.EffectiveQuarterKey)
-            throw new DomainException("standard.effective-too-early", "A change cannot take effect before the previous change did.");
     }
 
     private ServiceStandardVersion AddVersion(Quarter effectiveQuarter, Editor editor, IReadOnlyList<string> changes)

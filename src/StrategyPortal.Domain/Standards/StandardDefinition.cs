@@ -28,24 +28,42 @@ public sealed record StandardDefinition(
     /// <summary>A trimmed copy, or a <see cref="DomainException"/> naming the first broken rule.</summary>
     public StandardDefinition Validate()
     {
-        var title = (Title ?? string.Empty).Trim();
-        if (title.Length == 0) throw new DomainException("standard.title-required", "A standard needs a title.");
-        if (title.Length > TitleMaxLength) throw new DomainException("standard.title-too-long", $"A title has at most {TitleMaxLength} characters.");
-        var description = (Description ?? string.Empty).Trim();
-        if (description.Length > DescriptionMaxLength) throw new DomainException("standard.description-too-long", $"A description has at most {DescriptionMaxLength} characters.");
-        var metric = (Metric ?? string.Empty).Trim();
-        if (metric.Length == 0) throw new DomainException("standard.metric-required", "Say what is measured.");
-        if (metric.Length > MetricMaxLength) throw new DomainException("standard.metric-too-long", $"A metric has at most {MetricMaxLength} characters.");
+        var title = ValidTitle(Title);
+        var description = ValidDescription(Description);
+        var metric = ValidMetric(Metric);
         if (!Enum.IsDefined(Aspect) || !Enum.IsDefined(Channel) || !Enum.IsDefined(Rater) || !Enum.IsDefined(Unit) || !Enum.IsDefined(Direction))
             throw new DomainException("standard.choice-invalid", "Choose a value from the list.");
-        if (!MetricUnits.InRange(Unit, Target)) throw new DomainException("standard.target-out-of-range", "The target lies outside the range of the metric's unit.");
-        if (AmberThreshold is { } threshold)
-        {
-            if (!MetricUnits.InRange(Unit, threshold)) throw new DomainException("standard.amber-out-of-range", "The amber threshold lies outside the range of the metric's unit.");
-            if (!RagJudgement.IsOnWorseSide(Target, threshold, Direction))
-                throw new DomainException("standard.amber-wrong-side", "The amber threshold must lie on the worse side of the target.");
-        }
+        ValidTarget(Unit, Target);
+        ValidAmberThreshold(Unit, Direction, Target, AmberThreshold);
         return this with { Title = title, Description = description, Metric = metric };
+    }
+
+    public static string ValidTitle(string? title) => TextRules.Required(title, TitleMaxLength, "standard.title");
+
+    public static string ValidDescription(string? description) => TextRules.Optional(description, DescriptionMaxLength, "standard.description");
+
+    public static string ValidMetric(string? metric) => TextRules.Required(metric, MetricMaxLength, "standard.metric");
+
+    /// <summary>A target within the range of the metric's unit (a percentage 0 to 100, …).</summary>
+    public static double ValidTarget(MetricUnit unit, double target) =>
+        MetricUnits.InRange(unit, target) ? target : throw OutOfRange("standard.target-range", "The target", unit);
+
+    /// <summary>No threshold (the default band), or one within the unit's range on the worse side of the target.</summary>
+    public static double? ValidAmberThreshold(MetricUnit unit, MetricDirection direction, double target, double? threshold)
+    {
+        if (threshold is not { } value) return null;
+        if (!MetricUnits.InRange(unit, value)) throw OutOfRange("standard.amber-range", "The amber threshold", unit);
+        if (!RagJudgement.IsOnWorseSide(target, value, direction))
+            throw direction == MetricDirection.HigherIsBetter
+                ? new DomainException("standard.amber-below-target", "When higher is better, the amber threshold lies below the target.")
+                : new DomainException("standard.amber-above-target", "When lower is better, the amber threshold lies above the target.");
+        return value;
+    }
+
+    private static DomainException OutOfRange(string code, string what, MetricUnit unit)
+    {
+        var (min, max) = MetricUnits.RangeOf(unit);
+        return new DomainException(code, $"{what} must lie between {min} and {max} for this unit.", min, max);
     }
 
     /// <summary>The names of the fields that differ from <paramref name="previous"/>, in a fixed order.</summary>

@@ -15,18 +15,23 @@ public class ServiceStrategyChoice
 
     public ServiceStrategyChoice(ValueDiscipline discipline, string rationale, Quarter effectiveQuarter, int chosenById, string chosenByName, DateTime chosenAtUtc)
     {
-        if (!Enum.IsDefined(discipline)) throw new DomainException("strategy.discipline-invalid", "Choose one of the three value disciplines.");
-        var trimmed = (rationale ?? string.Empty).Trim();
-        if (trimmed.Length < RationaleMinLength)
-            throw new DomainException("strategy.rationale-required", $"Explain the choice in at least {RationaleMinLength} characters: everyone should know why.");
-        if (trimmed.Length > RationaleMaxLength)
-            throw new DomainException("strategy.rationale-too-long", $"A rationale has at most {RationaleMaxLength} characters.");
-        Discipline = discipline;
-        Rationale = trimmed;
+        Discipline = ValidDiscipline(discipline);
+        Rationale = ValidRationale(rationale);
         EffectiveQuarterKey = effectiveQuarter.Key;
         ChosenById = chosenById;
         ChosenByName = (chosenByName ?? string.Empty).Trim();
         ChosenAtUtc = DateTime.SpecifyKind(chosenAtUtc, DateTimeKind.Utc);
+    }
+
+    public static ValueDiscipline ValidDiscipline(ValueDiscipline discipline) =>
+        Enum.IsDefined(discipline) ? discipline : throw new DomainException("strategy.discipline-invalid", "Choose one of the three value disciplines.");
+
+    /// <summary>Why: at least <see cref="RationaleMinLength"/> characters, so everyone can read the reason.</summary>
+    public static string ValidRationale(string? rationale)
+    {
+        var trimmed = TextRules.Optional(rationale, RationaleMaxLength, "strategy.rationale");
+        return trimmed.Length >= RationaleMinLength ? trimmed
+            : throw new DomainException("strategy.rationale-required", $"Explain the choice in at least {RationaleMinLength} characters: everyone should know why.", RationaleMinLength);
     }
 
     public int Id { get; private set; }

@@ -72,6 +72,7 @@ public sealed class PersonErasure(IPortalDbFactory dbFactory, ILogger<PersonEras
             db.UserLogins.RemoveRange(db.UserLogins.Where(l => l.UserId == user.Id));
             db.UserTokens.RemoveRange(db.UserTokens.Where(t => t.UserId == user.Id));
             db.UserClaims.RemoveRange(db.UserClaims.Where(c => c.UserId == user.Id));
+            db.SignInSessions.RemoveRange(db.SignInSessions.Where(s => s.UserId == user.Id));
         }
 
         // The audit log names people as actors and holds old values (the person's own name and e-mail

@@ -11,8 +11,9 @@ namespace StrategyPortal.Infrastructure.Engagement;
 /// A quarterly pulse for the whole demo company over the eight history quarters, with varied
 /// results: Klantenservice's engagement dips in the last quarters (where its standards slip), the
 /// small units (Directie, IT, Logistiek) stay below the threshold and are hidden. The current
-/// quarter's round is open (so it shows only its response rate) and the demo employee has not answered it yet. Participations and
-/// responses are generated together but written in unrelated (shuffled) order, like real ones.
+/// quarter's round is open (so it shows only its response rate) and the demo employee has not answered it yet. Each round
+/// recorded its audience when it opened. Participations and responses are generated together but written in unrelated
+/// order, as the answer mixer leaves real ones.
 /// </summary>
 public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedStep
 {
@@ -78,7 +79,6 @@ public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedSte
         await db.SaveChangesAsync(cancellationToken);
 
         var byCode = questions.ToDictionary(q => q.Code);
-        var invitedPerUnit = people.GroupBy(p => p.OrgUnitId).ToDictionary(g => g.Key, g => g.Count());
         for (var number = 1; number <= quarters.Count; number++)
         {
             var (opens, closes) = survey.DatesOfRound(number);
@@ -87,7 +87,8 @@ public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedSte
             var round = new PulseRound(survey.Id, number, opens, closes);
             db.PulseRounds.Add(round);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var (unitId, count) in invitedPerUnit) db.PulseRoundUnits.Add(new PulseRoundUnit(round.Id, unitId, count));
+            // Every round recorded its audience on the day it opened (the organisation has not changed since).
+            await RoundAudienceRecorder.RecordAsync(db, round, opens, cancellationToken);
 
             var fromEnd = quarters.Count - number; // 0 = current quarter
             var participations = new List<Participation>();
@@ -129,10 +130,12 @@ public sealed class EngagementDemoSeed(EngagementOptions options) : IDemoSeedSte
                     comments.Add(new PulseComment(round.Id, person.OrgUnitId, comment.Id, pool[random.Next(pool.Length)]));
                 }
             }
-            // Written in unrelated orders: nothing pairs the n-th participation with the n-th response.
+            // Written in unrelated orders: nothing pairs the n-th participation with the n-th response, so these answers count
+            // as mixed already.
             db.Participations.AddRange(participations);
             db.PulseResponses.AddRange(responses.OrderBy(r => r.Id));
             db.PulseComments.AddRange(comments.OrderBy(c => c.Id));
+            db.AnswerMixes.Add(new AnswerMix(round.Id, responses.Count));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -7,12 +7,13 @@ using StrategyPortal.Infrastructure.Access;
 namespace StrategyPortal.Infrastructure.Engagement;
 
 /// <summary>
-/// Creates the next round of recurring pulses, at start and then every <see cref="Interval"/>, and (on PostgreSQL)
-/// rewrites the answers of rounds that have closed in random order (<see cref="ClosedRoundRewriter"/>).
-/// Several instances may run it at once: a round is unique per (pulse, number) in the database,
-/// so the loser's insert fails and is ignored; a rewrite holds a lock per round.
+/// The pulses' clock, at start and then every <see cref="Interval"/>: creates the next round of recurring pulses, records the
+/// audience of rounds that opened (<see cref="RoundAudienceRecorder"/>), counts the participation of open rounds once a day,
+/// and mixes the answers that arrived since the last mix (<see cref="AnswerMixer"/>). Several instances may run it at once:
+/// a round is unique per (pulse, number), a recording is guarded by the round's version, a count by its day, and the
+/// mixer by a lock. Each step is tried on its own: one failing does not stop the others.
 /// </summary>
-public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, ClosedRoundRewriter rewriter, ILogger<PulseRoundScheduler> logger, EngagementOptions options) : BackgroundService
+public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, AnswerMixer mixer, ILogger<PulseRoundScheduler> logger, EngagementOptions options) : BackgroundService
 {
     public TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.SchedulerIntervalMinutes));
 
@@ -22,36 +23,43 @@ public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, ClosedRound
         using var timer = new PeriodicTimer(Interval);
         do
         {
-            try
-            {
-                // No request here: the job acts as the system, as the audit log expects of jobs.
-                await using var scope = SystemScope.Create(scopes);
-                var created = await scope.ServiceProvider.GetRequiredService<PulseScheduleService>().CreateDueRoundsAsync(stoppingToken);
-                if (created > 0) logger.LogInformation("Pulse scheduler created {Count} rounds", created);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Missing tables before the first migration, a database restart…: try again next time.
-                logger.LogWarning(e, "Pulse scheduler could not create rounds");
-            }
-            try
-            {
-                var rewritten = await rewriter.RewriteClosedRoundsAsync(stoppingToken);
-                if (rewritten > 0) logger.LogInformation("Pulse scheduler rewrote the answers of {Count} closed rounds in random order", rewritten);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Pulse scheduler could not rewrite the answers of closed rounds");
-            }
+            if (!await StepAsync("create rounds", async ct =>
+                {
+                    // No request here: the job acts as the system, as the audit log expects of jobs.
+                    await using var scope = SystemScope.Create(scopes);
+                    var created = await scope.ServiceProvider.GetRequiredService<PulseScheduleService>().CreateDueRoundsAsync(ct);
+                    if (created > 0) logger.LogInformation("Pulse scheduler created {Count} rounds", created);
+                    var recorder = scope.ServiceProvider.GetRequiredService<RoundAudienceRecorder>();
+                    var recorded = await recorder.RecordDueAsync(ct);
+                    if (recorded > 0) logger.LogInformation("Pulse scheduler recorded the audience of {Count} rounds that opened", recorded);
+                    await recorder.CountParticipationAsync(ct);
+                }, stoppingToken)) return;
+            if (!await StepAsync("mix answers", async ct =>
+                {
+                    var mixed = await mixer.MixDueAsync(ct);
+                    if (mixed > 0) logger.LogInformation("Pulse scheduler mixed the answers of {Count} rounds", mixed);
+                }, stoppingToken)) return;
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Runs one step; false when the host is stopping.</summary>
+    private async Task<bool> StepAsync(string what, Func<CancellationToken, Task> step, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await step(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            // Missing tables before the first migration, a database restart…: try again next time.
+            logger.LogWarning(e, "Pulse scheduler could not {What}", what);
+            return true;
+        }
     }
 }

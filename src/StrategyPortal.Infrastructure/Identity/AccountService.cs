@@ -7,7 +7,7 @@ using StrategyPortal.Infrastructure.Persistence;
 
 namespace StrategyPortal.Infrastructure.Identity;
 
-public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, MessageText text) : IAccountService, IUserPreferencesStore
+public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, MessageText text, ISignInSessions sessions) : IAccountService, IUserPreferencesStore
 {
     public Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default) =>
         db.People.AnyAsync(p => p.Role == PortalRole.Administrator && p.IsActive, cancellationToken);
@@ -16,7 +16,7 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
     {
         var user = new PortalUser { PersonId = personId, UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
         var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded) throw new ValidationFailedException("Password", string.Join(" ", result.Errors.Select(Describe)));
+        if (!result.Succeeded) throw new ValidationFailedException(string.Empty, string.Join(" ", result.Errors.Select(Describe)));
     }
 
     public async Task<IReadOnlySet<int>> WithLoginAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default)
@@ -38,6 +38,14 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
         await users.SetLockoutEndDateAsync(user, person.IsActive ? null : DateTimeOffset.MaxValue);
         // A new stamp ends existing sessions at their next validation: role or unit changes count at once.
         await users.UpdateSecurityStampAsync(user);
+        // A deactivated person's sessions end now, not at their next stamp check.
+        if (!person.IsActive) await sessions.EndAllAsync(user.Id, cancellationToken);
+    }
+
+    public Task<bool> IsErasedEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var hash = Access.PersonErasure.EmailHash(email);
+        return db.Users.AsNoTracking().AnyAsync(u => u.ErasedEmailHash == hash, cancellationToken);
     }
 
     public async Task<LoginSummary?> DescribeLoginAsync(int personId, CancellationToken cancellationToken = default)
@@ -45,8 +53,10 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);
         if (user is null) return null;
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == user.Id).Select(l => l.LoginProvider).ToListAsync(cancellationToken);
+        var sessions = await db.SignInSessions.AsNoTracking().Where(s => s.UserId == user.Id).OrderBy(s => s.StartedUtc)
+            .Select(s => new SessionSummary(s.StartedUtc, s.LastSeenUtc)).ToListAsync(cancellationToken);
         return new LoginSummary(user.Email, user.EmailConfirmed, user.LockoutEnd, user.AccessFailedCount, user.PreferredCulture, user.DarkMode,
-            logins, user.ErasedEmailHash is not null);
+            logins, user.ErasedEmailHash is not null, sessions);
     }
 
     public async Task<UserPreferences> GetAsync(int personId, CancellationToken cancellationToken = default)

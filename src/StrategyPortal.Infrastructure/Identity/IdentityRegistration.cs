@@ -34,6 +34,9 @@ public static class IdentityRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<IAccountService>(sp => sp.GetRequiredService<AccountService>());
         services.AddScoped<IUserPreferencesStore>(sp => sp.GetRequiredService<AccountService>());
+        services.AddSignInSessions();
+        services.AddScoped<IEntraSignIn, EntraAccountMatcher>();
+        services.AddScoped<IUserContextSource, UserContextSource>();
         return services;
     }
 }

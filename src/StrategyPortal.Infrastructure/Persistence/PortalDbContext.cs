@@ -42,9 +42,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PulseSurvey> PulseSurveys => Set<PulseSurvey>();
     public DbSet<PulseRound> PulseRounds => Set<PulseRound>();
     public DbSet<PulseRoundUnit> PulseRoundUnits => Set<PulseRoundUnit>();
+    public DbSet<PulseInvitation> PulseInvitations => Set<PulseInvitation>();
+    public DbSet<AnswerMix> AnswerMixes => Set<AnswerMix>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {

@@ -28,7 +28,7 @@ public static class AccessEndpoints
         endpoints.MapGet("/account/login/entra", (string? returnUrl, IOptions<EntraOptions> entra) =>
         {
             if (!entra.Value.Enabled) return Results.NotFound();
-            var target = CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/";
+            var target = CultureEndpoints.LocalTarget(returnUrl);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [EntraOptions.Scheme]);
         }).AllowAnonymous();
     }

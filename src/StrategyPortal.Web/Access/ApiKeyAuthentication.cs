@@ -10,7 +10,8 @@ using StrategyPortal.Domain.Access;
 namespace StrategyPortal.Web.Access;
 
 /// <summary>
-/// The authentication scheme of the API: a key in the <c>X-Api-Key</c> header (or <c>Authorization: ApiKey …</c>).
+/// The authentication scheme of the API: a key as a bearer token (<c>Authorization: Bearer …</c>, what SCIM clients such
+/// as Entra provisioning send), in the <c>X-Api-Key</c> header, or as <c>Authorization: ApiKey …</c>.
 /// API endpoints name this scheme in their policy, so the cookie scheme (and its redirects to the sign-in
 /// page) never answers for them; refusals are JSON problem bodies (401 without or with a bad/revoked key,
 /// 403 when the key lacks the scope).
@@ -19,6 +20,7 @@ public static class ApiKeyAuthentication
 {
     public const string Scheme = "ApiKey";
     public const string HeaderName = "X-Api-Key";
+    public const string BearerScheme = "Bearer";
     public const string KeyIdClaim = "sp:apikey";
     public const string ScopeClaim = "sp:scope";
     public const string CustomerScoresImportPolicy = "api:" + ApiScopes.CustomerScoresImport;
@@ -38,7 +40,10 @@ public static class ApiKeyAuthentication
     {
         if (request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrWhiteSpace(header)) return header.ToString().Trim();
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase) ? authorization[(Scheme.Length + 1)..].Trim() : null;
+        foreach (var scheme in (ReadOnlySpan<string>)[BearerScheme, Scheme])
+            if (authorization.StartsWith(scheme + " ", StringComparison.OrdinalIgnoreCase) && authorization[(scheme.Length + 1)..].Trim() is { Length: > 0 } key)
+                return key;
+        return null;
     }
 
     public static int? KeyId(ClaimsPrincipal user) =>
@@ -79,7 +84,8 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var detail = result.Failure?.Message ?? text["api.key-missing"];
-        Response.Headers.WWWAuthenticate = $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyAuthentication.HeaderName}\"";
+        Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(
+            [ApiKeyAuthentication.BearerScheme, $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyAuthentication.HeaderName}\""]);
         await Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(Context);
     }
 

@@ -29,7 +29,7 @@ public static class AuthenticationSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(configuration.GetSection(EntraOptions.Section), entra, secure);
+        if (entra.Enabled) services.AddAuthentication().AddEntraSignIn(configuration.GetSection(EntraOptions.Section), secure);
         // Every Identity cookie (application, external, two-factor) and the antiforgery cookie: Secure outside Development.
         services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = secure);
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = secure);
@@ -43,12 +43,17 @@ public static class AuthenticationSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = secure;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SignInSessionOptions.SignInLifetime;
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+            options.UseServerSessions();
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ServerSessions.KeepSessionOnRefresh;
+        });
 
         services.AddAuthorization(options =>
         {

@@ -1,13 +1,7 @@
+using StrategyPortal.Application.Access;
 using StrategyPortal.Domain.Access;
 
 namespace StrategyPortal.Web.Access;
-
-/// <summary>What the portal does with an Entra user it cannot match to a person.</summary>
-public enum UnknownEntraUsers
-{
-    Refuse,
-    Provision,
-}
 
 /// <summary>
 /// The <c>AzureAd</c> section: Entra ID sign-in through Microsoft.Identity.Web, which reads the same section.
@@ -19,7 +13,7 @@ public sealed class EntraOptions
     public const string Section = "AzureAd";
 
     /// <summary>The authentication scheme of the OpenID Connect handler, and the login provider name in the user logins.</summary>
-    public const string Scheme = "Entra";
+    public const string Scheme = IEntraSignIn.LoginProvider;
 
     public string Instance { get; set; } = "https://login.microsoftonline.com/";
     public string TenantId { get; set; } = string.Empty;
@@ -27,8 +21,6 @@ public sealed class EntraOptions
     public string ClientSecret { get; set; } = string.Empty;
     public string CallbackPath { get; set; } = "/signin-oidc";
     public string SignedOutCallbackPath { get; set; } = "/signout-callback-oidc";
-    /// <summary>Only for a local test provider on http; production metadata is always https.</summary>
-    public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>Entra app role (the <c>roles</c> claim) → portal role. Keys compare without regard to case.</summary>
     public Dictionary<string, PortalRole> RoleMapping { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -39,6 +31,9 @@ public sealed class EntraOptions
     public string ProvisionUnit { get; set; } = string.Empty;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>The rules the application applies at an Entra sign-in.</summary>
+    public EntraSignInRules Rules => new(TenantId, RoleMapping, UnknownUsers, ProvisionUnit);
 
     /// <summary>The authority Microsoft.Identity.Web builds from <see cref="Instance"/> and <see cref="TenantId"/>.</summary>
     public string Authority => $"{Instance.TrimEnd('/')}/{TenantId}/v2.0";

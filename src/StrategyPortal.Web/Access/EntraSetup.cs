@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using StrategyPortal.Application.Access;
 using StrategyPortal.Web.Localization;
 
 namespace StrategyPortal.Web.Access;
@@ -15,20 +16,22 @@ namespace StrategyPortal.Web.Access;
 /// </summary>
 /// <remarks>
 /// Microsoft.Identity.Web registers the OpenID Connect handler, builds the authority
-/// <c>{Instance}{TenantId}/v2.0</c> and installs its issuer validator (<c>AadIssuerValidator</c>): the
-/// token must carry a <c>tid</c> claim and its issuer must match the expected issuer with that tenant.
-/// The portal's own settings below are applied after Microsoft.Identity.Web's, so they win.
+/// <c>{Instance}{TenantId}/v2.0</c> from the <c>AzureAd</c> section and installs its issuer validator
+/// (<c>AadIssuerValidator</c>, Microsoft.IdentityModel.Validators): the token must carry a <c>tid</c> claim, and its
+/// issuer must be the issuer of the authority's own metadata (<c>{authority}/.well-known/openid-configuration</c>,
+/// read over https and cached), with <c>{tenantid}</c> filled in where the metadata has that template. The portal
+/// leaves that validation as Microsoft.Identity.Web sets it (no issuer of its own) and adds only its own settings
+/// below, which apply after Microsoft.Identity.Web's. The validator accepts a tenant-specific issuer whatever
+/// <c>tid</c> says, so <see cref="EntraSignIn"/> also checks <c>tid</c> against <c>AzureAd:TenantId</c>.
 /// </remarks>
 public static class EntraSetup
 {
-    public static AuthenticationBuilder AddEntraSignIn(this AuthenticationBuilder builder, IConfigurationSection section, EntraOptions entra, CookieSecurePolicy secure)
+    public static AuthenticationBuilder AddEntraSignIn(this AuthenticationBuilder builder, IConfigurationSection section, CookieSecurePolicy secure)
     {
         // No cookie scheme of its own: the answer goes to Identity's external cookie, then EntraSignIn decides.
         builder.AddMicrosoftIdentityWebApp(section, openIdConnectScheme: EntraOptions.Scheme, cookieScheme: null, displayName: "Microsoft");
         builder.Services.Configure<OpenIdConnectOptions>(EntraOptions.Scheme, options =>
         {
-            // Microsoft.Identity.Web merges this setting as "section value OR true", so false never reaches the handler by itself.
-            options.RequireHttpsMetadata = entra.RequireHttpsMetadata;
             options.ResponseType = OpenIdConnectResponseType.Code;
             // The answer comes back as a top-level GET, so the correlation and nonce cookies can be SameSite=Lax.
             options.ResponseMode = OpenIdConnectResponseMode.Query;
@@ -44,11 +47,6 @@ public static class EntraSetup
             options.GetClaimsFromUserInfoEndpoint = false;
             options.SaveTokens = false;
             options.SignInScheme = IdentityConstants.ExternalScheme;
-            // The tenant's issuer as Entra writes it. Microsoft.Identity.Web's AadIssuerValidator still runs: it
-            // requires the tid claim, accepts an issuer equal to this one, and only for any other issuer reads
-            // {authority}/.well-known/openid-configuration itself, through a document retriever that always
-            // requires https (RequireHttpsMetadata does not reach it). See docs/configuration.md.
-            options.TokenValidationParameters.ValidIssuer = entra.Authority;
             options.TokenValidationParameters.NameClaimType = "name";
             options.TokenValidationParameters.RoleClaimType = EntraSignIn.RolesClaim;
             options.CorrelationCookie.SameSite = SameSiteMode.Lax;
@@ -81,7 +79,7 @@ public static class EntraSetup
             return;
         }
         var target = context.Properties?.RedirectUri;
-        context.Response.Redirect(CultureEndpoints.IsLocal(target) ? target! : "/");
+        context.Response.Redirect(CultureEndpoints.LocalTarget(target));
     }
 
     private static Task RemoteFailureAsync(RemoteFailureContext context)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace StrategyPortal.Web.Access;
 
 /// <summary>
-/// A sign-in cookie that does not hold (tampered, expired, revoked by a new security stamp) is logged as a
+/// A sign-in cookie that does not hold (tampered, expired, signed out, revoked by a new security stamp) is logged as a
 /// warning with the reason and removed; the request goes on as anonymous, so pages ask to sign in again and
 /// nothing is done in the cookie's name.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class RefusedSignInCookie(RequestDelegate next, IOptionsMonitor<Co
                 if (!result.Succeeded)
                 {
                     logger.LogWarning("Sign-in cookie refused ({Reason}) on {Method} {Path} from {Address}",
-                        result.Failure?.Message ?? "no principal", context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress);
+                        context.Items[ServerSessions.RefusalItem] as string ?? result.Failure?.Message ?? "no principal", context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress);
                     context.Response.Cookies.Delete(name, new CookieOptions
                     {
                         Path = cookie.Path ?? "/", HttpOnly = true, SameSite = cookie.SameSite,

@@ -76,7 +76,7 @@ public static class EngagementResultsExport
                 unit.Name,
                 unit.ParentId is { } parent && names.TryGetValue(parent, out var parentName) ? parentName : string.Empty,
                 unit.IsShown ? text["Export.Shown"] : Hidden(unit.Visibility),
-                // The screen's rule for response rates: shown only for groups of at least 5 invited, hidden or not.
+                // The screen's rule for response rates (at least 5 invited, under the sibling rule): already null where hidden.
                 unit.ResponseRate is { } rate ? Number(rate) : suppressed,
             };
             if (!unit.IsShown)
@@ -91,11 +91,13 @@ public static class EngagementResultsExport
                 row.Add(Number(shares?.Engaged));
                 row.Add(Number(shares?.NotEngaged));
                 row.Add(Number(shares?.ActivelyDisengaged));
-                row.Add(Number(enps?.Score));
-                row.Add(enps is null ? string.Empty : Number(enps.PromoterPercent));
-                row.Add(enps is null ? string.Empty : Number(enps.PassivePercent));
-                row.Add(enps is null ? string.Empty : Number(enps.DetractorPercent));
-                row.AddRange(round.Items.Select(i => Number(unit.ItemScores.GetValueOrDefault(i.QuestionId))));
+                row.Add(Number(unit.EnpsScore));
+                // The eNPS split and the items are detail: shown only where the pulse's detail threshold lets them.
+                var detail = unit.IsDetailShown ? null : suppressed;
+                row.Add(detail ?? (enps is null ? string.Empty : Number(enps.PromoterPercent)));
+                row.Add(detail ?? (enps is null ? string.Empty : Number(enps.PassivePercent)));
+                row.Add(detail ?? (enps is null ? string.Empty : Number(enps.DetractorPercent)));
+                row.AddRange(round.Items.Select(i => detail ?? Number(unit.ItemScores.GetValueOrDefault(i.QuestionId))));
             }
             Line(csv, row);
         }
@@ -105,6 +107,7 @@ public static class EngagementResultsExport
 
         string Hidden(GroupVisibility visibility) => visibility switch
         {
+            GroupVisibility.TooFewInvited => text["Results.HiddenFewInvitedShort"],
             GroupVisibility.ProtectsSibling => text["Results.HiddenSiblingShort"],
             GroupVisibility.ParentHidden => text["Results.HiddenParentShort"],
             _ => string.Format(culture, text["Results.HiddenFewShort"], round.MinGroupSize),

@@ -84,6 +84,7 @@ public static class PortalApp
         // Before anything reads the scheme or the client's address.
         app.UsePortalForwardedHeaders(forwarded);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<HubOriginCheck>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

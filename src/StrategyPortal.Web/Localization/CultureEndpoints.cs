@@ -19,7 +19,7 @@ public static class CultureEndpoints
         endpoints.MapGet(Path, (string? culture, string? redirectUri, HttpContext http) =>
         {
             LocalizationSetup.WriteCultureCookie(http.Response, LocalizationSetup.Normalise(culture));
-            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+            return Results.LocalRedirect(LocalTarget(redirectUri));
         }).AllowAnonymous();
 
         // A form parameter makes the endpoint demand an antiforgery token (UseAntiforgery checks it).
@@ -29,7 +29,7 @@ public static class CultureEndpoints
             LocalizationSetup.WriteCultureCookie(http.Response, chosen);
             var user = await currentUser.GetAsync(http.RequestAborted);
             if (user.PersonId is { } personId) await preferences.SetCultureAsync(personId, chosen, http.RequestAborted);
-            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+            return Results.LocalRedirect(LocalTarget(redirectUri));
         }).AllowAnonymous();
     }
 
@@ -37,6 +37,34 @@ public static class CultureEndpoints
     public static string LinkFor(string culture, string redirectUri) =>
         $"{Path}?culture={culture}&redirectUri={Uri.EscapeDataString(redirectUri)}";
 
+    /// <summary>The longest return address the portal follows; anything longer is not one of its own pages.</summary>
+    public const int MaxLocalUrlLength = 2048;
+
+    /// <summary>
+    /// A path on this portal (<c>/…</c>): not another site (<c>//host</c>, <c>/\host</c>), no control characters (a
+    /// header cannot carry them, and browsers drop tabs and newlines, so <c>/\t/host</c> would become <c>//host</c>),
+    /// no backslash at all, and not longer than <see cref="MaxLocalUrlLength"/>.
+    /// </summary>
     internal static bool IsLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal);
+        !string.IsNullOrEmpty(uri) && uri.Length <= MaxLocalUrlLength && uri[0] == '/'
+        && (uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\'))
+        && !uri.Any(c => char.IsControl(c) || c == '\\');
+
+    /// <summary>
+    /// Where a redirect to <paramref name="uri"/> may go: the address itself when it is local, with characters outside
+    /// printable ASCII percent-encoded (a Location header carries ASCII only); else the home page.
+    /// </summary>
+    public static string LocalTarget(string? uri)
+    {
+        if (!IsLocal(uri)) return "/";
+        var target = uri!;
+        if (target.All(c => c is > ' ' and < (char)0x7F)) return target;
+        var encoded = new System.Text.StringBuilder(target.Length + 16);
+        foreach (var rune in target.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 0x7F) encoded.Append((char)rune.Value);
+            else foreach (var b in System.Text.Encoding.UTF8.GetBytes(rune.ToString())) encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return encoded.ToString();
+    }
 }

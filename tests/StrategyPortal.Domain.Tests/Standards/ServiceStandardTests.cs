@@ -15,23 +15,23 @@ public class ServiceStandardTests
     public void A_percentage_target_stays_within_0_and_100(double target)
     {
         var e = Assert.Throws<DomainException>(() => Definition(target: target).Validate());
-        Assert.Equal("standard.target-out-of-range", e.Code);
+        Assert.Equal("standard.target-range", e.Code);
     }
 
     [Theory]
-    [InlineData(MetricDirection.HigherIsBetter, 95.0)] // threshold above target while higher is better
-    [InlineData(MetricDirection.LowerIsBetter, 85.0)]  // threshold below target while lower is better
-    public void The_amber_threshold_must_lie_on_the_worse_side(MetricDirection direction, double amber)
+    [InlineData(MetricDirection.HigherIsBetter, 95.0, "standard.amber-below-target")] // threshold above target while higher is better
+    [InlineData(MetricDirection.LowerIsBetter, 85.0, "standard.amber-above-target")]  // threshold below target while lower is better
+    public void The_amber_threshold_must_lie_on_the_worse_side(MetricDirection direction, double amber, string code)
     {
         var e = Assert.Throws<DomainException>(() => Definition(target: 90, direction: direction, amber: amber).Validate());
-        Assert.Equal("standard.amber-wrong-side", e.Code);
+        Assert.Equal(code, e.Code);
     }
 
     [Fact]
     public void Durations_cannot_be_negative()
     {
         var e = Assert.Throws<DomainException>(() => Definition(target: -2, unit: MetricUnit.Hours, direction: MetricDirection.LowerIsBetter).Validate());
-        Assert.Equal("standard.target-out-of-range", e.Code);
+        Assert.Equal("standard.target-range", e.Code);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // The local Entra-shaped provider's certificate (made by the test run): this one key is accepted besides the system's trust.
+        "--ignore-certificate-errors-spki-list=" + StrategyPortal.IntegrationTests.Access.LocalOidcProvider.CertificateSpkiHash,
     ];
 
     private readonly IMessageSink _diagnostics;

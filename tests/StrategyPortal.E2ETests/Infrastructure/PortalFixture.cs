@@ -38,7 +38,10 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds to (or overrides in) the portal's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
-    public async Task InitializeAsync()
+    /// <summary>Services a derived fixture adds (test-only trust, never a change of the portal's behaviour).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
         var settings = new Dictionary<string, string?>
@@ -75,6 +78,7 @@ public class PortalFixture : IAsyncLifetime
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
             builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+            ConfigureServices(builder.Services);
         });
 
         await _app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(seedDemoData: true);

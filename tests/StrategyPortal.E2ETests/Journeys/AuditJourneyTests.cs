@@ -8,6 +8,8 @@ using StrategyPortal.Infrastructure.Organisation;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
+using static StrategyPortal.E2ETests.Infrastructure.MudSelects;
+
 namespace StrategyPortal.E2ETests.Journeys;
 
 /// <summary>
@@ -218,14 +220,6 @@ public sealed partial class AuditJourneyTests(BrowserFixture browser, PortalFixt
         await Expect(change.Locator(".audit-new")).ToHaveTextAsync(newValue);
     }
 
-    /// <summary>Opens a MudSelect and picks the option with exactly this text.</summary>
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        await item.ClickAsync();
-        await Expect(item).ToHaveCountAsync(0);
-    }
 
     [GeneratedRegex(@"/organisation/people/(\d+)/privacy$")]
     private static partial Regex PrivacyLink();

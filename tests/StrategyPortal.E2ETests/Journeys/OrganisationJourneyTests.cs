@@ -5,6 +5,8 @@ using StrategyPortal.Infrastructure.Organisation;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
+using static StrategyPortal.E2ETests.Infrastructure.MudSelects;
+
 namespace StrategyPortal.E2ETests.Journeys;
 
 /// <summary>An administrator builds the organisation: a unit through its dialog, a person in it, and a refused e-mail address.</summary>
@@ -99,14 +101,5 @@ public sealed class OrganisationJourneyTests(BrowserFixture browser, PortalFixtu
         await Expect(dialog).ToHaveCountAsync(0);
         await page.GetByLabel(Ui("Common.Search")).FillAsync(personName);
         await Expect(page.GetByTestId("people-empty")).ToHaveTextAsync(T("People.Empty"));
-    }
-
-    /// <summary>Opens a MudSelect and picks the option with exactly this text.</summary>
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        await item.ClickAsync();
-        await Expect(item).ToHaveCountAsync(0);
     }
 }

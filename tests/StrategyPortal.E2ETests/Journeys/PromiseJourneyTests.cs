@@ -10,6 +10,8 @@ using StrategyPortal.E2ETests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
+using static StrategyPortal.E2ETests.Infrastructure.MudSelects;
+
 namespace StrategyPortal.E2ETests.Journeys;
 
 /// <summary>
@@ -227,24 +229,7 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser, PortalFi
         }
     }
 
-    /// <summary>Opens a MudSelect and picks the option with exactly this text.</summary>
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        await item.ClickAsync();
-        await Expect(item).ToHaveCountAsync(0);
-    }
 
-    /// <summary>Opens a multi-select MudSelect, ticks these options and closes it again.</summary>
-    private static async Task ChooseManyAsync(IPage page, ILocator select, params string[] options)
-    {
-        await select.ClickAsync();
-        foreach (var option in options)
-            await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
-        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
-    }
 
     [GeneratedRegex(@"/promises/\d+$")]
     private static partial Regex PromiseUrl();

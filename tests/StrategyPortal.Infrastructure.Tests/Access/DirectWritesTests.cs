@@ -22,10 +22,14 @@ public sealed partial class DirectWritesTests
             (8, "an erased person's name in history rows: the erasure is recorded as the change of the person (name to pseudonym, erased)"),
         ["src/StrategyPortal.Infrastructure/Access/AuditLogGuard.cs"] =
             (2, "the erasure's marker row that lets its own transaction pseudonymise the audit log (never committed)"),
-        ["src/StrategyPortal.Infrastructure/Engagement/ClosedRoundRewriter.cs"] =
-            (3, "a closed round's anonymous responses and comments rewritten in random order on PostgreSQL, content unchanged ([NotAudited] pulse data)"),
+        ["src/StrategyPortal.Infrastructure/Engagement/AnswerMixer.cs"] =
+            (7, "a round's anonymous responses and comments rewritten in random order (PostgreSQL) and the tables or the file rebuilt in key order (CLUSTER, VACUUM), content unchanged ([NotAudited] pulse data)"),
+        ["src/StrategyPortal.Application/Engagement/RoundAudienceRecorder.cs"] =
+            (1, "an open round's once-a-day participation count per unit ([NotAudited] bookkeeping of the round's record)"),
         ["src/StrategyPortal.Infrastructure/Identity/AccountService.cs"] =
             (2, "a user's language and dark mode: preferences of the sign-in account (Identity's tables are not audited)"),
+        ["src/StrategyPortal.Infrastructure/Identity/SignInSession.cs"] =
+            (4, "server-side sign-in sessions: last use, sign-out and clean-up (session bookkeeping of the sign-in account; Identity's tables are not audited)"),
         ["src/StrategyPortal.Infrastructure/Persistence/DatabaseInitializer.cs"] =
             (1, "PRAGMA journal_mode=WAL on SQLite: no data"),
     };

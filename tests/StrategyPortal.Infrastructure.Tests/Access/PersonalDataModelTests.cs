@@ -42,6 +42,7 @@ public sealed partial class PersonalDataModelTests
         "MarketingPromise.OwnerPersonId",
         "ApiKey.CreatedByPersonId",
         "Participation.PersonId",
+        "PulseInvitation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
     };
@@ -53,6 +54,7 @@ public sealed partial class PersonalDataModelTests
         ["Capability.Name"] = "a capability's name",
         ["ApiKey.Name"] = "the label an administrator gave the key",
         ["IssuedScorecard.UnitName"] = "the unit the scorecard is about",
+        ["PulseRoundUnit.Name"] = "a unit's name as a pulse round recorded it",
         ["ScorecardIssueItem.LeaseOwner"] = "the portal instance generating the scorecard",
         ["PortalUser.ErasedEmailHash"] = "kept on purpose after erasure: a SHA-256 that only refuses a new sign-in with the old e-mail (privacy.md)",
     };

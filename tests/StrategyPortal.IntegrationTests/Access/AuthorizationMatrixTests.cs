@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.Access;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.IntegrationTests.Infrastructure;
 using StrategyPortal.Web.Access;

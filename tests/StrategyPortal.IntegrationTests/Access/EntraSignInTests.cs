@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Domain.Access;
@@ -16,11 +17,12 @@ namespace StrategyPortal.IntegrationTests.Access;
 /// A portal with Entra sign-in pointed at <see cref="LocalOidcProvider"/> on 127.0.0.1. The provider is
 /// started before the portal reads its settings, and stopped with it.
 /// </summary>
-public abstract class EntraPortal(DatabaseProvider provider, UnknownEntraUsers unknownUsers, bool localAccounts) : PortalFactory(provider, demoData: true)
+public abstract class EntraPortal(DatabaseProvider provider, UnknownEntraUsers unknownUsers, bool localAccounts, bool misstateMetadataIssuer = false)
+    : PortalFactory(provider, demoData: true)
 {
     public const string ProvisionUnit = "Webcare";
 
-    public LocalOidcProvider Oidc { get; } = LocalOidcProvider.Start();
+    public LocalOidcProvider Oidc { get; } = LocalOidcProvider.Start(misstateMetadataIssuer);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,13 +30,14 @@ public abstract class EntraPortal(DatabaseProvider provider, UnknownEntraUsers u
         builder.UseSetting("AzureAd:ClientId", LocalOidcProvider.ClientId);
         builder.UseSetting("AzureAd:Instance", Oidc.Instance);
         builder.UseSetting("AzureAd:TenantId", Oidc.TenantId);
-        builder.UseSetting("AzureAd:RequireHttpsMetadata", "false");
         builder.UseSetting("AzureAd:RoleMapping:Portal.Director", "Director");
         builder.UseSetting("AzureAd:RoleMapping:Portal.Manager", "Manager");
         builder.UseSetting("AzureAd:RoleMapping:Portal.Employee", "Employee");
         builder.UseSetting("AzureAd:UnknownUsers", unknownUsers.ToString());
         builder.UseSetting("AzureAd:ProvisionUnit", ProvisionUnit);
         builder.UseSetting("Portal:LocalAccounts:Enabled", localAccounts ? "true" : "false");
+        // The provider's certificate is made by the test: the portal's Entra clients trust it (nothing else changes).
+        builder.ConfigureTestServices(LocalOidcProvider.TrustIn);
     }
 
     public override async ValueTask DisposeAsync()
@@ -47,6 +50,7 @@ public abstract class EntraPortal(DatabaseProvider provider, UnknownEntraUsers u
 public sealed class SqliteEntraProvisioningPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Provision, localAccounts: true);
 public sealed class PostgreSqlEntraProvisioningPortal() : EntraPortal(DatabaseProvider.PostgreSql, UnknownEntraUsers.Provision, localAccounts: true);
 public sealed class SqliteEntraRefusingPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Refuse, localAccounts: false);
+public sealed class SqliteEntraMisstatedIssuerPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Refuse, localAccounts: true, misstateMetadataIssuer: true);
 
 /// <summary>The whole browser round trip: portal → provider's authorize endpoint → portal's callback (code redeemed over HTTP).</summary>
 internal static class EntraFlow
@@ -60,7 +64,7 @@ internal static class EntraFlow
         var authorize = challenge.Headers.Location!;
         Assert.StartsWith(factory.Oidc.AuthorizationEndpoint + "?", authorize.AbsoluteUri, StringComparison.Ordinal);
 
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var browser = LocalOidcProvider.CreateBrowserClient();
         using var answer = await browser.GetAsync(authorize);
         if (answer.StatusCode != HttpStatusCode.Redirect)
             Assert.Fail($"The provider answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
@@ -176,7 +180,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         var endSession = signOut.Headers.Location!;
         Assert.StartsWith(factory.Oidc.EndSessionEndpoint + "?", endSession.AbsoluteUri, StringComparison.Ordinal);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var browser = LocalOidcProvider.CreateBrowserClient();
         using var providerAnswer = await browser.GetAsync(endSession);
         Assert.Equal(before + 1, factory.Oidc.EndSessionRequests);
         Assert.Equal(HttpStatusCode.Redirect, providerAnswer.StatusCode);
@@ -232,7 +236,7 @@ public abstract class EntraSignInTests(EntraPortal factory)
         using var client = factory.CreatePortalClient();
         factory.Oidc.NextUser = new OidcTestUser("oid-forged", person.Email, person.Name, "Portal.Director");
         using var challenge = await client.GetAsync("/account/login/entra");
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var browser = LocalOidcProvider.CreateBrowserClient();
         using var answer = await browser.GetAsync(challenge.Headers.Location!);
         var query = System.Web.HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
 
@@ -388,6 +392,25 @@ public abstract class EntraSignInTests(EntraPortal factory)
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == objectId));
     }
 
+    [Fact]
+    public async Task Microsoft_Identity_Web_checks_the_issuer_against_the_providers_own_metadata_and_calls_no_other_host()
+    {
+        // A person of its own: the demo accounts get linked to the object ids other tests use.
+        var person = await factory.AddPersonAsync("Offline Check", PortalRole.Director);
+        using var client = factory.CreatePortalClient();
+        using var outbound = OutboundRequests.Record();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser($"oid-offline-{Guid.NewGuid():N}", person.Email, person.Name, "Portal.Director"));
+
+        Assert.Equal("/", PortalClient.RedirectTarget(callback));
+        // Microsoft.Identity.Web's AadIssuerValidator read the issuer from {authority}/.well-known/openid-configuration,
+        // through its own (named) client: no instance discovery, no Microsoft host.
+        Assert.Contains(new Uri($"{factory.Oidc.Issuer}/.well-known/openid-configuration"), LocalOidcProvider.IssuerValidatorRequests);
+        Assert.NotEmpty(outbound.Requests);
+        Assert.All(outbound.Requests, uri => Assert.True(System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address),
+            $"the sign-in sent a request off this machine: {uri}"));
+    }
+
     private List<string> NotValidatedWarnings() =>
         factory.Log.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("the provider's answer did not validate", StringComparison.Ordinal)).ToList();
 
@@ -462,5 +485,72 @@ public sealed class EntraRefusalTests(SqliteEntraRefusingPortal factory) : IClas
         Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Sign-in refused: local accounts are switched off", StringComparison.Ordinal));
         using var home = await client.GetAsync("/");
         Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+    }
+}
+
+/// <summary>
+/// Microsoft.Identity.Web's issuer validation is on and is what refuses: the provider signs correct tokens for the
+/// configured tenant, but its metadata names another issuer (as a provider that is not the configured one would).
+/// </summary>
+public sealed class EntraIssuerValidationTests(SqliteEntraMisstatedIssuerPortal factory) : IClassFixture<SqliteEntraMisstatedIssuerPortal>
+{
+    [Fact]
+    public async Task A_token_whose_issuer_the_authoritys_metadata_does_not_name_is_refused_by_the_issuer_validator()
+    {
+        var director = PortalFactory.DemoAccount(PortalRole.Director);
+        using (var browser = LocalOidcProvider.CreateBrowserClient())
+        {
+            var metadata = await browser.GetStringAsync($"{factory.Oidc.Issuer}/.well-known/openid-configuration");
+            Assert.Contains($"\"{factory.Oidc.MisstatedIssuer}\"", metadata, StringComparison.Ordinal);
+        }
+        using var client = factory.CreatePortalClient();
+
+        using var callback = await EntraFlow.SignInAsync(factory, client, new OidcTestUser("oid-misstated", director.Email, director.Name, "Portal.Director"));
+
+        Assert.Equal("/account/signin-refused?reason=failed", PortalClient.RedirectTarget(callback));
+        // IDX40001: AadIssuerValidator (Microsoft.IdentityModel.Validators), installed by Microsoft.Identity.Web.
+        Assert.Contains(factory.Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal)
+            && l.Contains("the provider's answer did not validate", StringComparison.Ordinal) && l.Contains("IDX40001", StringComparison.Ordinal));
+        using var home = await client.GetAsync("/");
+        Assert.Equal("/account/login?ReturnUrl=%2F", PortalClient.RedirectTarget(home));
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oid-misstated"));
+    }
+}
+
+/// <summary>Every HTTP request this process sends over the network (HttpClient's diagnostics), while recording.</summary>
+internal sealed class OutboundRequests : IDisposable, IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+{
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Uri> _requests = new();
+
+    public IReadOnlyCollection<Uri> Requests => _requests;
+
+    public static OutboundRequests Record()
+    {
+        var recorder = new OutboundRequests();
+        recorder._subscriptions.Add(System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(recorder));
+        return recorder;
+    }
+
+    public void OnNext(System.Diagnostics.DiagnosticListener listener)
+    {
+        if (listener.Name == "HttpHandlerDiagnosticListener")
+            lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key != "System.Net.Http.HttpRequestOut.Start" || value.Value is null) return;
+        if (value.Value.GetType().GetProperty("Request")?.GetValue(value.Value) is HttpRequestMessage { RequestUri: { } uri }) _requests.Enqueue(uri);
+    }
+
+    public void OnCompleted() { }
+
+    public void OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        lock (_subscriptions) foreach (var subscription in _subscriptions) subscription.Dispose();
     }
 }

@@ -74,6 +74,8 @@ public abstract class PrivacyTests(PortalFactory factory)
         var pulseTitle = await db.PulseSurveys.Where(s => s.Id == round.SurveyId).Select(s => s.Title).SingleAsync();
         db.AddRange(choice, signal, promise, apiKey, issue);
         db.Participations.Add(new Participation(round.Id, person.Id));
+        var invitedIn = await db.PulseRoundUnits.Where(u => u.RoundId == round.Id).OrderBy(u => u.UnitId).FirstAsync();
+        db.PulseInvitations.Add(new PulseInvitation(round.Id, person.Id, invitedIn.UnitId));
         await db.SaveChangesAsync();
         var scorecard = new IssuedScorecard(issue.Id, quarter, number, null, "Noordlicht Retail B.V.", "en", new string('0', 64), 10, person.Name, now);
         db.IssuedScorecards.Add(scorecard);
@@ -109,6 +111,7 @@ public abstract class PrivacyTests(PortalFactory factory)
     {
         var (person, standardId) = await ActiveManagerAsync();
         var admin = await factory.SharedClientAsync(PortalRole.Administrator);
+        using var signedIn = await factory.SignedInClientAsync(person.Email, person.Password);
 
         using var response = await admin.GetAsync($"/organisation/people/{person.Id}/export");
 
@@ -120,6 +123,9 @@ public abstract class PrivacyTests(PortalFactory factory)
         Assert.Equal(person.Email, root.GetProperty("person").GetProperty("email").GetString());
         Assert.Equal("Manager", root.GetProperty("person").GetProperty("role").GetString());
         Assert.Equal(person.Email, root.GetProperty("account").GetProperty("email").GetString());
+        // The open sign-in session: its times only (never the secret or its hash).
+        var session = Assert.Single(root.GetProperty("account").GetProperty("sessions").EnumerateArray());
+        Assert.Equal(["lastSeenUtc", "startedUtc"], session.EnumerateObject().Select(p => p.Name).Order().ToArray());
         Assert.Equal("Created", root.GetProperty("history")[0].GetProperty("action").GetString());
         var change = Assert.Single(root.GetProperty("standardsChanges").EnumerateArray());
         Assert.Equal(standardId, change.GetProperty("standardId").GetInt32());
@@ -128,6 +134,7 @@ public abstract class PrivacyTests(PortalFactory factory)
         Assert.Equal(["ServiceStandard", "ServiceStandardVersion", "StandardResult"],
             root.GetProperty("auditTrailAsActor").EnumerateArray().Select(a => a.GetProperty("entityType").GetString()!).Order().ToArray());
         Assert.Empty(root.GetProperty("pulseParticipations").EnumerateArray());
+        Assert.Empty(root.GetProperty("pulseInvitations").EnumerateArray());
         var names = root.EnumerateObject().Select(p => p.Name).ToList();
         Assert.DoesNotContain(names, n => n.Contains("response", StringComparison.OrdinalIgnoreCase) || n.Contains("answer", StringComparison.OrdinalIgnoreCase));
     }
@@ -171,6 +178,11 @@ public abstract class PrivacyTests(PortalFactory factory)
         Assert.Equal((trace.RoundId, trace.PulseTitle, trace.RoundNumber),
             (round.GetProperty("roundId").GetInt32(), round.GetProperty("pulse").GetString(), round.GetProperty("roundNumber").GetInt32()));
         Assert.Equal(["closesOn", "opensOn", "pulse", "roundId", "roundNumber"], round.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        // And which rounds they were invited to, in which unit (as the round recorded it when it opened).
+        var invitation = Assert.Single(root.GetProperty("pulseInvitations").EnumerateArray());
+        Assert.Equal((trace.RoundId, trace.PulseTitle, trace.RoundNumber),
+            (invitation.GetProperty("roundId").GetInt32(), invitation.GetProperty("pulse").GetString(), invitation.GetProperty("roundNumber").GetInt32()));
+        Assert.False(string.IsNullOrEmpty(invitation.GetProperty("unit").GetString()));
 
         // Everything they saved is in their trail as actor; a participation never is.
         var asActor = root.GetProperty("auditTrailAsActor").EnumerateArray().Select(a => a.GetProperty("entityType").GetString()).ToHashSet();

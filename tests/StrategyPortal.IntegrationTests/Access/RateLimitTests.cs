@@ -40,8 +40,8 @@ public abstract class RateLimitTests(PortalFactory factory)
     public async Task Pulse_answers_are_limited_per_person_and_recover_after_the_window()
     {
         var round = await OpenRoundAsync();
-        var first = await factory.AddPersonAsync("Limit One");
-        var second = await factory.AddPersonAsync("Limit Two");
+        var first = await factory.AddInvitedPersonAsync("Limit One");
+        var second = await factory.AddInvitedPersonAsync("Limit Two");
         using var one = await factory.SignedInClientAsync(first.Email, first.Password);
         using var two = await factory.SignedInClientAsync(second.Email, second.Password);
         var formOne = HtmlForm.WithHandler(await one.GetPageAsync($"/pulses/{round}"), "pulse-answer").Fill([]);

@@ -55,8 +55,7 @@ public abstract class RefusedCookieTests(PortalFactory factory)
         using var client = factory.CreateClient(new() { BaseAddress = PortalFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         var portal = new PortalClient(client);
         using var response = await portal.SignInAsync(email, factory.DemoPassword);
-        var header = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(PortalClient.AuthCookie + "=", StringComparison.Ordinal));
-        return header[(PortalClient.AuthCookie.Length + 1)..header.IndexOf(';')];
+        return PortalClient.AuthCookieOf(response);
     }
 }
 

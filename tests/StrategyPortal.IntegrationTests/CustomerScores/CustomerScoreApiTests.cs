@@ -80,6 +80,44 @@ public abstract class CustomerScoreApiTests(PortalFactory factory)
         Assert.Null(withCookie.Headers.Location);
     }
 
+    [Theory]
+    [InlineData("Authorization", "Bearer {0}")]
+    [InlineData("Authorization", "bearer   {0} ")]
+    [InlineData("Authorization", "ApiKey {0}")]
+    [InlineData("X-Api-Key", "{0}")]
+    public async Task The_key_is_accepted_as_a_bearer_token_and_in_the_older_headers(string header, string format)
+    {
+        var key = await NewKeyAsync($"Header {header} {format}");
+        using var http = factory.CreatePortalClient().Http;
+        // One row in another quarter than the other tests look at, from a source of its own.
+        var body = $$"""[{"date":"2026-04-15","unit":"Klantenservice","channel":"Phone","source":"Header {{header}} {{format.Trim()}}","nps":[0,0,0,0,0,0,0,0,0,0,1]}]""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(header, string.Format(CultureInfo.InvariantCulture, format, key.Key));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_bearer_token_is_refused_and_the_challenge_names_Bearer()
+    {
+        using var http = factory.CreatePortalClient().Http;
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(Sample(), Encoding.UTF8, "text/csv") };
+        wrong.Headers.TryAddWithoutValidation("Authorization", "Bearer spk_" + new string('y', 43));
+        using var empty = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(Sample(), Encoding.UTF8, "text/csv") };
+        empty.Headers.TryAddWithoutValidation("Authorization", "Bearer ");
+
+        using var wrongAnswer = await http.SendAsync(wrong);
+        using var emptyAnswer = await http.SendAsync(empty);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongAnswer.StatusCode);
+        Assert.Equal(factory.Text<Messages>("api.key-unknown"), (await ProblemAsync(wrongAnswer)).GetProperty("detail").GetString());
+        Assert.Contains(wrongAnswer.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        Assert.Equal(HttpStatusCode.Unauthorized, emptyAnswer.StatusCode);
+        Assert.Equal(factory.Text<Messages>("api.key-missing"), (await ProblemAsync(emptyAnswer)).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task An_unknown_or_revoked_key_is_refused_and_a_key_without_the_scope_is_forbidden()
     {

@@ -41,7 +41,7 @@ public abstract partial class PulseAnsweringTests(PortalFactory factory)
 
     private async Task<PortalClient> NewEmployeeAsync()
     {
-        var person = await factory.AddPersonAsync("Pulse Tester");
+        var person = await factory.AddInvitedPersonAsync("Pulse Tester");
         return await factory.SignedInClientAsync(person.Email, person.Password);
     }
 

@@ -54,6 +54,11 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
         var round = new PulseRound(survey.Id, 1, new DateOnly(2021, 5, 3), new DateOnly(2021, 5, 10));
         db.PulseRounds.Add(round);
         await db.SaveChangesAsync();
+        // Everyone invited answered: A 6, B 2, C 5 people.
+        await TestRounds.StaffAsync(db, a, 6);
+        await TestRounds.StaffAsync(db, b, 2);
+        await TestRounds.StaffAsync(db, c, 5);
+        await TestRounds.RecordAsync(db, round);
         PulseResponse R(int unit, int engagement, int enps) => PulseResponse.Create(round.Id, unit, new DateOnly(2021, 5, 4),
             [new ScaledAnswer(engagementQuestion, QuestionKind.Engagement, engagement), new ScaledAnswer(enpsQuestion, QuestionKind.Enps, enps)]);
         db.PulseResponses.AddRange(
@@ -83,8 +88,9 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
         var byUnit = rows.Skip(1).ToDictionary(r => r[0]);
         Assert.Equal([parent, a, b, c], rows.Skip(1).Select(r => r[0]).ToArray());
 
-        // A: 3 engaged, 2 not, 1 actively disengaged of 6; eNPS 2 promoters, 2 passives, 2 detractors = 0; the engagement item 3/6 favourable.
-        Assert.Equal(["shown", "suppressed", "50", "33.3", "16.7", "0", "33.3", "33.3", "33.3", "50", "0"], byUnit[a][2..]);
+        // A: all 6 invited answered; 3 engaged, 2 not, 1 actively disengaged of 6; eNPS 2 promoters, 2 passives, 2 detractors = 0;
+        // the engagement item 3/6 favourable.
+        Assert.Equal(["shown", "100", "50", "33.3", "16.7", "0", "33.3", "33.3", "33.3", "50", "0"], byUnit[a][2..]);
         // The parent (all 13): engaged 6/13 = 46.2 %, eNPS (9 − 2)/13 = 53.8.
         Assert.Equal(["46.2", "53.8"], new[] { byUnit[parent][4], byUnit[parent][7] });
         // B (too few) and C (protects B): every figure "suppressed" — no share, no eNPS, no count.
@@ -120,6 +126,8 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
             var round = new PulseRound(survey.Id, 1, new DateOnly(2021, 6, 7), new DateOnly(2021, 6, 14));
             db.PulseRounds.Add(round);
             await db.SaveChangesAsync();
+            await TestRounds.StaffAsync(db, unit, 8);
+            await TestRounds.RecordAsync(db, round);
             // Five answers, all actively disengaged detractors: engaged 0 %, eNPS −100.
             for (var i = 0; i < 5; i++)
                 db.PulseResponses.Add(PulseResponse.Create(round.Id, unit, new DateOnly(2021, 6, 8),
@@ -136,8 +144,8 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
         // The name with a leading quote (text, not a formula), quoted because it holds ";" and quotes (doubled).
         var cell = "\"'" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         Assert.StartsWith(cell + ";", lines[1], StringComparison.Ordinal);
-        // shown; response rate (no invited counted: suppressed); engaged 0, not engaged 0, actively disengaged 100; eNPS −100.
-        Assert.Equal(["shown", "suppressed", "0", "0", "100", "-100"], lines[1][(cell.Length + 1)..].Split(';')[1..7]);
+        // shown; response rate 5 of 8 invited; engaged 0, not engaged 0, actively disengaged 100; eNPS −100.
+        Assert.Equal(["shown", "62.5", "0", "0", "100", "-100"], lines[1][(cell.Length + 1)..].Split(';')[1..7]);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public abstract partial class QueryPathTests(SqlCapturingPortal factory)
     public async Task Answering_a_pulse_reads_participation_and_writes_answers_but_never_reads_an_answer()
     {
         var (open, _) = await RoundsAsync();
-        var person = await factory.AddPersonAsync("Path Tester");
+        var person = await factory.AddInvitedPersonAsync("Path Tester");
         using var client = await factory.SignedInClientAsync(person.Email, person.Password);
 
         var statements = await StatementsOfAsync(async () =>

@@ -54,6 +54,12 @@ public abstract class UnitEngagementSourceTests(PortalFactory factory)
             var second = new PulseRound(survey.Id, 2, new DateOnly(2020, 3, 2), new DateOnly(2020, 3, 9));
             db.PulseRounds.AddRange(first, second);
             await db.SaveChangesAsync();
+            // Everyone who answers was invited: A 6, B 2, C 5 people.
+            await TestRounds.StaffAsync(db, a, 6);
+            await TestRounds.StaffAsync(db, b, 2);
+            await TestRounds.StaffAsync(db, c, 5);
+            await TestRounds.RecordAsync(db, first);
+            await TestRounds.RecordAsync(db, second);
 
             PulseResponse R(PulseRound round, int unit, int engagement, int enps) => Response(round.Id, unit, engagement, enps, engagementQuestion, enpsQuestion);
             db.PulseResponses.AddRange(

@@ -81,6 +81,13 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return uri.PathAndQuery;
     }
 
+    /// <summary>The value of the sign-in cookie a response sets (a successful sign-in's).</summary>
+    public static string AuthCookieOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal));
+        return header[(AuthCookie.Length + 1)..header.IndexOf(';')];
+    }
+
     public static bool SetsCookie(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(name + "=", StringComparison.Ordinal));
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Organisation;
 using StrategyPortal.Domain.Access;
+using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Seeding;
@@ -142,6 +143,22 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         var root = (await organisation.GetUnitsAsync()).Single(u => u.ParentId is null);
         var id = await organisation.CreatePersonAsync(new PersonInput { Name = name, Email = email, OrgUnitId = root.Id, Role = role, InitialPassword = password });
         return new TestPerson(id, name, email, password);
+    }
+
+    /// <summary>
+    /// A person (as <see cref="AddPersonAsync"/>) who is invited to every pulse round that has recorded its audience, as if they
+    /// had been in the company's own unit when those rounds opened: a round invites only the people it found when it opened,
+    /// and a test that answers the demo rounds needs a person whose password it knows.
+    /// </summary>
+    public async Task<TestPerson> AddInvitedPersonAsync(string name, PortalRole role = PortalRole.Employee)
+    {
+        var person = await AddPersonAsync(name, role);
+        await using var db = NewDbContext();
+        var unitId = await db.People.Where(p => p.Id == person.Id).Select(p => p.OrgUnitId).SingleAsync();
+        foreach (var roundId in await db.PulseRoundUnits.Where(u => u.UnitId == unitId).Select(u => u.RoundId).ToListAsync())
+            db.PulseInvitations.Add(new PulseInvitation(roundId, person.Id, unitId));
+        await db.SaveChangesAsync();
+        return person;
     }
 
     /// <summary>

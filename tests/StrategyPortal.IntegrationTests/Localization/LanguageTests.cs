@@ -52,6 +52,69 @@ public abstract class LanguageTests(PortalFactory factory)
         Assert.Equal("/", PortalClient.RedirectTarget(response));
     }
 
+    public static TheoryData<string> UnsafeRedirects => new()
+    {
+        "/pulses\r\nSet-Cookie: evil=1",   // header injection
+        "/\t/evil.example",                // browsers drop tabs: //evil.example
+        "/\n/evil.example",
+        "/standards\u0000",
+        "/promises\u0085",                 // a C1 control character
+        "/promises\\evil",                // a backslash anywhere
+        "/" + new string('a', 3000),        // longer than any page of the portal
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsafeRedirects))]
+    public async Task A_redirect_uri_with_control_characters_falls_back_to_the_home_page(string redirectUri)
+    {
+        var person = await factory.AddPersonAsync("Rare Terugweg");
+        using var browser = await factory.SignedInClientAsync(person.Email, person.Password);
+
+        using var viaGet = await browser.GetAsync($"/culture/set?culture=nl&redirectUri={Uri.EscapeDataString(redirectUri)}");
+        using var viaPost = await PostSwitchAsync(browser, "nl", redirectUri);
+        // The sign-in form's return address is the same kind of input.
+        using var anonymous = factory.CreatePortalClient();
+        using var signIn = await anonymous.SignInAsync(person.Email, person.Password!, redirectUri);
+
+        Assert.Equal("/", PortalClient.RedirectTarget(viaGet));
+        if (redirectUri.Contains('\0'))
+        {
+            // ASP.NET Core's form reader refuses a NUL in a form body as malformed (400, dotnet/aspnetcore#19962): nothing stored.
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, viaPost.StatusCode);
+            Assert.Null(await PreferredCultureAsync(person.Id));
+        }
+        else
+        {
+            Assert.Equal("/", PortalClient.RedirectTarget(viaPost));
+            Assert.Equal("nl", await PreferredCultureAsync(person.Id));
+        }
+        Assert.Equal("/", PortalClient.RedirectTarget(signIn));
+    }
+
+    [Fact]
+    public async Task A_redirect_uri_with_letters_outside_ASCII_is_followed_percent_encoded()
+    {
+        using var browser = factory.CreatePortalClient();
+
+        using var response = await browser.GetAsync($"/culture/set?culture=nl&redirectUri={Uri.EscapeDataString("/promises?zoek=café €")}");
+
+        Assert.Equal("/promises?zoek=caf%C3%A9%20%E2%82%AC", PortalClient.RedirectTarget(response));
+    }
+
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("nl-NL\r\n")]
+    [InlineData("")]
+    public async Task An_unknown_culture_falls_back_to_Dutch(string culture)
+    {
+        using var browser = factory.CreatePortalClient();
+
+        using var response = await browser.GetAsync($"/culture/set?culture={Uri.EscapeDataString(culture)}&redirectUri=%2Faccount%2Flogin");
+
+        Assert.Equal("/account/login", PortalClient.RedirectTarget(response));
+        Assert.Equal("nl", Page.Language(await browser.GetPageAsync(PortalClient.LoginPath)));
+    }
+
     [Fact]
     public async Task The_choice_is_kept_on_the_account_across_sign_out_and_sign_in()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StrategyPortal.Application.Access;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.IntegrationTests.Access;
 using StrategyPortal.IntegrationTests.Infrastructure;
@@ -92,6 +93,28 @@ public sealed class ForwardedHeadersTests(SqliteBehindProxyPortal factory) : ICl
         Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
         Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.OpenIdConnect.Nonce.", StringComparison.Ordinal));
         Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Through_the_balancer_the_Blazor_hub_accepts_the_public_origin_and_refuses_others()
+    {
+        var person = await factory.AddPersonAsync("Hub Achter De Balancer");
+        using var browser = factory.Browser("203.0.113.13");
+        using (var signIn = await browser.SignInAsync(person.Email, person.Password!))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // The balancer speaks http to the portal; the page the browser shows is https://portal.example.
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(browser, $"https://{SqliteBehindProxyPortal.PublicHost}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(browser, $"http://{SqliteBehindProxyPortal.PublicHost}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(browser, "https://evil.example"));
+    }
+
+    private static async Task<HttpStatusCode> NegotiateAsync(PortalClient browser, string origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
+        request.Headers.Add("Origin", origin);
+        using var response = await browser.Http.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]

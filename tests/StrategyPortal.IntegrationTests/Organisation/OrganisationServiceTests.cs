@@ -251,7 +251,7 @@ public abstract class OrganisationServiceTests(PortalFactory factory)
 
         Assert.Equal(
             [string.Join(" ", Message("password.requires-digit"), Message("password.requires-upper"))],
-            refused.Errors["Password"]);
+            refused.Errors[nameof(PersonInput.InitialPassword)]);
         await using var db = factory.NewDbContext();
         Assert.False(await db.People.AnyAsync(p => p.Email == email));
         Assert.False(await db.Users.AnyAsync(u => u.Email == email));

@@ -197,7 +197,7 @@ public abstract class ScorecardIssuingTests(ScorecardPortalFactory factory)
             var service = director.Get<ScorecardService>();
             var current = Quarter.Of(DateTime.UtcNow);
             var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => service.IssueAsync(current));
-            Assert.Equal([factory.Text<Messages>("scorecard.quarter-not-ended", "en", current.ToString())], refused.Errors["Quarter"]);
+            Assert.Equal([factory.Text<Messages>("scorecard.quarter-not-ended", "en", current.ToString())], refused.Errors[""]);
         }
         await using (var manager = await factory.AsAsync(ManagerEmail))
             await Assert.ThrowsAsync<ForbiddenException>(() => manager.Get<ScorecardService>().IssueAsync(new Quarter(2024, 1)));

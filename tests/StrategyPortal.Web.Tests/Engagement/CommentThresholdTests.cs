@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Domain.Engagement;
+using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Web.Tests.Support;
 
@@ -31,10 +32,11 @@ public class CommentThresholdTests
             AnonymityThresholds.Default, [engagement.Id, enps.Id, comment.Id], [unit.Id]);
         db.PulseSurveys.Add(survey);
         await db.SaveChangesAsync();
+        for (var i = 0; i < 12; i++) db.People.Add(new Person($"Proef {i}", $"proef{i}.{Guid.NewGuid():N}@drempel.example", unit.Id, PortalRole.Employee));
         var round = new PulseRound(survey.Id, 1, new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 8));
         db.PulseRounds.Add(round);
         await db.SaveChangesAsync();
-        db.PulseRoundUnits.Add(new PulseRoundUnit(round.Id, unit.Id, 12));
+        await RoundAudienceRecorder.RecordAsync(db, round, round.OpensOn);
         for (var i = 0; i < answers; i++)
         {
             var low = i < 2;

@@ -87,9 +87,17 @@ public class StandardsPagesTests
         host.WaitForElement("input[data-testid=standard-title], [data-testid=standard-title] input");
         host.Find(".mud-dialog [data-testid=save]").Click();
 
-        host.WaitForAssertion(() => Assert.Contains("Deze eenheid heeft al een norm met deze titel", host.Markup));
+        // The refusal sits at the title field (not in a banner), and goes as soon as the title is changed.
+        const string taken = "Deze eenheid heeft al een norm met deze titel";
+        host.WaitForAssertion(() => Assert.Contains(taken, TitleField(host).TextContent));
+        Assert.Empty(host.FindAll("[data-testid=dialog-error]"));
+        host.Find("input[data-testid=standard-title], [data-testid=standard-title] input").Change("Een nieuwe titel");
+        host.WaitForAssertion(() => Assert.DoesNotContain(taken, TitleField(host).TextContent));
         Assert.NotNull(host.Find(".mud-dialog"));
     }
+
+    private static AngleSharp.Dom.IElement TitleField(IRenderedComponent<ProviderHost> host) =>
+        host.Find("input[data-testid=standard-title], [data-testid=standard-title] input").Closest(".mud-input-control")!;
 
     [Fact]
     public async Task A_second_editor_is_told_and_keeps_their_input()

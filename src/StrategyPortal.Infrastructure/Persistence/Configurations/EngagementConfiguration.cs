@@ -96,8 +96,34 @@ public sealed class PulseRoundUnitConfiguration : IEntityTypeConfiguration<Pulse
     {
         b.ToTable("PulseRoundUnits");
         b.HasKey(u => new { u.RoundId, u.UnitId });
+        b.Property(u => u.Name).HasMaxLength(OrgUnit.NameMaxLength).IsRequired();
         b.HasOne<PulseRound>().WithMany().HasForeignKey(u => u.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PulseInvitationConfiguration : IEntityTypeConfiguration<PulseInvitation>
+{
+    public void Configure(EntityTypeBuilder<PulseInvitation> b)
+    {
+        b.ToTable("PulseInvitations");
+        // One invitation per person per round; looked up by (round, person) when answering.
+        b.HasKey(i => new { i.RoundId, i.PersonId });
+        b.HasOne<PulseRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PulseRoundUnit>().WithMany().HasForeignKey(i => new { i.RoundId, i.UnitId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => i.PersonId);
+    }
+}
+
+public sealed class AnswerMixConfiguration : IEntityTypeConfiguration<AnswerMix>
+{
+    public void Configure(EntityTypeBuilder<AnswerMix> b)
+    {
+        b.ToTable("AnswerMixes");
+        b.HasKey(m => m.RoundId);
+        b.Property(m => m.RoundId).ValueGeneratedNever();
+        b.HasOne<PulseRound>().WithMany().HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -4,16 +4,19 @@ using StrategyPortal.Application.Localization;
 
 namespace StrategyPortal.Web.Components.Shared;
 
-/// <summary>What went wrong, in the reader's language: field messages for the form, one line for the rest.</summary>
-public sealed record UiError(string Summary, IReadOnlyDictionary<string, string[]> Fields)
+/// <summary>
+/// What went wrong, in the reader's language: <see cref="FormMessage"/> for the whole form and <see cref="Fields"/>, the field
+/// messages by their path in the input. A form shows them through <see cref="FormErrors"/> (each at its field); a page without
+/// a form shows <see cref="Summary"/>, which holds all of them.
+/// </summary>
+public sealed record UiError(string FormMessage, IReadOnlyDictionary<string, string[]> Fields)
 {
     public static UiError None { get; } = new(string.Empty, new Dictionary<string, string[]>());
 
-    public bool IsEmpty => string.IsNullOrEmpty(Summary) && Fields.Count == 0;
+    /// <summary>Every message in one line: the form's, then the fields'.</summary>
+    public string Summary => string.Join(" ", new[] { FormMessage }.Concat(Fields.Where(f => f.Key.Length > 0).SelectMany(f => f.Value)).Where(m => m.Length > 0));
 
-    public string? For(string field) => Fields.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
-
-    public bool Has(string field) => Fields.ContainsKey(field);
+    public bool IsEmpty => string.IsNullOrEmpty(FormMessage) && Fields.Count == 0;
 }
 
 public sealed class UiErrors(IStringLocalizer<Messages> messages)
