@@ -36,6 +36,12 @@ public static class DependencyInjection
         services.AddScoped<PrivacyService>();
         services.AddScoped<CustomerScoreService>();
         services.AddScoped<CustomerScoreImportService>();
+        services.AddScoped<People.PeoplePlanner>();
+        services.AddScoped<People.PeoplePlanApplier>();
+        services.AddScoped<People.PeopleWriter>();
+        services.AddScoped<People.PeopleImportService>();
+        services.AddScoped<People.ScimService>();
+        services.AddScoped<People.DayOneService>();
         // Engagement for the engagement × customer view and the scorecards: the pulse results, with their anonymity rules.
         services.TryAddScoped<IUnitEngagementSource, PulseUnitEngagementSource>();
         services.AddScoped<PromiseCheckRunner>();

@@ -7,6 +7,7 @@ using StrategyPortal.Infrastructure.CustomerScores;
 using StrategyPortal.Infrastructure.Identity;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Pdf;
+using StrategyPortal.Infrastructure.People;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Scorecards;
 using StrategyPortal.Infrastructure.Seeding;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddHostedService<Promises.PromiseRecheckScheduler>();
         services.AddScoped<Application.Access.IPersonErasure, Access.PersonErasure>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddPortalPeople(configuration);
 
         // PDF: fonts are loaded (and subset) once; a missing font file stops the start (PdfFontsStartupCheck).
         var pdf = new PdfOptions();

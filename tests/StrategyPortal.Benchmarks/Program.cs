@@ -9,6 +9,8 @@ using StrategyPortal.Benchmarks.Scorecards;
 //   aggregate       [--employees 10000] [--rounds 8] [--repeat 20] [--port 5392]
 //   customer-scores …  one timed import of a generated CSV (a macro benchmark, not BenchmarkDotNet iterations)
 //   scorecard       [--units 200] [--repeat 20]  the demo company's scorecard warm, then a batch of unit scorecards on all cores
+//   people-import   [--people 10000] [--delta 100]  a full sync (preview + apply), the same file again, then a delta
+//   scim            [--users 10000] [--concurrency 8] [--port 5223]  an Entra-style initial SCIM cycle against the real portal
 //   bdn             BenchmarkDotNet run of the aggregation (takes minutes)
 //   circuits        [--per-page 8] [--port 5393]  server memory per open interactive page, page by page (headless Chromium)
 var mode = args.Length > 0 ? args[0] : "help";
@@ -26,6 +28,10 @@ switch (mode)
         return await AggregationRun.RunAsync(Option("employees", 10_000), Option("rounds", 8), Option("repeat", 20), Option("port", 5392));
     case "customer-scores":
         return await CustomerScoreImportBenchmark.RunAsync(args[1..]);
+    case "people-import":
+        return await StrategyPortal.Benchmarks.People.PeopleImportBenchmark.RunAsync(Option("people", 10_000), Option("delta", 100));
+    case "scim":
+        return await StrategyPortal.Benchmarks.People.ScimBenchmark.RunAsync(Option("users", 10_000), Option("concurrency", 8), Option("port", 5223));
     case "scorecard":
         return await ScorecardBenchmark.RunAsync(Option("units", 200), Option("repeat", 20));
     case "circuits":
@@ -34,6 +40,6 @@ switch (mode)
         BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("modes: load | aggregate | customer-scores | scorecard | circuits | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
+        Console.WriteLine("modes: load | aggregate | customer-scores | people-import | scim | scorecard | circuits | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
         return 2;
 }

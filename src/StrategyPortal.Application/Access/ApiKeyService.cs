@@ -47,23 +47,40 @@ public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser curre
         var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return keys
             .OrderBy(k => k.RevokedAt is not null).ThenByDescending(k => k.CreatedAt)
-            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.ScopeList, k.CreatedAt, people.GetValueOrDefault(k.CreatedByPersonId, "?"), k.LastUsedAt, k.RevokedAt, k.Version))
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.ScopeList, k.CreatedAt, k.CreatedByPersonId is { } by ? people.GetValueOrDefault(by, "?") : CommandLineCreator, k.LastUsedAt, k.RevokedAt, k.Version))
             .ToList();
     }
+
+    /// <summary>Who the list names as the creator of a key made with the <c>api-key create</c> command.</summary>
+    public const string CommandLineCreator = "api-key command";
 
     public async Task<CreatedApiKey> CreateAsync(ApiKeyInput input, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         user.Demand(Permission.ApiKeysManage);
+        return await CreateAsync(input, user.PersonId!.Value, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A key made on the host by the <c>api-key create</c> command (provisioning scripts, infrastructure as code): whoever
+    /// can run the portal's process there may, as with <c>migrate</c>. Audited like a key made on the page, with the
+    /// command as the actor.
+    /// </summary>
+    public Task<CreatedApiKey> CreateFromCommandLineAsync(ApiKeyInput input, CancellationToken cancellationToken = default) =>
+        CreateAsync(input, null, CommandLineCreator, cancellationToken);
+
+    private async Task<CreatedApiKey> CreateAsync(ApiKeyInput input, int? personId, string? actor, CancellationToken cancellationToken)
+    {
         await text.EnsureValidAsync(validator, input, cancellationToken);
         var key = Generate();
         ApiKey entity;
         try
         {
-            entity = new ApiKey(input.Name, key[..ApiKey.PrefixLength], Hash(key), input.Scopes, user.PersonId!.Value, clock.GetUtcNow().UtcDateTime);
+            entity = new ApiKey(input.Name, key[..ApiKey.PrefixLength], Hash(key), input.Scopes, personId, clock.GetUtcNow().UtcDateTime);
         }
         catch (DomainException e) { throw text.Invalid(e); }
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (actor is not null) db.ActFor(actor);
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiKey(entity.Id, entity.Name, key);
@@ -92,11 +109,16 @@ public sealed class ApiKeyService(IPortalDbFactory dbFactory, ICurrentUser curre
         var match = candidates.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(k.Hash), hash));
         if (match is null) return new ApiKeyCheck(ApiKeyStatus.Unknown, null, null, []);
         if (match.IsRevoked) return new ApiKeyCheck(ApiKeyStatus.Revoked, match.Id, match.Name, []);
-        // Usage, not a change of the key: written directly so every API call does not add an audit entry.
+        // Usage, not a change of the key: written directly so every API call does not add an audit entry, and at most
+        // once a minute per key, so a provisioning run of thousands of calls does not queue a write behind each one.
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        if (match.LastUsedAt is not { } last || now - last >= LastUseResolution)
+            await db.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         return new ApiKeyCheck(ApiKeyStatus.Valid, match.Id, match.Name, match.ScopeList);
     }
+
+    /// <summary>How exactly a key's last use is kept.</summary>
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>"spk_" and 32 random bytes, base64url (43 characters).</summary>
     public static string Generate() => ApiKey.KeyStart + Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -36,9 +36,21 @@ public sealed record PersonExport(
     IReadOnlyList<ApiKeyRecord> ApiKeysCreated,
     IReadOnlyList<ParticipationRecord> PulseParticipations,
     string PulseNote,
-    IReadOnlyList<InvitationRecord> PulseInvitations);
+    IReadOnlyList<InvitationRecord> PulseInvitations)
+{
+    /// <summary>People imports the person applied (file, when, what changed).</summary>
+    public IReadOnlyList<PeopleImportRecord> PeopleImportsApplied { get; init; } = [];
+}
 
-public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased);
+public sealed record PeopleImportRecord(int Id, string FileName, string Mode, DateTime AppliedAtUtc, int Created, int Changed, int Moved, int Deactivated);
+
+/// <summary>What HR and the identity provider keep about the person (a people file, SCIM).</summary>
+public sealed record PersonHrRecord(string? EmployeeNumber, string? FirstName, string? LastName, int? ManagerId, string? Language, DateOnly? StartDate, string? DirectoryUserName);
+
+public sealed record PersonRecord(int Id, string Name, string Email, string Role, int OrgUnitId, string OrgUnitName, bool IsActive, bool IsErased)
+{
+    public PersonHrRecord? Hr { get; init; }
+}
 
 /// <summary>A change of the person's own record (unit, role, name, e-mail, active) as the audit log holds it.</summary>
 public sealed record PersonHistoryItem(DateTime OccurredAtUtc, AuditAction Action, string ChangedBy, IReadOnlyList<AuditChange> Changes);
@@ -114,7 +126,10 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
 
         return new PersonExport(
             clock.GetUtcNow().UtcDateTime,
-            new PersonRecord(person.Id, person.Name, person.Email, person.Role.ToString(), person.OrgUnitId, unitName, person.IsActive, person.IsErased),
+            new PersonRecord(person.Id, person.Name, person.Email, person.Role.ToString(), person.OrgUnitId, unitName, person.IsActive, person.IsErased)
+            {
+                Hr = new PersonHrRecord(person.EmployeeNumber, person.FirstName, person.LastName, person.ManagerId, person.Language, person.StartDate, person.DirectoryUserName),
+            },
             await accounts.DescribeLoginAsync(personId, cancellationToken),
             own.Select(a => new PersonHistoryItem(a.OccurredAtUtc, a.Action, a.ActorName, AuditService.ParseChanges(a.Changes))).ToList(),
             asActor.Select(a => new AuditRow(a.Id, a.OccurredAtUtc, a.ActorPersonId, a.ActorName, a.Action, a.EntityType, a.EntityId, AuditService.ParseChanges(a.Changes))).ToList(),
@@ -130,7 +145,11 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             keys,
             rounds.OrderBy(r => r.OpensOn).ThenBy(r => r.Id).Select(r => new ParticipationRecord(r.Id, r.Title, r.Number, r.OpensOn, r.ClosesOn)).ToList(),
             PulseNote,
-            invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList());
+            invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList())
+        {
+            PeopleImportsApplied = (await db.PeopleImports.AsNoTracking().Where(i => i.AppliedByPersonId == personId).OrderBy(i => i.Id).ToListAsync(cancellationToken))
+                .Select(i => new PeopleImportRecord(i.Id, i.FileName, i.Mode.ToString(), i.AppliedAtUtc, i.Created, i.Changed, i.Moved, i.Deactivated)).ToList(),
+        };
     }
 
     public async Task EraseAsync(int personId, CancellationToken cancellationToken = default)

@@ -46,6 +46,7 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PromiseRequirement> PromiseRequirements { get; }
     DbSet<ServiceSignal> ServiceSignals { get; }
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
+    DbSet<Domain.People.PeopleImport> PeopleImports { get; }
 
     /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>
     DbSet<AuditEntry> AuditEntries { get; }
@@ -57,6 +58,12 @@ public interface IPortalDb : IAsyncDisposable
     /// the change's transaction (<see cref="InTransactionAsync{T}"/>) so the change and its entry commit together.
     /// </summary>
     void AuditDirectChange<TEntity>(object key, AuditAction action, params AuditValue[] values) where TEntity : class;
+
+    /// <summary>
+    /// Names what the changes saved through this context are part of (a people import, SCIM provisioning): the audit
+    /// log's actor becomes "who (what)", or just "what" when no person acts.
+    /// </summary>
+    void ActFor(string what);
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -7,6 +7,7 @@ namespace StrategyPortal.Application.Organisation;
 public sealed record OrgUnitNode(int Id, string Name, OrgUnitKind Kind, int? ParentId, bool IsActive, int Depth, int PeopleCount, int Version)
 {
     public string Path { get; init; } = Name;
+    public string? Code { get; init; }
 }
 
 public sealed class UnitInput
@@ -15,6 +16,7 @@ public sealed class UnitInput
     public string Name { get; set; } = string.Empty;
     public OrgUnitKind Kind { get; set; } = OrgUnitKind.Other;
     public int? ParentId { get; set; }
+    public string? Code { get; set; }
     public int Version { get; set; }
 }
 

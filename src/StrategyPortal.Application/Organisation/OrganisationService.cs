@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Access;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Application.People;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Organisation;
@@ -16,6 +17,7 @@ public sealed class OrganisationService(
     IAccountService accounts,
     IValidator<UnitInput> unitValidator,
     IValidator<PersonInput> personValidator,
+    PeopleWriter writer,
     MessageText text)
 {
     /// <summary>All units in tree order. Everyone signed in may read the tree (names only); people counts follow the reader's scope.</summary>
@@ -46,7 +48,7 @@ public sealed class OrganisationService(
         {
             if (!includeInactive && !unit.IsActive) return;
             var people = scope.Includes(unit.Id) ? counts.GetValueOrDefault(unit.Id) : 0;
-            result.Add(new OrgUnitNode(unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.IsActive, depth, people, unit.Version) { Path = path });
+            result.Add(new OrgUnitNode(unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.IsActive, depth, people, unit.Version) { Path = path, Code = unit.Code });
             foreach (var child in tree.ChildrenOf(unit.Id).Select(id => byId[id]).OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase))
                 Visit(child, depth + 1, path + " / " + child.Name);
         }
@@ -68,6 +70,7 @@ public sealed class OrganisationService(
         }
         await EnsureUniqueSiblingNameAsync(db, input.Name, input.ParentId, null, cancellationToken);
         var unit = new OrgUnit(input.Name, input.Kind, input.ParentId);
+        await SetCodeAsync(db, unit, input.Code, cancellationToken);
         db.OrgUnits.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
         return unit.Id;
@@ -83,6 +86,7 @@ public sealed class OrganisationService(
         db.ExpectVersion(unit, input.Version);
         unit.Rename(input.Name);
         unit.ChangeKind(input.Kind);
+        await SetCodeAsync(db, unit, input.Code, cancellationToken);
         await db.SaveOrConflictAsync(text["conflict.unit"], cancellationToken);
     }
 
@@ -178,14 +182,11 @@ public sealed class OrganisationService(
 
     public async Task<int> CreatePersonAsync(PersonInput input, CancellationToken cancellationToken = default)
     {
-        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.PeopleManage);
         await text.EnsureValidAsync(personValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        await EnsureActiveUnitAsync(db, input.OrgUnitId, cancellationToken);
-        await EnsureUniqueEmailAsync(db, input.Email, null, cancellationToken);
-        var person = NewPerson(input);
-        db.People.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
+        var person = await writer.SaveOneAsync(db, RecordOf(input, null), user.PersonId, FieldOf, null, cancellationToken);
         if (!string.IsNullOrEmpty(input.InitialPassword))
         {
             try
@@ -205,19 +206,50 @@ public sealed class OrganisationService(
 
     public async Task UpdatePersonAsync(PersonInput input, CancellationToken cancellationToken = default)
     {
-        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.PeopleManage);
         await text.EnsureValidAsync(personValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == input.Id, cancellationToken) ?? throw new NotFoundException("Person", input.Id);
-        if (person.OrgUnitId != input.OrgUnitId) await EnsureActiveUnitAsync(db, input.OrgUnitId, cancellationToken);
-        await EnsureUniqueEmailAsync(db, input.Email, person.Id, cancellationToken);
-        await EnsureNotLastAdministratorAsync(db, person, input.Role != PortalRole.Administrator, cancellationToken);
-        db.ExpectVersion(person, input.Version);
-        try { person.Update(input.Name, input.Email, input.OrgUnitId, input.Role); }
-        catch (DomainException e) { throw text.Invalid(e); }
-        await db.SaveOrConflictAsync(text["conflict.person"], cancellationToken);
-        await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
+        var current = await db.People.AsNoTracking().Where(p => p.Id == input.Id).Select(p => new { p.OrgUnitId, p.IsErased }).FirstOrDefaultAsync(cancellationToken)
+                      ?? throw new NotFoundException("Person", input.Id);
+        if (current.IsErased) throw new ValidationFailedException("", text["person.erased"]);
+        try
+        {
+            await writer.SaveOneAsync(db, RecordOf(input, current.OrgUnitId), user.PersonId, FieldOf, p => db.ExpectVersion(p, input.Version), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(text["conflict.person"]);
+        }
+        await accounts.SyncWithPersonAsync(input.Id, cancellationToken);
     }
+
+    /// <summary>The page's input as a record of the people rules; the unit only when it changes (a person may stay in a unit that was deactivated).</summary>
+    private static PersonData RecordOf(PersonInput input, int? currentUnitId)
+    {
+        var record = new PersonData
+        {
+            PersonId = input.Id == 0 ? null : input.Id,
+            Given = PersonField.DisplayName | PersonField.Email | PersonField.Role,
+            DisplayName = input.Name,
+            Email = input.Email,
+            Role = input.Role,
+        };
+        if (currentUnitId != input.OrgUnitId)
+        {
+            record.Unit = UnitReference.ById(input.OrgUnitId);
+            record.Given |= PersonField.Unit;
+        }
+        return record;
+    }
+
+    private static string FieldOf(PersonField field) => field switch
+    {
+        PersonField.Email => nameof(PersonInput.Email),
+        PersonField.Unit => nameof(PersonInput.OrgUnitId),
+        PersonField.DisplayName or PersonField.FirstName or PersonField.LastName => nameof(PersonInput.Name),
+        _ => "",
+    };
 
     public async Task SetPersonActiveAsync(int personId, bool active, int version, CancellationToken cancellationToken = default)
     {
@@ -225,13 +257,16 @@ public sealed class OrganisationService(
         user.Demand(Permission.PeopleManage);
         if (!active && user.PersonId == personId) throw new ValidationFailedException("", text["person.cannot-deactivate-self"]);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("Person", personId);
-        if (active) await EnsureActiveUnitAsync(db, person.OrgUnitId, cancellationToken);
-        else await EnsureNotLastAdministratorAsync(db, person, true, cancellationToken);
-        db.ExpectVersion(person, version);
-        if (active) person.Reactivate(); else person.Deactivate();
-        await db.SaveOrConflictAsync(text["conflict.person"], cancellationToken);
-        await accounts.SyncWithPersonAsync(person.Id, cancellationToken);
+        var record = new PersonData { PersonId = personId, Given = PersonField.Active, Active = active };
+        try
+        {
+            await writer.SaveOneAsync(db, record, user.PersonId, FieldOf, p => db.ExpectVersion(p, version), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(text["conflict.person"]);
+        }
+        await accounts.SyncWithPersonAsync(personId, cancellationToken);
     }
 
     public async Task CreateLoginAsync(int personId, string password, CancellationToken cancellationToken = default)
@@ -243,23 +278,21 @@ public sealed class OrganisationService(
         await accounts.CreateLoginAsync(person.Id, person.Email, password, cancellationToken);
     }
 
-    private Person NewPerson(PersonInput input)
+    /// <summary>A unit code is unique whatever its case: people files and SCIM name units by it.</summary>
+    private async Task SetCodeAsync(IPortalDb db, OrgUnit unit, string? code, CancellationToken cancellationToken)
     {
-        try { return new Person(input.Name, input.Email, input.OrgUnitId, input.Role); }
-        catch (DomainException e) { throw text.Invalid(e); }
-    }
-
-    private async Task EnsureActiveUnitAsync(IPortalDb db, int unitId, CancellationToken cancellationToken)
-    {
-        if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
-            throw text.Invalid<PersonInput>(p => p.OrgUnitId, "person.unit-invalid");
-    }
-
-    private async Task EnsureUniqueEmailAsync(IPortalDb db, string email, int? exceptId, CancellationToken cancellationToken)
-    {
-        var normalised = Person.NormaliseEmail(email);
-        if (await db.People.AnyAsync(p => p.Email == normalised && p.Id != exceptId, cancellationToken))
-            throw text.Invalid<PersonInput>(p => p.Email, "person.email-taken");
+        try
+        {
+            var normalised = OrgUnit.NormaliseCode(code);
+            if (normalised is not null)
+            {
+                var lower = normalised.ToLower();
+                if (await db.OrgUnits.AnyAsync(u => u.Id != unit.Id && u.Code != null && u.Code.ToLower() == lower, cancellationToken))
+                    throw text.Invalid<UnitInput>(u => u.Code, "orgunit.code-taken");
+            }
+            unit.SetCode(normalised);
+        }
+        catch (DomainException e) { throw text.Invalid<UnitInput>(u => u.Code, e); }
     }
 
     private async Task EnsureUniqueSiblingNameAsync(IPortalDb db, string name, int? parentId, int? exceptId, CancellationToken cancellationToken)
@@ -267,12 +300,5 @@ public sealed class OrganisationService(
         var trimmed = name.Trim().ToLower();
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == parentId && u.Id != exceptId && u.Name.ToLower() == trimmed, cancellationToken))
             throw text.Invalid<UnitInput>(u => u.Name, "orgunit.name-taken");
-    }
-
-    private async Task EnsureNotLastAdministratorAsync(IPortalDb db, Person person, bool losesAdministrator, CancellationToken cancellationToken)
-    {
-        if (!losesAdministrator || person.Role != PortalRole.Administrator || !person.IsActive) return;
-        var otherAdmins = await db.People.CountAsync(p => p.Role == PortalRole.Administrator && p.IsActive && p.Id != person.Id, cancellationToken);
-        if (otherAdmins == 0) throw new ValidationFailedException("", text["person.last-administrator"]);
     }
 }

@@ -10,6 +10,7 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
     {
         RuleFor(u => u.Name).Satisfies(OrgUnit.ValidName);
         RuleFor(u => u.Kind).IsInEnum();
+        RuleFor(u => u.Code).Satisfies(OrgUnit.NormaliseCode);
     }
 }
 

@@ -13,12 +13,12 @@ public class ApiKey : IVersioned
     public const int PrefixLength = 12;
     public const string KeyStart = "spk_";
 
-    /// <summary>The scopes a key can be given. One for now: importing customer scores.</summary>
-    public static IReadOnlyList<string> KnownScopes { get; } = [ApiScopes.CustomerScoresImport];
+    /// <summary>The scopes a key can be given.</summary>
+    public static IReadOnlyList<string> KnownScopes { get; } = [ApiScopes.CustomerScoresImport, ApiScopes.PeopleImport, ApiScopes.ScimProvision];
 
     private ApiKey() { Name = string.Empty; Prefix = string.Empty; Hash = string.Empty; Scopes = string.Empty; }
 
-    public ApiKey(string name, string prefix, string hash, IEnumerable<string> scopes, int createdByPersonId, DateTime createdAt)
+    public ApiKey(string name, string prefix, string hash, IEnumerable<string> scopes, int? createdByPersonId, DateTime createdAt)
     {
         Name = ValidName(name);
         Prefix = prefix;
@@ -38,7 +38,8 @@ public class ApiKey : IVersioned
     /// <summary>Space-separated scopes, e.g. "customer-scores:import".</summary>
     public string Scopes { get; private set; }
 
-    public int CreatedByPersonId { get; private set; }
+    /// <summary>Null for a key made on the host with the <c>api-key create</c> command (no person acted).</summary>
+    public int? CreatedByPersonId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastUsedAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
@@ -72,4 +73,10 @@ public class ApiKey : IVersioned
 public static class ApiScopes
 {
     public const string CustomerScoresImport = "customer-scores:import";
+
+    /// <summary>Import people files through <c>/api/v1/people/import</c>.</summary>
+    public const string PeopleImport = "people:import";
+
+    /// <summary>Provision people through SCIM (<c>/scim/v2</c>), as Entra's provisioning service does.</summary>
+    public const string ScimProvision = "scim:provision";
 }

@@ -6,6 +6,10 @@ namespace StrategyPortal.Domain.Organisation;
 public class OrgUnit : IVersioned
 {
     public const int NameMaxLength = 120;
+    public const int CodeMaxLength = 40;
+
+    /// <summary>Separates the units of a path in a people file: <c>Klantenservice/Webcare</c> (below the company).</summary>
+    public const char PathSeparator = '/';
 
     private OrgUnit() { Name = string.Empty; }
 
@@ -22,7 +26,30 @@ public class OrgUnit : IVersioned
     public OrgUnitKind Kind { get; private set; }
     public int? ParentId { get; private set; }
     public bool IsActive { get; private set; }
+
+    /// <summary>A short code HR systems know the unit by (unique, compared without case), e.g. <c>KS-WEB</c>; optional.</summary>
+    public string? Code { get; private set; }
     public int Version { get; set; }
+
+    public void SetCode(string? code) => Code = NormaliseCode(code);
+
+    /// <summary>Trimmed, null when empty; letters, digits, '-', '_' and '.' only, so a code never looks like a path.</summary>
+    public static string? NormaliseCode(string? code)
+    {
+        var trimmed = (code ?? string.Empty).Trim();
+        if (trimmed.Length == 0) return null;
+        if (trimmed.Length > CodeMaxLength) throw new DomainException("orgunit.code-too-long", $"A unit code has at most {CodeMaxLength} characters.");
+        if (!trimmed.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
+            throw new DomainException("orgunit.code-invalid", "A unit code holds only letters, digits, '-', '_' and '.'.");
+        return trimmed;
+    }
+
+    /// <summary>The names of a path (<c>Klantenservice/Webcare</c> → Klantenservice, Webcare), trimmed; null when a name is empty.</summary>
+    public static IReadOnlyList<string>? SplitPath(string path)
+    {
+        var parts = path.Split(PathSeparator).Select(p => p.Trim()).ToList();
+        return parts.Count == 0 || parts.Any(p => p.Length == 0) ? null : parts;
+    }
 
     public void Rename(string name) => Name = ValidName(name);
 

@@ -138,6 +138,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (State == EntityState.Added)
                 foreach (var property in keyProperties)
                     Values[property.Name] = (null, Entry.Property(property.Name).CurrentValue);
+            // So are the keys of rows saved in the same change that a foreign key points to (a new person's new manager).
+            if (State != EntityState.Deleted)
+                foreach (var property in Entry.Metadata.GetForeignKeyProperties())
+                    if (Values.TryGetValue(property.Name, out var value))
+                        Values[property.Name] = (value.Old, Entry.Property(property.Name).CurrentValue);
             var action = State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Changed };
             return DirectEntry(Actor, At, Entry.Metadata.ClrType.Name, string.Join(",", key), action, Values);
         }

@@ -47,6 +47,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
+    public DbSet<Domain.People.PeopleImport> PeopleImports => Set<Domain.People.PeopleImport>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
@@ -79,6 +80,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
+
+    public void ActFor(string what)
+    {
+        var name = Actor.PersonId is null && Actor == AuditActor.System ? what : $"{Actor.Name} ({what})";
+        Actor = Actor with { Name = name.Length > 200 ? name[..199] + "…" : name };
+    }
 
     /// <summary>Only privacy erasure may rewrite audit entries, and only their actor name.</summary>
     internal bool AllowAuditPseudonymisation { get; set; }

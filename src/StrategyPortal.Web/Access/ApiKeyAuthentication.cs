@@ -24,6 +24,8 @@ public static class ApiKeyAuthentication
     public const string KeyIdClaim = "sp:apikey";
     public const string ScopeClaim = "sp:scope";
     public const string CustomerScoresImportPolicy = "api:" + ApiScopes.CustomerScoresImport;
+    public const string PeopleImportPolicy = "api:" + ApiScopes.PeopleImport;
+    public const string ScimPolicy = "api:" + ApiScopes.ScimProvision;
 
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
     {
@@ -33,6 +35,11 @@ public static class ApiKeyAuthentication
                 .AddAuthenticationSchemes(Scheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(ScopeClaim, ApiScopes.CustomerScoresImport)));
+        services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(options =>
+        {
+            options.AddPolicy(PeopleImportPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireClaim(ScopeClaim, ApiScopes.PeopleImport));
+            options.AddPolicy(ScimPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireClaim(ScopeClaim, ApiScopes.ScimProvision));
+        });
         return services;
     }
 
@@ -84,11 +91,23 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var detail = result.Failure?.Message ?? text["api.key-missing"];
+        if (People.ScimEndpoints.IsScim(Request))
+        {
+            Response.Headers.WWWAuthenticate = ApiKeyAuthentication.BearerScheme;
+            await People.ScimEndpoints.ErrorAsync(Context, StatusCodes.Status401Unauthorized, null, detail);
+            return;
+        }
         Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(
             [ApiKeyAuthentication.BearerScheme, $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyAuthentication.HeaderName}\""]);
         await Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Results.Problem(text["api.scope-missing", ApiScopes.CustomerScoresImport], statusCode: StatusCodes.Status403Forbidden, title: "Forbidden").ExecuteAsync(Context);
+        People.ScimEndpoints.IsScim(Request)
+            ? People.ScimEndpoints.ErrorAsync(Context, StatusCodes.Status403Forbidden, null, text["api.scope-missing", ApiScopes.ScimProvision])
+            : Results.Problem(text["api.scope-missing", Context.GetEndpoint()?.Metadata.GetMetadata<RequiredApiScope>()?.Scope ?? ApiScopes.CustomerScoresImport],
+            statusCode: StatusCodes.Status403Forbidden, title: "Forbidden").ExecuteAsync(Context);
 }
+
+/// <summary>Endpoint metadata: the scope an API key needs here, named in the 403 answer.</summary>
+public sealed record RequiredApiScope(string Scope);

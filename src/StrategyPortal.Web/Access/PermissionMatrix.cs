@@ -105,6 +105,20 @@ public static class PermissionMatrix
         new(MatrixKind.Endpoint, "/account/login/entra", MatrixGate.Everyone, Note: EntraOnly + "; else 404"),
         new(MatrixKind.Endpoint, "/organisation/people/1/export", MatrixGate.Permission, Permission.PrivacyManage),
         new(MatrixKind.Endpoint, "/api/v1/customer-scores", MatrixGate.ApiKey, ApiScopes.CustomerScoresImport, Method: "POST"),
+        new(MatrixKind.Endpoint, "/api/v1/people/import", MatrixGate.ApiKey, ApiScopes.PeopleImport, Method: "POST"),
+        // SCIM 2.0 for Entra provisioning: the key is the bearer token.
+        new(MatrixKind.Endpoint, "/scim/v2/ServiceProviderConfig", MatrixGate.ApiKey, ApiScopes.ScimProvision),
+        new(MatrixKind.Endpoint, "/scim/v2/ResourceTypes", MatrixGate.ApiKey, ApiScopes.ScimProvision),
+        new(MatrixKind.Endpoint, "/scim/v2/ResourceTypes/User", MatrixGate.ApiKey, ApiScopes.ScimProvision),
+        new(MatrixKind.Endpoint, "/scim/v2/Schemas", MatrixGate.ApiKey, ApiScopes.ScimProvision),
+        new(MatrixKind.Endpoint, "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", MatrixGate.ApiKey, ApiScopes.ScimProvision),
+        new(MatrixKind.Endpoint, "/scim/v2/Users", MatrixGate.ApiKey, ApiScopes.ScimProvision),
+        new(MatrixKind.Endpoint, "/scim/v2/Users", MatrixGate.ApiKey, ApiScopes.ScimProvision, Method: "POST"),
+        new(MatrixKind.Endpoint, "/scim/v2/Users/1", MatrixGate.ApiKey, ApiScopes.ScimProvision),
+        new(MatrixKind.Endpoint, "/scim/v2/Users/1", MatrixGate.ApiKey, ApiScopes.ScimProvision, Method: "PUT"),
+        new(MatrixKind.Endpoint, "/scim/v2/Users/1", MatrixGate.ApiKey, ApiScopes.ScimProvision, Method: "PATCH"),
+        new(MatrixKind.Endpoint, "/scim/v2/Users/1", MatrixGate.ApiKey, ApiScopes.ScimProvision, Method: "DELETE", Note: "deactivates"),
+        new(MatrixKind.Endpoint, "/scim/v2/Groups", MatrixGate.ApiKey, ApiScopes.ScimProvision, Note: "and every other address below /scim/v2: a SCIM 404"),
         // The results CSV of a round (managers: only rounds with their units; the service checks the scope).
         new(MatrixKind.Endpoint, "/engagement/results/1/export", MatrixGate.Permission, Permission.EngagementResults),
         // Issued scorecard PDFs and drafts (managers: only their own units' scorecards; the service checks the scope).
@@ -129,6 +143,7 @@ public static class PermissionMatrix
     [
         new(MatrixKind.Command, "migrate", MatrixGate.HostOperator, Method: "CLI"),
         new(MatrixKind.Command, "scorecard", MatrixGate.HostOperator, Method: "CLI"),
+        new(MatrixKind.Command, "api-key", MatrixGate.HostOperator, Method: "CLI"),
     ];
 
     public static IEnumerable<MatrixEntry> NavigationPages =>

@@ -19,6 +19,9 @@ public sealed class RateLimitOptions
     /// <summary>API calls per API key.</summary>
     public int ApiPerMinute { get; set; } = 120;
 
+    /// <summary>SCIM calls per API key: an identity provider's first cycle makes two calls per person.</summary>
+    public int ScimPerMinute { get; set; } = 30_000;
+
     /// <summary>Length of the fixed window in seconds (60; tests use a short one).</summary>
     public int WindowSeconds { get; set; } = 60;
 }
@@ -34,6 +37,7 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string PulseAnswers = "pulse-answers";
     public const string Api = "api";
+    public const string Scim = "scim";
     public const string SignInPath = "/account/login";
     public const string PulsesPath = "/pulses";
 
@@ -72,6 +76,7 @@ public static class RateLimits
             options.AddPolicy(SignIn, context => Window($"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window));
             options.AddPolicy(PulseAnswers, context => Window($"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window));
             options.AddPolicy(Api, context => Window($"{Api}:{ApiKey(context)}", limits.ApiPerMinute, window));
+            options.AddPolicy(Scim, context => Window($"{Scim}:{ApiKey(context)}", limits.ScimPerMinute, window));
         });
         return services;
     }

@@ -13,6 +13,7 @@ using StrategyPortal.Web.Components;
 using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Engagement;
 using StrategyPortal.Web.Localization;
+using StrategyPortal.Web.People;
 using StrategyPortal.Web.Scorecards;
 
 namespace StrategyPortal.Web.Hosting;
@@ -21,7 +22,7 @@ namespace StrategyPortal.Web.Hosting;
 public static class PortalApp
 {
     /// <summary>The commands of the executable (besides starting the portal); listed in the permission matrix.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["migrate", Scorecards.ScorecardCommand.Name];
+    public static IReadOnlyList<string> Commands { get; } = ["migrate", Scorecards.ScorecardCommand.Name, ApiKeyCommand.Name];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -39,6 +40,8 @@ public static class PortalApp
                 return 0;
             case ScorecardCommand.Name:
                 return await ScorecardCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+            case ApiKeyCommand.Name:
+                return await ApiKeyCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: {string.Join(", ", Commands)}. Without a command the portal starts.");
                 return 2;
@@ -109,6 +112,8 @@ public static class PortalApp
         app.MapScorecardEndpoints();
         app.MapEngagementEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapPeopleImportEndpoints();
+        app.MapScimEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -9,7 +9,7 @@ namespace StrategyPortal.E2ETests.Infrastructure;
 /// Chromium trust (<see cref="LocalOidcProvider.TrustIn"/>, <see cref="BrowserFixture"/>). Unknown users are
 /// refused. The provider starts before the portal reads its settings and stops after it.
 /// </summary>
-public sealed class EntraPortalFixture : PortalFixture
+public class EntraPortalFixture : PortalFixture
 {
     public LocalOidcProvider Oidc { get; } = LocalOidcProvider.Start();
 
@@ -44,4 +44,10 @@ public sealed class EntraPortalFixture : PortalFixture
         await base.DisposeAsync();
         await Oidc.DisposeAsync();
     }
+}
+
+/// <summary>A fresh start without demo data (the setup page first), with Entra sign-in against the local provider: a new company's first day.</summary>
+public sealed class FirstDayPortalFixture : EntraPortalFixture
+{
+    protected override bool DemoData => false;
 }

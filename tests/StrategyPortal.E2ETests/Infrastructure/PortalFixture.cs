@@ -35,6 +35,9 @@ public class PortalFixture : IAsyncLifetime
 
     public string LogFile => Path.Combine(Artifacts.LogsFolder, $"portal-{Path.GetFileName(_dataFolder)}.log");
 
+    /// <summary>Whether the portal starts with the demo company (else: a fresh start, with the setup page first).</summary>
+    protected virtual bool DemoData => true;
+
     /// <summary>Settings a derived fixture adds to (or overrides in) the portal's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
@@ -50,7 +53,7 @@ public class PortalFixture : IAsyncLifetime
             ["Database:DataFolder"] = _dataFolder,
             ["Database:ConnectionString"] = Provider == DatabaseProvider.PostgreSql ? CreatePostgresConnectionString() : $"Data Source={Path.Combine(_dataFolder, "strategyportal.db")}",
             ["Database:MigrateOnStartup"] = "true",
-            ["Portal:DemoData"] = "true",
+            ["Portal:DemoData"] = DemoData ? "true" : "false",
             // The browser asks for English (see BrowserFixture); the journeys switch to Dutch themselves.
             ["Portal:DefaultCulture"] = "nl",
             ["DetailedErrors"] = "true",
@@ -81,7 +84,7 @@ public class PortalFixture : IAsyncLifetime
             ConfigureServices(builder.Services);
         });
 
-        await _app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(seedDemoData: true);
+        await _app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(seedDemoData: DemoData);
         await _app.StartAsync();
 
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses

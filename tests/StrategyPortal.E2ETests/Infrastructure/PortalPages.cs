@@ -18,6 +18,7 @@ public static class PortalPages
         new PortalPage("/", c => Text.Ui("Home.Title", c), "[data-testid=welcome]"),
         new PortalPage("/organisation/units", c => Text.Organisation("Units.Title", c), "[data-testid=units-table] tbody tr"),
         new PortalPage("/organisation/people", c => Text.Organisation("People.Title", c), "[data-testid=people-table] tbody tr"),
+        new PortalPage("/organisation/people/import", c => Text.People("Import.Title", c), "[data-testid=choose-file]"),
         new PortalPage("/my-standards", c => Text.Standards("My.Title", c), "[data-testid=my-unit]"),
         new PortalPage("/strategy", c => Text.Strategy("Strategy.Title", c), "[data-testid=coverage]"),
         new PortalPage("/standards", c => Text.Standards("List.Title", c), "[data-testid=standards-table] tbody tr"),

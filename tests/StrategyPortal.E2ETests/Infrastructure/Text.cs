@@ -28,6 +28,7 @@ public static class Text
     private static readonly ResourceManager EngagementStrings = new(typeof(StrategyPortal.Web.Engagement.EngagementText));
     private static readonly ResourceManager AccessStrings = new(typeof(StrategyPortal.Web.Access.AccessText));
     private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsPageText));
+    private static readonly ResourceManager PeopleStrings = new(typeof(StrategyPortal.Web.People.PeopleText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
 
@@ -46,6 +47,8 @@ public static class Text
     public static string Scorecards(string key, CultureInfo culture) => Get(ScorecardStrings, key, culture);
 
     public static string Access(string key, CultureInfo culture) => Get(AccessStrings, key, culture);
+
+    public static string People(string key, CultureInfo culture) => Get(PeopleStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>
         resources.GetString(key, culture) ?? throw new InvalidOperationException($"Resource key '{key}' is missing from {resources.BaseName}.");

@@ -20,7 +20,7 @@ public sealed partial class PersonalDataModelTests
     /// <summary>Names and contact details of a person: erasure replaces them by the pseudonym (or removes them from the account).</summary>
     public static readonly IReadOnlySet<string> PersonalText = new HashSet<string>
     {
-        "Person.Name", "Person.Email",
+        "Person.Name", "Person.Email", "Person.FirstName", "Person.LastName", "Person.DirectoryUserName",
         "ServiceStrategyChoice.ChosenByName",
         "ServiceStandardVersion.ChangedByName",
         "StandardResult.RecordedByName",
@@ -45,6 +45,7 @@ public sealed partial class PersonalDataModelTests
         "PulseInvitation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
+        "PeopleImport.AppliedByPersonId",
     };
 
     /// <summary>Fields the pattern catches that do not name a person, each with why.</summary>
@@ -53,6 +54,7 @@ public sealed partial class PersonalDataModelTests
         ["OrgUnit.Name"] = "a unit's name",
         ["Capability.Name"] = "a capability's name",
         ["ApiKey.Name"] = "the label an administrator gave the key",
+        ["PeopleImport.FileName"] = "the name of the uploaded HR file",
         ["IssuedScorecard.UnitName"] = "the unit the scorecard is about",
         ["PulseRoundUnit.Name"] = "a unit's name as a pulse round recorded it",
         ["ScorecardIssueItem.LeaseOwner"] = "the portal instance generating the scorecard",

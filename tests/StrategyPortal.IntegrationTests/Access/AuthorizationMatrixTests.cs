@@ -11,6 +11,7 @@ using StrategyPortal.Web.Components.Layout;
 using StrategyPortal.Web.CustomerScores;
 using StrategyPortal.Web.Hosting;
 using StrategyPortal.Web.Localization;
+using StrategyPortal.Web.People;
 
 namespace StrategyPortal.IntegrationTests.Access;
 
@@ -106,6 +107,13 @@ public abstract partial class AuthorizationMatrixTests(EntraPortal factory)
         }),
         (MatrixKind.Endpoint, "POST", CustomerScoreEndpoints.Path) => new(row.Address,
             c => c.Http.PostAsync(row.Address, new StringContent("[]", Encoding.UTF8, "application/json")),
+            (_, _) => throw new Xunit.Sdk.XunitException("The API takes an API key, never a cookie: no visitor may be let through.")),
+        // The people import API and SCIM take an API key (SCIM: as the bearer token), never a cookie.
+        (MatrixKind.Endpoint, _, var address) when address == PeopleImportEndpoints.Path || address.StartsWith(ScimEndpoints.Path + "/", StringComparison.Ordinal) => new(row.Address,
+            c => c.Http.SendAsync(new HttpRequestMessage(new HttpMethod(row.Method), row.Address)
+            {
+                Content = row.Method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+            }),
             (_, _) => throw new Xunit.Sdk.XunitException("The API takes an API key, never a cookie: no visitor may be let through.")),
         // Round 1 of the demo pulse (closed, answered by every unit): a CSV of the units the visitor may see.
         (MatrixKind.Endpoint, "GET", "/engagement/results/1/export") => Get(row.Address, async (response, _) =>

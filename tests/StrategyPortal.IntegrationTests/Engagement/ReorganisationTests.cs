@@ -31,44 +31,7 @@ public abstract class ReorganisationTests(PortalFactory factory)
 
     private DateOnly Today => DateOnly.FromDateTime(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
-    /// <summary>Everything a director can see of the demo company's closed rounds, as text, computed afresh (no cache).</summary>
-    private async Task<Dictionary<string, string>> EveryFigureAsync()
-    {
-        ((MemoryCache)factory.Services.GetRequiredService<IMemoryCache>()).Clear();
-        var figures = new Dictionary<string, string>();
-        var json = ScorecardJson.Options;
-        await using var director = await factory.AsAsync(Director);
-        var results = director.Get<EngagementResultsService>();
-        var rounds = (await results.GetRoundsAsync()).Where(r => r.State == RoundState.Closed).ToList();
-        Assert.NotEmpty(rounds);
-        foreach (var round in rounds)
-        {
-            var first = await results.GetResultsAsync(round.RoundId);
-            foreach (var unit in first.Units)
-                figures[$"results {round.RoundId} {unit.UnitId}"] = JsonSerializer.Serialize(await results.GetResultsAsync(round.RoundId, unit.UnitId), json);
-        }
-
-        var csv = await factory.SharedClientAsync(PortalRole.Director);
-        foreach (var round in rounds)
-            figures[$"csv {round.RoundId}"] = Encoding.UTF8.GetString(await (await csv.GetAsync($"/engagement/results/{round.RoundId}/export")).Content.ReadAsByteArrayAsync());
-
-        await using var anonymous = factory.AsAnonymous();
-        await using (var db = factory.NewDbContext())
-        {
-            var unitIds = await db.OrgUnits.Select(u => u.Id).ToListAsync();
-            var quarters = rounds.Select(r => Quarter.Of(r.OpensOn)).ToList();
-            figures["engagement source"] = JsonSerializer.Serialize(await anonymous.Get<IUnitEngagementSource>().GetAsync(unitIds, quarters.Min(), quarters.Max()), json);
-            var lastClosed = quarters.Max();
-            // The company's scorecard and every unit's that the rounds recorded: their engagement part.
-            var recordedUnits = await db.PulseRoundUnits.Select(u => u.UnitId).Distinct().ToListAsync();
-            foreach (var unitId in recordedUnits.Select(u => (int?)u).Prepend(null))
-            {
-                var data = await anonymous.Get<IScorecardDataBuilder>().BuildAsync(new ScorecardRequest(lastClosed, unitId));
-                figures[$"scorecard {unitId}"] = JsonSerializer.Serialize(data.Engagement, json);
-            }
-        }
-        return figures;
-    }
+    private Task<Dictionary<string, string>> EveryFigureAsync() => ClosedRoundFigures.EveryFigureAsync(factory);
 
     private async Task<OrganisationService> AdminAsync(Func<OrganisationService, Task> act)
     {

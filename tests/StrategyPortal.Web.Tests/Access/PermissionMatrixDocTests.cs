@@ -58,8 +58,10 @@ public class PermissionMatrixDocTests
         Assert.Equal(["/signin-oidc", "/signout-callback-oidc"], PermissionMatrix.Callbacks.Select(c => c.Address));
         Assert.All(PermissionMatrix.Callbacks, c => Assert.All(Visitors, v => Assert.True(c.Allows(v))));
 
-        var api = PermissionMatrix.All.Single(r => r.Gate == MatrixGate.ApiKey);
-        Assert.All(Visitors, v => Assert.False(api.Allows(v)));
+        var apis = PermissionMatrix.All.Where(r => r.Gate == MatrixGate.ApiKey).ToList();
+        Assert.Contains(apis, r => r.Address == "/api/v1/customer-scores");
+        Assert.Contains(apis, r => r.Address.StartsWith("/scim/v2/", StringComparison.Ordinal));
+        Assert.All(apis, api => Assert.All(Visitors, v => Assert.False(api.Allows(v))));
         Assert.All(PermissionMatrix.Commands, c => Assert.All(Visitors, v => Assert.False(c.Allows(v))));
     }
 

@@ -1,4 +1,5 @@
 using StrategyPortal.Web.Organisation;
+using PeoplePage = StrategyPortal.Web.Organisation.People;
 using StrategyPortal.Web.Tests.Support;
 
 namespace StrategyPortal.Web.Tests.Organisation;
@@ -11,7 +12,7 @@ public class PeoplePageTests
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.CustomerServiceManager);
 
-        var host = ctx.RenderWithProviders<People>();
+        var host = ctx.RenderWithProviders<PeoplePage>();
 
         var units = host.WaitForElements("[data-testid=people-table] tbody tr")
             .Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).Distinct().OrderBy(u => u).ToList();
@@ -26,7 +27,7 @@ public class PeoplePageTests
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.Administrator);
 
-        var host = ctx.RenderWithProviders<People>();
+        var host = ctx.RenderWithProviders<PeoplePage>();
 
         host.WaitForElements("[data-testid=people-table] tbody tr");
         Assert.NotNull(host.Find("[data-testid=add-person]"));
@@ -39,7 +40,7 @@ public class PeoplePageTests
         await using var ctx = new PortalBunitContext();
         ctx.SignInAs(DemoAccounts.Director);
 
-        var host = ctx.RenderWithProviders<People>();
+        var host = ctx.RenderWithProviders<PeoplePage>();
 
         var rows = host.WaitForElements("[data-testid=people-table] tbody tr");
         Assert.Equal(25, rows.Count);

@@ -18,6 +18,7 @@ public static class Navigation
         new("/results/import", "Nav.ImportResults", Icons.Material.Filled.UploadFile, Permission.ResultsRecord),
         new("/organisation/units", "Nav.Units", Icons.Material.Filled.AccountTree, Permission.OrganisationManage),
         new("/organisation/people", "Nav.People", Icons.Material.Filled.People, Permission.PeopleRead),
+        new("/organisation/people/import", "Nav.PeopleImport", Icons.Material.Filled.GroupAdd, Permission.PeopleManage),
         new("/pulses", "Nav.MyPulses", Icons.Material.Filled.HowToVote, Permission.EngagementAnswer),
         new("/engagement/results", "Nav.EngagementResults", Icons.Material.Filled.Insights, Permission.EngagementResults),
         new("/engagement/pulses", "Nav.Pulses", Icons.Material.Filled.EventRepeat, Permission.EngagementSchedule),

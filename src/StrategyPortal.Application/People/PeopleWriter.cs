@@ -1,0 +1,28 @@
+using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Organisation;
+using StrategyPortal.Domain.People;
+
+namespace StrategyPortal.Application.People;
+
+/// <summary>
+/// One person saved through the planner's rules (the people page): the record is planned against the people it can
+/// touch, its errors become field errors of the form, and a clean plan is applied.
+/// </summary>
+public sealed class PeopleWriter(PeoplePlanner planner, PeoplePlanApplier applier)
+{
+    /// <param name="fieldOf">The form field that shows an error about a record field ("" for the whole form).</param>
+    /// <param name="beforeApply">Runs on the tracked person before the save (an expected row version).</param>
+    public async Task<Person> SaveOneAsync(IPortalDb db, PersonData record, int? actingPersonId, Func<PersonField, string> fieldOf,
+        Action<Person>? beforeApply, CancellationToken cancellationToken)
+    {
+        var roster = await PeopleRoster.LoadForAsync(db, [record], cancellationToken);
+        var plan = planner.Plan(roster, [record], new PlanOptions { Mode = PeopleSyncMode.Delta, Match = PersonMatch.ById, ActingPersonId = actingPersonId });
+        if (plan.Errors.Count > 0)
+        {
+            if (plan.Errors.Any(e => e.Kind == PlanErrorKind.NotFound)) throw new NotFoundException("Person", record.PersonId ?? 0);
+            throw new ValidationFailedException(plan.Errors.GroupBy(e => fieldOf(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray()));
+        }
+        if (plan.People[0].Existing is { } existing) beforeApply?.Invoke(roster.People.First(p => p.Id == existing.Id));
+        return (await applier.ApplyAsync(db, roster, plan, cancellationToken))[0];
+    }
+}
