@@ -27,6 +27,16 @@ internal static class CircuitMemoryRun
         Console.WriteLine($"circuit memory: {pages.Length} pages × {perPage} tabs, Production, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {InteractivePortal.LoadAverage}");
         foreach (var (path, account) in pages) await OpenAsync(contexts[account], path);
         await portal.WaitForCircuitsAsync(pages.Length);
+        // SP_SCREENSHOTS_DIR: the measured pages at desktop and phone width, to look at what was measured.
+        if (Environment.GetEnvironmentVariable("SP_SCREENSHOTS_DIR") is { Length: > 0 } shots)
+            foreach (var (path, account) in measured)
+                foreach (var width in (int[])[1280, 390])
+                {
+                    var page = await OpenAsync(contexts[account], path);
+                    await page.SetViewportSizeAsync(width, 900);
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{(path == "/" ? "home" : path.Trim('/').Replace('/', '-'))}-{width}.png"), FullPage = true });
+                    await page.CloseAsync();
+                }
         var warm = InteractivePortal.Measure();
         Console.WriteLine($"warm, one tab of each page open: managed heap {warm.Heap / 1048576.0:0.0} MB, working set {warm.WorkingSet / 1048576.0:0.0} MB");
         await DumpAsync(dumps, "baseline");
