@@ -28,6 +28,8 @@ public sealed class AnswerMixer(IDbContextFactory<PortalDbContext> contexts, Tim
     /// <summary>First key of the advisory lock the mixer holds on PostgreSQL ("PULS"), so two instances never mix at once.</summary>
     private const int LockClass = 0x50554C53;
 
+    private static readonly TimeSpan SnapshotWait = TimeSpan.FromSeconds(30);
+
     private static readonly string[] Tables = [AnonymousTables.Responses, AnonymousTables.Comments];
 
     /// <summary>Fixed text built once from constants.</summary>
@@ -45,6 +47,11 @@ public sealed class AnswerMixer(IDbContextFactory<PortalDbContext> contexts, Tim
 
     private const string TryLock = "SELECT pg_try_advisory_lock({0}, 0) AS \"Value\"";
     private const string Unlock = "SELECT pg_advisory_unlock({0}, 0) AS \"Value\"";
+    /// <summary>The first transaction id not yet assigned: every mix committed so far is older.</summary>
+    private const string NextXid = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS \"Value\"";
+    /// <summary>Other sessions of this database whose snapshot is older than that id (and could still see the old row versions).</summary>
+    private const string OlderSnapshots = "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() " +
+        "AND backend_xmin IS NOT NULL AND age(backend_xmin) >= age({0}::xid)";
     private const string DeadRows = "SELECT COALESCE(SUM(n_dead_tup), 0)::int AS \"Value\" FROM pg_stat_user_tables WHERE relname IN ('PulseResponses', 'PulseComments')";
 
     /// <summary>Mixes every round that is due. Returns how many rounds it mixed.</summary>
@@ -160,6 +167,12 @@ public sealed class AnswerMixer(IDbContextFactory<PortalDbContext> contexts, Tim
     {
         try
         {
+            // CLUSTER keeps a dead row version that some open snapshot could still see (an analyze, a long report): wait a
+            // bounded time for the snapshots taken before the mix to end, so the rewrite can drop the old versions.
+            var next = await db.Database.SqlQueryRaw<string>(NextXid).SingleAsync(cancellationToken);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await db.Database.SqlQueryRaw<int>(OlderSnapshots, next).SingleAsync(cancellationToken) > 0 && waited.Elapsed < SnapshotWait)
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SET lock_timeout = '30s'", cancellationToken);
             foreach (var cluster in Clusters)
                 await db.Database.ExecuteSqlRawAsync(cluster, cancellationToken);
