@@ -4,6 +4,7 @@ using StrategyPortal.Application.Access;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
+using StrategyPortal.Application.Notifications;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Organisation;
 using StrategyPortal.Application.Promises;
@@ -59,6 +60,16 @@ public static class DependencyInjection
         services.AddSingleton<ScorecardIssueSignal>();
         // Until the promises feature registers its source, scorecards say "no promises registered".
         services.TryAddScoped<IScorecardPromiseSource, NoScorecardPromiseSource>();
+        // Notifications: notices are queued in the outbox with the change that causes them and rendered when sent.
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<NoticeOutbox>();
+        services.AddScoped<Notices>();
+        services.AddScoped<ScorecardAttachments>();
+        services.AddScoped<MailTemplates>();
+        services.AddScoped<NoticeRenderer>();
+        services.AddScoped<MailAdminService>();
+        services.AddScoped<NoticeSettingsService>();
+        services.AddScoped<Home.HomeService>();
         return services;
     }
 }

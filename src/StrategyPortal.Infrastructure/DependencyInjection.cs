@@ -12,6 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Scorecards;
 using StrategyPortal.Infrastructure.Seeding;
 using StrategyPortal.Infrastructure.Standards;
+using StrategyPortal.Infrastructure.Notifications;
 
 namespace StrategyPortal.Infrastructure;
 
@@ -61,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<PdfRenderer>();
         services.AddHostedService<PdfFontsStartupCheck>();
         services.AddSingleton<Application.Scorecards.IScorecardPdfWriter, ScorecardPdfWriter>();
+        services.AddPortalMail(configuration, contentRoot);
         return services;
     }
 }

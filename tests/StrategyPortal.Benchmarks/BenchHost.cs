@@ -33,7 +33,7 @@ internal sealed class BenchHost : IAsyncDisposable
     public string Folder { get; }
     public string Url { get; }
 
-    public static async Task<BenchHost> StartAsync(int port)
+    public static async Task<BenchHost> StartAsync(int port, IEnumerable<string>? extraArgs = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sp-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -51,6 +51,7 @@ internal sealed class BenchHost : IAsyncDisposable
             // Every simulated employee comes from 127.0.0.1: the per-address limits would stop the run.
             "--RateLimits:SignInPerMinute=1000000", "--RateLimits:PulseAnswersPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterName=simple",
+            .. extraArgs ?? [],
         ]);
         app.MapGet("/bench/sign-in/{personId:int}", async (int personId, SignInManager<PortalUser> signIn, PortalDbContext db) =>
         {

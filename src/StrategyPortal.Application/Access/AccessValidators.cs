@@ -24,3 +24,8 @@ public sealed class SetupInputValidator : AbstractValidator<SetupInput>
         RuleFor(s => s.ConfirmPassword).Equal(s => s.Password).WithErrorCode("setup.passwords-differ");
     }
 }
+
+public sealed class SetPasswordInputValidator : AbstractValidator<SetPasswordInput>
+{
+    public SetPasswordInputValidator() => RuleFor(s => s.ConfirmPassword).Equal(s => s.Password).WithErrorCode("setup.passwords-differ");
+}

@@ -36,11 +36,19 @@ public sealed record PersonExport(
     IReadOnlyList<ApiKeyRecord> ApiKeysCreated,
     IReadOnlyList<ParticipationRecord> PulseParticipations,
     string PulseNote,
-    IReadOnlyList<InvitationRecord> PulseInvitations)
+    IReadOnlyList<InvitationRecord> PulseInvitations,
+    EmailSettingsRecord? EmailSettings,
+    IReadOnlyList<MailRecord> MailToPerson)
 {
     /// <summary>People imports the person applied (file, when, what changed).</summary>
     public IReadOnlyList<PeopleImportRecord> PeopleImportsApplied { get; init; } = [];
 }
+
+/// <summary>The person's e-mail choices (null: none made; every kind on, in the portal language).</summary>
+public sealed record EmailSettingsRecord(string? Language, IReadOnlyList<string> SwitchedOff);
+
+/// <summary>An e-mail to the person in the outbox (queued, sent in the last days, failed): what kind, to which address, when.</summary>
+public sealed record MailRecord(long Id, string Kind, string ToAddress, string Status, DateTime CreatedAtUtc, DateTime? SentAtUtc);
 
 public sealed record PeopleImportRecord(int Id, string FileName, string Mode, DateTime AppliedAtUtc, int Created, int Changed, int Moved, int Deactivated);
 
@@ -145,7 +153,12 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             keys,
             rounds.OrderBy(r => r.OpensOn).ThenBy(r => r.Id).Select(r => new ParticipationRecord(r.Id, r.Title, r.Number, r.OpensOn, r.ClosesOn)).ToList(),
             PulseNote,
-            invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList())
+            invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList(),
+            await db.NoticeSettings.AsNoTracking().Where(n => n.PersonId == personId).ToListAsync(cancellationToken) is [var settings]
+                ? new EmailSettingsRecord(settings.Language, Domain.Notifications.NoticeKinds.Optional.Where(k => !settings.Receives(k)).Select(k => k.ToString()).ToList())
+                : null,
+            await db.OutboxMessages.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.Id)
+                .Select(m => new MailRecord(m.Id, m.Kind.ToString(), m.ToAddress, m.Status.ToString(), m.CreatedAtUtc, m.SentAtUtc)).ToListAsync(cancellationToken))
         {
             PeopleImportsApplied = (await db.PeopleImports.AsNoTracking().Where(i => i.AppliedByPersonId == personId).OrderBy(i => i.Id).ToListAsync(cancellationToken))
                 .Select(i => new PeopleImportRecord(i.Id, i.FileName, i.Mode.ToString(), i.AppliedAtUtc, i.Created, i.Changed, i.Moved, i.Deactivated)).ToList(),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
+using StrategyPortal.Domain.Notifications;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Scorecards;
 using StrategyPortal.Domain.Promises;
@@ -46,6 +47,8 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PromiseRequirement> PromiseRequirements { get; }
     DbSet<ServiceSignal> ServiceSignals { get; }
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<NoticeSettings> NoticeSettings { get; }
     DbSet<Domain.People.PeopleImport> PeopleImports { get; }
 
     /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>

@@ -20,7 +20,11 @@ public sealed class UnitInput
     public int Version { get; set; }
 }
 
-public sealed record PersonRow(int Id, string Name, string Email, int OrgUnitId, string OrgUnitName, PortalRole Role, bool IsActive, bool HasLogin, int Version);
+public sealed record PersonRow(int Id, string Name, string Email, int OrgUnitId, string OrgUnitName, PortalRole Role, bool IsActive, bool HasLogin, int Version)
+{
+    /// <summary>Invited: the local account waits for the person to choose a password with the e-mailed link.</summary>
+    public bool InvitationPending { get; init; }
+}
 
 public sealed class PeopleQuery
 {
@@ -39,7 +43,10 @@ public sealed class PersonInput
     public string Email { get; set; } = string.Empty;
     public int OrgUnitId { get; set; }
     public PortalRole Role { get; set; } = PortalRole.Employee;
-    /// <summary>Only when creating: gives the person a local sign-in account straight away.</summary>
+    /// <summary>Only when creating: gives the person a local sign-in account straight away (scripts and tests; the people page invites instead).</summary>
     public string? InitialPassword { get; set; }
+
+    /// <summary>Only when creating: e-mail the person an invitation to choose their own password (a local account without a password until then).</summary>
+    public bool SendInvitation { get; set; }
     public int Version { get; set; }
 }

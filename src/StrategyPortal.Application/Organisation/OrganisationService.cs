@@ -18,7 +18,9 @@ public sealed class OrganisationService(
     IValidator<UnitInput> unitValidator,
     IValidator<PersonInput> personValidator,
     PeopleWriter writer,
-    MessageText text)
+    MessageText text,
+    IAccountInvitations invitations,
+    Notifications.Notices notices)
 {
     /// <summary>All units in tree order. Everyone signed in may read the tree (names only); people counts follow the reader's scope.</summary>
     public async Task<IReadOnlyList<OrgUnitNode>> GetUnitsAsync(bool includeInactive = false, CancellationToken cancellationToken = default)
@@ -175,8 +177,9 @@ public sealed class OrganisationService(
             .Join(db.OrgUnits, p => p.OrgUnitId, u => u.Id, (p, u) => new { Person = p, UnitName = u.Name })
             .ToListAsync(cancellationToken);
         var withLogin = await accounts.WithLoginAsync(rows.Select(r => r.Person.Id).ToList(), cancellationToken);
+        var pending = await invitations.PendingAsync(rows.Select(r => r.Person.Id).ToList(), cancellationToken);
         var result = rows.Select(r => new PersonRow(r.Person.Id, r.Person.Name, r.Person.Email, r.Person.OrgUnitId, r.UnitName,
-            r.Person.Role, r.Person.IsActive, withLogin.Contains(r.Person.Id), r.Person.Version)).ToList();
+            r.Person.Role, r.Person.IsActive, withLogin.Contains(r.Person.Id), r.Person.Version) { InvitationPending = pending.Contains(r.Person.Id) }).ToList();
         return new PagedResult<PersonRow>(result, total, page, pageSize);
     }
 
@@ -186,7 +189,22 @@ public sealed class OrganisationService(
         user.Demand(Permission.PeopleManage);
         await text.EnsureValidAsync(personValidator, input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var person = await writer.SaveOneAsync(db, RecordOf(input, null), user.PersonId, FieldOf, null, cancellationToken);
+        var invite = input.SendInvitation && string.IsNullOrEmpty(input.InitialPassword);
+        var person = await db.InTransactionAsync(async ct =>
+        {
+            var saved = await writer.SaveOneAsync(db, RecordOf(input, null), user.PersonId, FieldOf, null, ct);
+            if (!invite) return saved;
+            // The invitation commits with the person: no person without their e-mail, no e-mail without the person.
+            await notices.AccountInvitationAsync(db, saved.Id, user.Name ?? string.Empty, ct);
+            await db.SaveChangesAsync(ct);
+            return saved;
+        }, cancellationToken);
+        if (invite)
+        {
+            // The account (without a password) now, so the people list shows it; the worker would create it when sending otherwise.
+            await invitations.EnsureAccountAsync(person.Id, cancellationToken: cancellationToken);
+            notices.Wake();
+        }
         if (!string.IsNullOrEmpty(input.InitialPassword))
         {
             try
@@ -269,13 +287,24 @@ public sealed class OrganisationService(
         await accounts.SyncWithPersonAsync(personId, cancellationToken);
     }
 
-    public async Task CreateLoginAsync(int personId, string password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// E-mails a person (again) an invitation to choose their password: for someone without a local account, or whose
+    /// account still waits for its password (an earlier link expired or was lost). Refused once a password was chosen.
+    /// </summary>
+    public async Task InviteAsync(int personId, CancellationToken cancellationToken = default)
     {
-        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.PeopleManage);
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.PeopleManage);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("Person", personId);
-        if ((await accounts.WithLoginAsync([personId], cancellationToken)).Count > 0) throw new ValidationFailedException("", text["person.has-login"]);
-        await accounts.CreateLoginAsync(person.Id, person.Email, password, cancellationToken);
+        if (!person.IsActive) throw new ValidationFailedException("", text["person.invite-inactive"]);
+        var hasLogin = (await accounts.WithLoginAsync([personId], cancellationToken)).Count > 0;
+        if (hasLogin && (await invitations.PendingAsync([personId], cancellationToken)).Count == 0)
+            throw new ValidationFailedException("", text["person.has-password"]);
+        await invitations.EnsureAccountAsync(personId, endEarlierLinks: true, cancellationToken);
+        await notices.AccountInvitationAsync(db, personId, user.Name ?? string.Empty, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notices.Wake();
     }
 
     /// <summary>A unit code is unique whatever its case: people files and SCIM name units by it.</summary>

@@ -16,7 +16,7 @@ namespace StrategyPortal.Application.Promises;
 /// Several instances may store at once: a verdict is unique per promise and quarter, so the loser of a race evaluates
 /// again and updates the row the winner stored.
 /// </summary>
-public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider clock, PromiseOptions options)
+public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider clock, PromiseOptions options, Notifications.Notices notices)
 {
     public Quarter CurrentQuarter => Quarter.Of(clock.GetUtcNow().UtcDateTime);
 
@@ -178,9 +178,21 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
         }
 
         var outcomes = await ComputeAsync(db, promises, p => wanted[p.Id], cancellationToken);
+        var byId = promises.ToDictionary(p => p.Id);
+        var today = DateOnly.FromDateTime(evaluatedAtUtc);
+        var flagged = new List<(MarketingPromise Promise, Quarter Quarter, PromiseCheckOutcome Outcome)>();
+        // Notices are news: an evaluation dated in the past (the demo's history) tells nobody.
+        var isNews = clock.GetUtcNow().UtcDateTime - evaluatedAtUtc < TimeSpan.FromDays(1);
         foreach (var ((promiseId, quarterKey), (outcome, complaints)) in outcomes)
         {
             var existing = stored.FirstOrDefault(r => r.PromiseId == promiseId && r.QuarterKey == quarterKey);
+            // Flagged anew (Unbacked while live or upcoming, in the quarter it is judged in, and not Unbacked before — in this
+            // quarter, or in the one before when this quarter is new): its owner and the units it leans on hear of it.
+            var before = existing?.Verdict ?? stored.Where(r => r.PromiseId == promiseId && r.QuarterKey < quarterKey).MaxBy(r => r.QuarterKey)?.Verdict;
+            var promise = byId[promiseId];
+            if (isNews && outcome.Verdict == PromiseVerdict.Unbacked && before != PromiseVerdict.Unbacked && JudgedQuarter(promise, current).Key == quarterKey
+                && !(promise.LiveTo is { } end && end < today))
+                flagged.Add((promise, Quarter.FromKey(quarterKey), outcome));
             if (existing is null)
             {
                 var added = new PromiseCheckResult(promiseId, Quarter.FromKey(quarterKey), outcome, complaints, evaluatedAtUtc);
@@ -189,7 +201,21 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
             }
             else existing.Apply(outcome, complaints, evaluatedAtUtc);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (flagged.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        // The verdicts and their notices commit together (the notices are added only once the verdicts saved, so a retry
+        // after a lost race starts without them).
+        await db.InTransactionAsync(async ct =>
+        {
+            await db.SaveChangesAsync(ct);
+            foreach (var (promise, quarter, outcome) in flagged) await notices.PromiseUnbackedAsync(db, promise, quarter, outcome, ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+        notices.Wake();
     }
 
     /// <summary>Evaluates promises in the given quarters on the data as it is now, without storing.</summary>

@@ -215,4 +215,8 @@ public sealed class SignalInput
 }
 
 /// <summary>A promise that is live (or about to be) while Unbacked, shown to its owner and to the managers of the units whose capabilities it leans on.</summary>
-public sealed record PromiseNotice(int PromiseId, string Claim, DateOnly LiveFrom, IReadOnlyList<string> Reasons);
+public sealed record PromiseNotice(int PromiseId, string Claim, DateOnly LiveFrom, IReadOnlyList<string> Reasons)
+{
+    /// <summary>The reader owns the promise (else it leans on a unit they manage).</summary>
+    public bool Owned { get; init; }
+}

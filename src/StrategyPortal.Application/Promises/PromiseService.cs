@@ -205,7 +205,8 @@ public sealed class PromiseService(
             .Where(c => scope.Includes(c.OwnerUnitId)).Select(c => c.Id).ToHashSet();
         var concerned = promises.Where(p => p.OwnerPersonId == user.PersonId || p.Requirements.Any(r => myCapabilities.Contains(r.CapabilityId))).ToList();
         var rows = await RowsAsync(db, concerned, cancellationToken);
-        return rows.Where(r => r.Flagged).Select(r => new PromiseNotice(r.Id, r.Claim, r.LiveFrom, r.Reasons)).ToList();
+        var owned = concerned.Where(p => p.OwnerPersonId == user.PersonId).Select(p => p.Id).ToHashSet();
+        return rows.Where(r => r.Flagged).Select(r => new PromiseNotice(r.Id, r.Claim, r.LiveFrom, r.Reasons) { Owned = owned.Contains(r.Id) }).ToList();
     }
 
     /// <summary>Board rows with the verdict of the judged quarter (stored; evaluated and stored first when it never was).</summary>

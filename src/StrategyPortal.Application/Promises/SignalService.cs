@@ -21,7 +21,8 @@ public sealed class SignalService(
     PromiseCheckRunner runner,
     IValidator<SignalInput> validator,
     MessageText text,
-    TimeProvider clock)
+    TimeProvider clock,
+    Notifications.Notices notices)
 {
     public async Task<PagedResult<SignalRow>> ListAsync(SignalQuery query, CancellationToken cancellationToken = default)
     {
@@ -102,13 +103,19 @@ public sealed class SignalService(
         }
         catch (DomainException e) { throw text.Invalid(e); }
         db.ServiceSignals.Add(signal);
-        // The change and the verdicts it moves commit together.
+        // The change, the verdicts it moves and the notice it queues commit together.
         await db.InTransactionAsync(async ct =>
         {
             await db.SaveChangesAsync(ct);
             await RecheckAsync(db, [(signal.PromiseId, signal.Quarter)], ct);
+            if (signal.IsForwarded)
+            {
+                await notices.SignalForwardedAsync(db, signal, ct);
+                await db.SaveChangesAsync(ct);
+            }
             return true;
         }, cancellationToken);
+        if (signal.IsForwarded) notices.Wake();
         return signal.Id;
     }
 
@@ -168,7 +175,9 @@ public sealed class SignalService(
         db.ExpectVersion(signal, version);
         try { signal.Forward(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
         catch (DomainException e) { throw text.Invalid(e); }
+        await notices.SignalForwardedAsync(db, signal, cancellationToken);
         await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
+        notices.Wake();
     }
 
     public async Task AcknowledgeAsync(int id, int version, CancellationToken cancellationToken = default)
@@ -182,7 +191,9 @@ public sealed class SignalService(
         db.ExpectVersion(signal, version);
         try { signal.Acknowledge(user.PersonId!.Value, user.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime); }
         catch (DomainException e) { throw text.Invalid(e); }
+        await notices.SignalAcknowledgedAsync(db, signal, cancellationToken);
         await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
+        notices.Wake();
     }
 
     internal static async Task<PagedResult<SignalRow>> RowsAsync(IPortalDb db, IQueryable<ServiceSignal> signals, IReadOnlyDictionary<int, string> unitNames,

@@ -19,7 +19,8 @@ public sealed class ScorecardIssueRunner(
     IScorecardDataBuilder builder,
     IScorecardPdfWriter writer,
     ScorecardOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    Notifications.Notices notices)
 {
     public static IReadOnlyList<string> Languages { get; } = ["nl", "en"];
 
@@ -157,9 +158,13 @@ public sealed class ScorecardIssueRunner(
             db.AuditDirectChange<ScorecardIssue>(issueId, AuditAction.Changed,
                 new AuditValue(nameof(ScorecardIssue.Status), ScorecardIssueStatus.Running, status),
                 new AuditValue(nameof(ScorecardIssue.CompletedAtUtc), null, now));
+            // Published: directors and managers hear of it in the same transaction.
+            if (status == ScorecardIssueStatus.Issued)
+                await notices.ScorecardsIssuedAsync(db, await db.ScorecardIssues.AsNoTracking().FirstAsync(i => i.Id == issueId, ct), ct);
             await db.SaveChangesAsync(ct);
             return completed;
         }, cancellationToken);
+        notices.Wake();
     }
 
     public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -21,7 +21,8 @@ public sealed class ResultsImportService(
     IResultsFileReader reader,
     MessageText text,
     TimeProvider clock,
-    Promises.PromiseCheckRunner promiseChecks)
+    Promises.PromiseCheckRunner promiseChecks,
+    Notifications.Notices notices)
 {
     /// <summary>The largest file accepted: 1 MiB holds far more than <see cref="ResultImport.MaxRows"/> rows.</summary>
     public const long MaxFileBytes = 1024 * 1024;
@@ -57,21 +58,26 @@ public sealed class ResultsImportService(
         var byId = standards.ToDictionary(s => s.Id);
         var editor = EditorOf(user, clock);
         int added = 0, updated = 0;
+        var changes = new List<(ServiceStandard, Quarter, double?, double)>();
         foreach (var row in rows)
         {
             var standard = byId[row.StandardId];
             if (existing.TryGetValue((row.StandardId, row.Quarter.Key), out var result))
             {
+                changes.Add((standard, row.Quarter, result.ActualValue, row.Value));
                 standard.CorrectResult(result, row.Value, editor);
                 updated++;
             }
             else
             {
+                changes.Add((standard, row.Quarter, null, row.Value));
                 db.StandardResults.Add(standard.RecordResult(row.Quarter, row.Value, editor));
                 added++;
             }
         }
-        // New results can turn a standard red, and a promise that needs it at risk: the results and the verdicts they move commit together.
+        // New results can turn a standard red, and a promise that needs it at risk: the results, the notices and the
+        // verdicts they move commit together.
+        await notices.StandardsTurnedRedAsync(db, changes, cancellationToken);
         await db.InTransactionAsync(async ct =>
         {
             try
@@ -85,6 +91,7 @@ public sealed class ResultsImportService(
             await promiseChecks.RefreshStandardsAsync(db, ids, rows.Select(r => r.Quarter).Distinct().ToList(), ct);
             return true;
         }, cancellationToken);
+        notices.Wake();
         return new ImportReport(added, updated, []);
     }
 

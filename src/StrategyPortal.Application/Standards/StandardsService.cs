@@ -25,7 +25,8 @@ public sealed class StandardsService(
     IValidator<ResultInput> resultValidator,
     MessageText text,
     TimeProvider clock,
-    Promises.PromiseCheckRunner promiseChecks)
+    Promises.PromiseCheckRunner promiseChecks,
+    Notifications.Notices notices)
 {
     /// <summary>How many quarters the detail page shows at most.</summary>
     public const int TimelineQuarters = 12;
@@ -283,6 +284,7 @@ public sealed class StandardsService(
         var quarter = text.Check<ResultInput, Quarter>(r => r.Quarter, () => standard.ValidResultQuarter(input.Quarter!.Value));
         var value = text.Check<ResultInput, double>(r => r.Value, () => standard.ValidResultValue(quarter, input.Value!.Value));
         var existing = await db.StandardResults.FirstOrDefaultAsync(r => r.StandardId == standard.Id && r.QuarterKey == quarter.Key, cancellationToken);
+        var before = existing?.ActualValue;
         try
         {
             if (existing is null)
@@ -298,6 +300,7 @@ public sealed class StandardsService(
             }
         }
         catch (DomainException e) { throw text.Invalid(e); }
+        await notices.StandardsTurnedRedAsync(db, [(standard, quarter, before, value)], cancellationToken);
         // A red result puts promises that need this standard at risk in that quarter.
         // The change and the verdicts it moves commit together.
         await db.InTransactionAsync(async ct =>
@@ -306,6 +309,7 @@ public sealed class StandardsService(
             await promiseChecks.RefreshStandardsAsync(db, [standard.Id], [quarter], ct);
             return true;
         }, cancellationToken);
+        notices.Wake();
     }
 
     /// <summary>The active standards of the reader's own unit: for every signed-in person, read-only.</summary>

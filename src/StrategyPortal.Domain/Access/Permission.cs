@@ -61,6 +61,9 @@ public static class Permission
     /// <summary>Export everything the portal holds about a person, and erase a person.</summary>
     public const string PrivacyManage = "privacy.manage";
 
+    /// <summary>See the outgoing mail (queued, sent, failed) and send failed messages again.</summary>
+    public const string MailManage = "mail.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         OrganisationManage, PeopleRead, PeopleManage,
@@ -70,6 +73,7 @@ public static class Permission
         ScorecardsRead, ScorecardsIssue,
         PromisesRead, PromisesManage, CapabilitiesRead, CapabilitiesManage, SignalsRead, SignalsLog, SignalsAcknowledge,
         AuditRead, PrivacyManage,
+        MailManage,
     ];
 }
 
@@ -92,7 +96,8 @@ public static class RolePermissions
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
             Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage,
             Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
-            Permission.AuditRead, Permission.PrivacyManage],
+            Permission.AuditRead, Permission.PrivacyManage,
+            Permission.MailManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

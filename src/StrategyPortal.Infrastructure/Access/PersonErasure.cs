@@ -18,7 +18,7 @@ namespace StrategyPortal.Infrastructure.Access;
 /// in recorded values); the sign-in account loses its e-mail, password, external logins and tokens,
 /// is locked for good, and keeps only a hash of the e-mail so that signing in again is refused with
 /// a clear message. Ids that point at the person (promise owner, API key creator, participations)
-/// stay: they now point at the pseudonymous person. A field added to the domain that names a person
+/// stay: they now point at the pseudonymous person. E-mails to the person and their e-mail settings are removed. A field added to the domain that names a person
 /// must be added here (PersonalDataModelTests lists them all and fails on one it does not know).
 /// </summary>
 public sealed class PersonErasure(IPortalDbFactory dbFactory, ILogger<PersonErasure> logger) : IPersonErasure
@@ -53,6 +53,15 @@ public sealed class PersonErasure(IPortalDbFactory dbFactory, ILogger<PersonEras
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedByName, pseudonym), cancellationToken);
         await db.ScorecardIssues.Where(i => i.RequestedByPersonId == personId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RequestedByName, pseudonym), cancellationToken);
+
+        // E-mail: what waits for or was sent to the person goes (with their address), so do their e-mail choices; a name in
+        // what others are told (who forwarded a signal, who issued scorecards) becomes the pseudonym.
+        await db.OutboxMessages.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.NoticeSettings.Where(n => n.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        var quotedName = "\"" + JsonEncodedText.Encode(oldName) + "\"";
+        var quotedPseudonym = "\"" + JsonEncodedText.Encode(pseudonym) + "\"";
+        await db.OutboxMessages.Where(m => m.Payload.Contains(quotedName))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Payload, m => m.Payload.Replace(quotedName, quotedPseudonym)), cancellationToken);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);
         var accountEmail = user?.Email;

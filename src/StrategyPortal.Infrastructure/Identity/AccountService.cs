@@ -7,8 +7,19 @@ using StrategyPortal.Infrastructure.Persistence;
 
 namespace StrategyPortal.Infrastructure.Identity;
 
-public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, MessageText text, ISignInSessions sessions) : IAccountService, IUserPreferencesStore
+public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, MessageText text, ISignInSessions sessions) : IAccountService, IUserPreferencesStore,
+    Application.Notifications.IAccountCultures
 {
+    public async Task<IReadOnlyDictionary<int, string>> PreferredCulturesAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<int, string>();
+        foreach (var chunk in personIds.Distinct().Chunk(1000))
+            foreach (var u in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.PersonId) && u.PreferredCulture != null)
+                         .Select(u => new { u.PersonId, u.PreferredCulture }).ToListAsync(cancellationToken))
+                result[u.PersonId] = u.PreferredCulture!;
+        return result;
+    }
+
     public Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default) =>
         db.People.AnyAsync(p => p.Role == PortalRole.Administrator && p.IsActive, cancellationToken);
 
@@ -71,7 +82,7 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
     public async Task SetDarkModeAsync(int personId, bool darkMode, CancellationToken cancellationToken = default) =>
         await db.Users.Where(u => u.PersonId == personId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DarkMode, darkMode), cancellationToken);
 
-    private string Describe(IdentityError error)
+    internal string Describe(IdentityError error)
     {
         var options = users.Options.Password;
         return error.Code switch

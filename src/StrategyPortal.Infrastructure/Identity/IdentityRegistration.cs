@@ -29,11 +29,15 @@ public static class IdentityRegistration
             .AddSignInManager()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
 
         services.AddScoped<AccountService>();
         services.AddScoped<IAccountService>(sp => sp.GetRequiredService<AccountService>());
         services.AddScoped<IUserPreferencesStore>(sp => sp.GetRequiredService<AccountService>());
+        services.AddScoped<Application.Notifications.IAccountCultures>(sp => sp.GetRequiredService<AccountService>());
+        services.AddScoped<AccountInvitations>();
+        services.AddScoped<IAccountInvitations>(sp => sp.GetRequiredService<AccountInvitations>());
         services.AddSignInSessions();
         services.AddScoped<IEntraSignIn, EntraAccountMatcher>();
         services.AddScoped<IUserContextSource, UserContextSource>();

@@ -7,6 +7,7 @@ using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
 using StrategyPortal.Infrastructure.Access;
+using StrategyPortal.Domain.Notifications;
 using StrategyPortal.Domain.Organisation;
 using StrategyPortal.Domain.Scorecards;
 using StrategyPortal.Domain.Promises;
@@ -47,6 +48,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
     public DbSet<Domain.People.PeopleImport> PeopleImports => Set<Domain.People.PeopleImport>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 

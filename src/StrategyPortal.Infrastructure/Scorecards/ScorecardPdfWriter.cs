@@ -8,7 +8,7 @@ using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Promises;
 using StrategyPortal.Domain.Standards;
 using StrategyPortal.Infrastructure.Pdf;
-using static StrategyPortal.Infrastructure.Scorecards.ScorecardFormat;
+using static StrategyPortal.Application.Scorecards.ScorecardFormat;
 
 namespace StrategyPortal.Infrastructure.Scorecards;
 
@@ -124,49 +124,37 @@ public sealed class ScorecardPdfWriter(PdfRenderer renderer, IStringLocalizer<Sc
                 new KeyFigure(T("cover.discipline"), discipline, data.Strategy.EffectiveSince is { } since ? T("cover.discipline-since", since) : null, Navy),
             ]) { SpaceAfter = 14f });
 
-            var standards = data.Standards;
-            var previousRag = standards.Trend.Count > 1 ? standards.Trend[^2] : null;
-            var engagement = data.Engagement;
-            var previousEngagement = engagement.Trend.Count > 1 ? engagement.Trend[^2] : null;
-            var customers = data.Customers;
+            // The figures come from ScorecardKeyFigures, which the home page's "quarter at a glance" shows too.
+            var k = ScorecardKeyFigures.Of(data);
             Add(new KeyFigures([
-                new KeyFigure(T("kf.standards-green"), Percent(standards.GreenShare, culture),
-                    VsLast(Delta(standards.GreenShare, previousRag?.GreenShare, culture, T("unit.points"))), RagInk(standards.GreenShare, 80, 60)),
-                new KeyFigure(T("kf.standards-red"), Count(standards.Count(RagStatus.Red), culture),
-                    T("kf.turned-red", standards.TurnedRed.Count), standards.Count(RagStatus.Red) > 0 ? RedInk : GreenInk),
-                new KeyFigure(T("kf.promises"), PromiseHeadline(), PromiseNote(), Navy),
+                new KeyFigure(T("kf.standards-green"), Percent(k.StandardsGreen, culture),
+                    VsLast(Delta(k.StandardsGreen, k.StandardsGreenBefore, culture, T("unit.points"))), RagInk(k.StandardsGreen, 80, 60)),
+                new KeyFigure(T("kf.standards-red"), Count(k.StandardsRed, culture),
+                    T("kf.turned-red", k.StandardsTurnedRed), k.StandardsRed > 0 ? RedInk : GreenInk),
+                new KeyFigure(T("kf.promises"), PromiseHeadline(k), PromiseNote(k), Navy),
             ]) { SpaceAfter = 10f });
             Add(new KeyFigures([
-                new KeyFigure(T("kf.engaged"), engagement.IsShown ? Percent(engagement.Shares!.Engaged, culture) : T("hidden.short"),
-                    engagement.IsShown ? VsLast(Delta(engagement.Shares!.Engaged, previousEngagement?.Engaged, culture, T("unit.points"))) : T("hidden.note", engagement.MinGroupSize),
+                new KeyFigure(T("kf.engaged"), k.EngagementShown ? Percent(k.Engaged, culture) : T("hidden.short"),
+                    k.EngagementShown ? VsLast(Delta(k.Engaged, k.EngagedBefore, culture, T("unit.points"))) : T("hidden.note", k.MinGroupSize),
                     Navy),
-                new KeyFigure(T("kf.enps"), engagement.IsShown ? Score(engagement.Enps, culture) : T("hidden.short"),
-                    engagement.IsShown ? VsLast(Delta(engagement.Enps, previousEngagement?.Enps, culture, T("unit.points"))) : null, Navy),
-                new KeyFigure(T("kf.nps"), Score(customers.Current?.Nps, culture),
-                    VsLast(Delta(customers.Current?.Nps, customers.Previous?.Nps, culture, T("unit.points"))), Navy),
-                new KeyFigure(T("kf.csat"), Percent(customers.Current?.Csat, culture),
-                    VsLast(Delta(customers.Current?.Csat, customers.Previous?.Csat, culture, T("unit.points"))), Navy),
+                new KeyFigure(T("kf.enps"), k.EngagementShown ? Score(k.Enps, culture) : T("hidden.short"),
+                    k.EngagementShown ? VsLast(Delta(k.Enps, k.EnpsBefore, culture, T("unit.points"))) : null, Navy),
+                new KeyFigure(T("kf.nps"), Score(k.Nps, culture), VsLast(Delta(k.Nps, k.NpsBefore, culture, T("unit.points"))), Navy),
+                new KeyFigure(T("kf.csat"), Percent(k.Csat, culture), VsLast(Delta(k.Csat, k.CsatBefore, culture, T("unit.points"))), Navy),
             ]) { SpaceAfter = 18f });
 
             Add(new Heading(T("cover.reading"), 2));
             Add(new Paragraph(T("cover.reading-text"), Lead));
             Add(new Paragraph(Summary(), Lead) { SpaceAfter = 12f });
-            Add(new Paragraph(T("cover.anonymity", engagement.MinGroupSize), Note));
+            Add(new Paragraph(T("cover.anonymity", k.MinGroupSize), Note));
         }
 
         private string VsLast(string delta) => delta == Missing ? T("kf.no-previous") : T("kf.vs-last", delta, $"Q{data.Quarter.Previous.Number}");
 
-        private string PromiseHeadline()
-        {
-            var promises = data.PromisesIn(_language).Promises;
-            return promises.Count == 0 ? Missing : $"{promises.Count(p => p.Verdict == PromiseVerdict.Backed)}/{promises.Count}";
-        }
+        private static string PromiseHeadline(ScorecardKeyFigures k) => k.PromisesTotal == 0 ? Missing : $"{k.PromisesBacked}/{k.PromisesTotal}";
 
-        private string PromiseNote()
-        {
-            var promises = data.PromisesIn(_language).Promises;
-            return promises.Count == 0 ? T("promises.none-short") : T("kf.promises-note", promises.Count(p => p.Verdict == PromiseVerdict.Unbacked));
-        }
+        private string PromiseNote(ScorecardKeyFigures k) =>
+            k.PromisesTotal == 0 ? T("promises.none-short") : T("kf.promises-note", k.PromisesUnbacked);
 
         private string Summary()
         {

@@ -73,7 +73,9 @@ public static class PermissionMatrix
 {
     /// <summary>Pages outside the menu that every visitor may open. A route with parameters is listed by an example address.</summary>
     public static IReadOnlyList<string> OpenPages { get; } =
-        ["/account/access-denied", "/account/login", "/account/setup", "/account/signin-refused", "/not-found", "/error", "/status/404"];
+        ["/account/access-denied", "/account/login", "/account/setup", "/account/signin-refused", "/not-found", "/error", "/status/404",
+            // Reached from e-mails, without signing in: a set-your-password link and a one-click unsubscribe link (their tokens prove it).
+            "/account/set-password", "/mail/unsubscribe/x"];
 
     /// <summary>
     /// Pages outside the menu (reached from a menu page) with the permission each needs. A route with
@@ -124,6 +126,8 @@ public static class PermissionMatrix
         // Issued scorecard PDFs and drafts (managers: only their own units' scorecards; the service checks the scope).
         new(MatrixKind.Endpoint, "/scorecards/files/1", MatrixGate.Permission, Permission.ScorecardsRead),
         new(MatrixKind.Endpoint, "/scorecards/draft", MatrixGate.Permission, Permission.ScorecardsRead),
+        // RFC 8058 one-click unsubscribe: a mail program posts without cookies or antiforgery token; the signed token is the proof.
+        new(MatrixKind.Endpoint, "/mail/unsubscribe/x", MatrixGate.Everyone, Method: "POST"),
     ];
 
     private const string EntraOnly = "with Entra sign-in on";

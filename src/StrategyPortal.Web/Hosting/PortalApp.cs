@@ -102,6 +102,7 @@ public static class PortalApp
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseMiddleware<StrategyPortal.Web.Engagement.PulseAnswerPost>();
+        app.UseMiddleware<StrategyPortal.Web.Notifications.UnsubscribePost>();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

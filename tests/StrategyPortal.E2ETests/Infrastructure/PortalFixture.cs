@@ -26,6 +26,9 @@ public class PortalFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The portal's data folder (the SQLite file, and the <c>mail</c> folder of the Folder mail provider).</summary>
+    public string DataFolder => _dataFolder;
+
     /// <summary>The password of every demo account, as the running app has it.</summary>
     public string DemoPassword { get; private set; } = string.Empty;
 
@@ -59,6 +62,9 @@ public class PortalFixture : IAsyncLifetime
             ["DetailedErrors"] = "true",
             // Journeys sign in often from 127.0.0.1; the sign-in limit has its own integration tests.
             ["RateLimits:SignInPerMinute"] = "1000",
+            // E-mail as .eml files in the data folder (the demo's way), picked up within a second.
+            ["Mail:Provider"] = "Folder",
+            ["Mail:PollSeconds"] = "1",
         };
         foreach (var (key, value) in ExtraSettings) settings[key] = value;
 
@@ -91,6 +97,8 @@ public class PortalFixture : IAsyncLifetime
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");
         BaseAddress = new Uri(addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
         DemoPassword = _app.Services.GetRequiredService<DemoOptions>().Password;
+        // Kestrel picked the port only now: the links in e-mails point at it.
+        _app.Services.GetRequiredService<StrategyPortal.Application.Notifications.MailOptions>().PortalUrl = BaseAddress.ToString();
     }
 
     public virtual async Task DisposeAsync()

@@ -36,6 +36,8 @@ public static class PortalPages
         new PortalPage("/scorecards", c => Text.Scorecards("Title", c), "[data-testid=scorecards-empty], [data-testid=scorecards-table]"),
         new PortalPage("/audit", c => Text.Access("Audit.Title", c), "[data-testid=audit-table] tbody tr, [data-testid=audit-empty]"),
         new PortalPage("/admin/api-keys", c => Text.Ui("ApiKeys.Title", c), "[data-testid=keys-empty], [data-testid=keys-table]"),
+        new PortalPage("/admin/mail", c => Text.Notifications("Mail.Title", c), "[data-testid=mail-status], [data-testid=mail-empty]"),
+        new PortalPage("/account/notices", c => Text.Notifications("Settings.Title", c), "[data-testid=settings-save]"),
     }.ToDictionary(p => p.Href, StringComparer.Ordinal);
 
     public static PortalPage For(string href) =>

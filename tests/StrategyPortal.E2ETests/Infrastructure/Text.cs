@@ -28,6 +28,9 @@ public static class Text
     private static readonly ResourceManager EngagementStrings = new(typeof(StrategyPortal.Web.Engagement.EngagementText));
     private static readonly ResourceManager AccessStrings = new(typeof(StrategyPortal.Web.Access.AccessText));
     private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsPageText));
+    private static readonly ResourceManager NotificationStrings = new(typeof(StrategyPortal.Web.Notifications.NotificationsText));
+    private static readonly ResourceManager HomeStrings = new(typeof(StrategyPortal.Web.Home.HomeText));
+    private static readonly ResourceManager MailStrings = new(typeof(StrategyPortal.Application.Notifications.MailText));
     private static readonly ResourceManager PeopleStrings = new(typeof(StrategyPortal.Web.People.PeopleText));
 
     public static string Ui(string key, CultureInfo culture) => Get(UiStrings, key, culture);
@@ -48,6 +51,11 @@ public static class Text
 
     public static string Access(string key, CultureInfo culture) => Get(AccessStrings, key, culture);
 
+    public static string Notifications(string key, CultureInfo culture) => Get(NotificationStrings, key, culture);
+
+    public static string Home(string key, CultureInfo culture) => Get(HomeStrings, key, culture);
+
+    public static string Mail(string key, CultureInfo culture) => Get(MailStrings, key, culture);
     public static string People(string key, CultureInfo culture) => Get(PeopleStrings, key, culture);
 
     private static string Get(ResourceManager resources, string key, CultureInfo culture) =>

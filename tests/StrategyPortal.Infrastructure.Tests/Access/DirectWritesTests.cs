@@ -19,7 +19,11 @@ public sealed partial class DirectWritesTests
         ["src/StrategyPortal.Application/Scorecards/ScorecardService.cs"] =
             (2, "retrying a failed issue writes its entry with AuditDirectChange; the items' new attempts are bookkeeping"),
         ["src/StrategyPortal.Infrastructure/Access/PersonErasure.cs"] =
-            (8, "an erased person's name in history rows: the erasure is recorded as the change of the person (name to pseudonym, erased)"),
+            (11, "an erased person's name in history rows, their e-mails and e-mail settings removed: the erasure is recorded as the change of the person (name to pseudonym, erased)"),
+        ["src/StrategyPortal.Application/Notifications/MailAdminService.cs"] =
+            (3, "an administrator queuing failed e-mails again ([NotAudited] outbox bookkeeping)"),
+        ["src/StrategyPortal.Infrastructure/Notifications/OutboxStore.cs"] =
+            (8, "the outbox worker's claims, leases, tries, outcomes and clean-up ([NotAudited] outbox bookkeeping; the claim is one statement so only one instance sends a message)"),
         ["src/StrategyPortal.Infrastructure/Access/AuditLogGuard.cs"] =
             (2, "the erasure's marker row that lets its own transaction pseudonymise the audit log (never committed)"),
         ["src/StrategyPortal.Infrastructure/Engagement/AnswerMixer.cs"] =

@@ -28,6 +28,7 @@ public sealed partial class PersonalDataModelTests
         "ScorecardIssue.RequestedByName",
         "IssuedScorecard.IssuedByName",
         "AuditEntry.ActorName",
+        "OutboxMessage.ToName",
         "PortalUser.UserName", "PortalUser.NormalizedUserName", "PortalUser.Email", "PortalUser.NormalizedEmail", "PortalUser.PhoneNumber",
     };
 
@@ -45,6 +46,7 @@ public sealed partial class PersonalDataModelTests
         "PulseInvitation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
+        "OutboxMessage.PersonId", "NoticeSettings.PersonId",
         "PeopleImport.AppliedByPersonId",
     };
 
@@ -58,6 +60,7 @@ public sealed partial class PersonalDataModelTests
         ["IssuedScorecard.UnitName"] = "the unit the scorecard is about",
         ["PulseRoundUnit.Name"] = "a unit's name as a pulse round recorded it",
         ["ScorecardIssueItem.LeaseOwner"] = "the portal instance generating the scorecard",
+        ["OutboxMessage.LeaseOwner"] = "the portal instance sending the message",
         ["PortalUser.ErasedEmailHash"] = "kept on purpose after erasure: a SHA-256 that only refuses a new sign-in with the old e-mail (privacy.md)",
     };
 

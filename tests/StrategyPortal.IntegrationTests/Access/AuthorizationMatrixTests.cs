@@ -145,6 +145,10 @@ public abstract partial class AuthorizationMatrixTests(EntraPortal factory)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Empty(await response.Content.ReadAsStringAsync());
         }),
+        // A token that is not one the portal signed: refused with a plain 400 (a valid one: UnsubscribeTests).
+        (MatrixKind.Endpoint, "POST", "/mail/unsubscribe/x") => new(row.Address,
+            c => c.Http.PostAsync(row.Address, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])),
+            (response, _) => { Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); return Task.CompletedTask; }),
         _ => throw new Xunit.Sdk.XunitException($"The walk does not know how to call {row.Method} {row.Address}: add a probe to AuthorizationMatrixTests.ProbeFor."),
     };
 

@@ -77,7 +77,11 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         foreach (var client in _shared.Values.Where(c => c.IsCompletedSuccessfully)) client.Result.Dispose();
         await base.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        await CleanUpAsync();
     }
+
+    /// <summary>What a suite's factory started besides the portal (a mail server), stopped after it.</summary>
+    protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -92,6 +96,10 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         if (!ProductionRateLimits) builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        // Mail goes into the test's own folder unless a suite points it at its SMTP server (ExtraSettings).
+        builder.UseSetting("Mail:Provider", "Folder");
+        builder.UseSetting("Mail:PollSeconds", "1");
+        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         // The one deliberate difference from production: password hashing stays PBKDF2 but with far fewer
         // rounds, because the suites hash and check hundreds of passwords on a small machine.
         builder.ConfigureTestServices(services =>
@@ -100,6 +108,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.AddSingleton<ILoggerProvider>(Log);
         });
     }
+
+    /// <summary>Settings a suite adds or changes (applied last).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them), asks for English.</summary>
     public PortalClient CreatePortalClient(string acceptLanguage = "en")

@@ -32,6 +32,8 @@ public static class Navigation
         new("/signals", "Nav.Signals", Icons.Material.Filled.Forum, Permission.SignalsRead),
         new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
         new("/audit", "Nav.Audit", Icons.Material.Filled.History, Permission.AuditRead),
+        new("/admin/mail", "Nav.Mail", Icons.Material.Filled.Outbox, Permission.MailManage),
+        new("/account/notices", "Nav.Notices", Icons.Material.Filled.MarkEmailRead, null),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> has) =>

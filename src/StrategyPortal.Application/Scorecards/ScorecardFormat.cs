@@ -1,7 +1,7 @@
 using System.Globalization;
 using StrategyPortal.Domain.Standards;
 
-namespace StrategyPortal.Infrastructure.Scorecards;
+namespace StrategyPortal.Application.Scorecards;
 
 /// <summary>How a scorecard writes its numbers in a culture; tests read the PDF back with the same formats.</summary>
 public static class ScorecardFormat

@@ -1,0 +1,126 @@
+namespace StrategyPortal.Application.Notifications;
+
+public enum MailProvider
+{
+    /// <summary>Hand every message to an SMTP server (MailKit).</summary>
+    Smtp,
+
+    /// <summary>Write every message as an <c>.eml</c> file into a folder (the default in Development: no mail server needed).</summary>
+    Folder,
+}
+
+/// <summary>How the connection to the SMTP server is secured (MailKit's SecureSocketOptions).</summary>
+public enum SmtpSecurity
+{
+    /// <summary>TLS on connect for port 465, else STARTTLS when the server offers it.</summary>
+    Auto,
+    None,
+    StartTls,
+    SslOnConnect,
+}
+
+/// <summary>The <c>Mail</c> section (see docs/configuration.md).</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public MailProvider Provider { get; set; } = MailProvider.Smtp;
+
+    /// <summary>Folder provider: where the .eml files go; relative to <c>Database:DataFolder</c>.</summary>
+    public string Folder { get; set; } = "mail";
+
+    /// <summary>The Folder provider's folder as a full path (set at start-up).</summary>
+    public string? ResolvedFolder { get; set; }
+
+    /// <summary>The sender's address.</summary>
+    public string From { get; set; } = "strategyportal@localhost";
+
+    /// <summary>The sender's name; empty: "StrategyPortal".</summary>
+    public string FromName { get; set; } = "StrategyPortal";
+
+    /// <summary>The portal's public address, for the links in e-mails (e.g. https://portal.example.com).</summary>
+    public string PortalUrl { get; set; } = "http://localhost:5124";
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>The language of e-mails to people who chose none (set from <c>Portal:DefaultCulture</c>).</summary>
+    public string DefaultLanguage { get; set; } = "nl";
+
+    /// <summary>Send the outbox from this instance (safe on several instances at once).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>How often an idle worker looks for messages queued on another instance (this instance's own wake it at once).</summary>
+    public int PollSeconds { get; set; } = 5;
+
+    /// <summary>How many messages a worker claims at a time (sent over one SMTP connection).</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How many batches this instance sends at the same time (each over its own SMTP connection).</summary>
+    public int Parallelism { get; set; } = 2;
+
+    /// <summary>How often a message is tried before it fails for good.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait after the first failed try; it doubles after each further failure.</summary>
+    public int RetryBaseSeconds { get; set; } = 30;
+
+    /// <summary>The longest wait between two tries.</summary>
+    public int RetryMaxMinutes { get; set; } = 60;
+
+    /// <summary>How long a worker may hold claimed messages before another instance takes them over.</summary>
+    public int LeaseMinutes { get; set; } = 5;
+
+    /// <summary>Sent messages are kept this many days for the mail page, then removed.</summary>
+    public int KeepSentDays { get; set; } = 30;
+
+    /// <summary>Attach the scorecard PDFs to the scorecards-issued e-mail (each only when under <see cref="AttachmentMaxBytes"/>).</summary>
+    public bool AttachScorecards { get; set; }
+
+    public int AttachmentMaxBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How long an account invitation's set-your-password link works.</summary>
+    public int InvitationValidDays { get; set; } = 7;
+
+    /// <summary>Whether local accounts are invited by e-mail (off when people sign in with Microsoft only; set at start-up).</summary>
+    public bool AccountInvitations { get; set; } = true;
+
+    public TimeSpan RetryBase => TimeSpan.FromSeconds(Math.Max(1, RetryBaseSeconds));
+    public TimeSpan RetryMax => TimeSpan.FromMinutes(Math.Max(1, RetryMaxMinutes));
+
+    /// <summary>The portal address without a trailing slash.</summary>
+    public string BaseUrl => (string.IsNullOrWhiteSpace(PortalUrl) ? "http://localhost:5124" : PortalUrl.Trim()).TrimEnd('/');
+
+    public string Link(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+}
+
+public sealed class SmtpSettings
+{
+    /// <summary>Empty: no server configured; messages wait (the mail page says so).</summary>
+    public string Host { get; set; } = string.Empty;
+
+    public int Port { get; set; } = 587;
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    /// <summary>Empty: no authentication.</summary>
+    public string UserName { get; set; } = string.Empty;
+
+    /// <summary>A secret: set it in the environment (<c>Mail__Smtp__Password</c>) or a secret store.</summary>
+    public string Password { get; set; } = string.Empty;
+
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary>Wakes this instance's outbox worker at once after a change queued messages; other instances notice on their next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount > 0) return;
+        try { _signal.Release(); }
+        catch (SemaphoreFullException) { }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using StrategyPortal.Application.Notifications;
+using StrategyPortal.Domain.Notifications;
+using StrategyPortal.Infrastructure.Identity;
+
+namespace StrategyPortal.Infrastructure.Notifications;
+
+/// <summary>
+/// One-click unsubscribe tokens: "person:kind", signed and encrypted with the portal's Data Protection keys (shared by
+/// all instances in the database), so a link cannot be made for someone else or another kind, and a changed one is refused.
+/// </summary>
+public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection) : IUnsubscribeTokens
+{
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("StrategyPortal.Notices.Unsubscribe.v1");
+
+    public string Create(int personId, NoticeKind kind) =>
+        WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{personId}:{(int)kind}"))));
+
+    public (int PersonId, NoticeKind Kind)? Read(string token)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(_protector.Unprotect(WebEncoders.Base64UrlDecode(token)));
+            var parts = text.Split(':');
+            if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var personId)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var kind) && Enum.IsDefined((NoticeKind)kind))
+                return (personId, (NoticeKind)kind);
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>The links of <see cref="INoticeLinks"/>, made when a message is sent.</summary>
+public sealed class NoticeLinks(IUnsubscribeTokens unsubscribe, AccountInvitations invitations, MailOptions options, TimeProvider clock) : INoticeLinks
+{
+    public string Unsubscribe(int personId, NoticeKind kind) => options.Link("/mail/unsubscribe/" + unsubscribe.Create(personId, kind));
+
+    public async Task<InvitationLink?> SetPasswordAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        if (!options.AccountInvitations) return null;
+        if (await invitations.AccountOfAsync(personId, cancellationToken) is not { } user) return null;
+        if (await invitations.TokenAsync(user) is not { } token) return null;
+        var url = options.Link(string.Create(CultureInfo.InvariantCulture,
+            $"/account/set-password?user={user.Id}&token={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}"));
+        return new InvitationLink(url, clock.GetUtcNow().UtcDateTime.AddDays(Math.Max(1, options.InvitationValidDays)));
+    }
+
+    public Task<string?> PulseAnswerAsync(int roundId, int personId, CancellationToken cancellationToken = default) =>
+        // Personal pulse links come with the round's frozen audience; until then invitations are not queued.
+        Task.FromResult<string?>(null);
+}
