@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (PostgreSQL server, Chromium, fonts) when missing, builds the
+# Installs what the tests need (PostgreSQL server, Chromium, nginx, fonts) when missing, builds the
 # solution and runs every test project. Ends with one line "N passed, N failed, N skipped".
 # Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Organisation]
 set -euo pipefail
@@ -11,12 +11,14 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  # The Debian package starts a cluster of its own; the tests start their own server on a free port.
+  # The Debian packages start a cluster and a web server of their own; the tests start their own on free ports.
   as_root service postgresql stop >/dev/null 2>&1 || true
+  as_root service nginx stop >/dev/null 2>&1 || true
 fi
 
 echo "==> building"
@@ -24,7 +26,8 @@ dotnet build StrategyPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 results="$(mktemp -d)"
 status=0
-for project in $(ls -d tests/*Tests | grep -v E2ETests) tests/StrategyPortal.E2ETests; do
+# The scale-out tests publish the portal from this build and run it as separate processes behind nginx.
+for project in $(ls -d tests/*Tests | grep -v -e E2ETests -e ScaleOutTests) tests/StrategyPortal.E2ETests tests/StrategyPortal.ScaleOutTests; do
   name="$(basename "$project")"
   echo "==> $name"
   if ! dotnet test "$project" -c Release --no-build -nologo "$@" 2>&1 | tee "$results/$name.log"; then

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.Access;
+using StrategyPortal.Application.Actions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
@@ -58,12 +59,17 @@ public static class DependencyInjection
         services.AddScoped<ScorecardService>();
         services.AddScoped<ScorecardIssueRunner>();
         services.AddSingleton<ScorecardIssueSignal>();
+        services.AddScoped<ActionCauses>();
+        services.AddScoped<UnownedFinder>();
+        services.AddScoped<ActionService>();
+        services.AddScoped<IScorecardActionSource, ActionScorecardSource>();
         // Until the promises feature registers its source, scorecards say "no promises registered".
         services.TryAddScoped<IScorecardPromiseSource, NoScorecardPromiseSource>();
         // Notifications: notices are queued in the outbox with the change that causes them and rendered when sent.
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<NoticeOutbox>();
         services.AddScoped<Notices>();
+        services.AddScoped<PulseReminders>();
         services.AddScoped<ScorecardAttachments>();
         services.AddScoped<MailTemplates>();
         services.AddScoped<NoticeRenderer>();

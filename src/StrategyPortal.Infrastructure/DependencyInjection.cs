@@ -51,6 +51,11 @@ public static class DependencyInjection
         services.AddScoped<IDemoSeedStep, Promises.PromisesDemoSeed>();
         services.AddHostedService<Promises.PromiseRecheckScheduler>();
         services.AddScoped<Application.Access.IPersonErasure, Access.PersonErasure>();
+
+        var actions = new Application.Actions.ActionOptions();
+        configuration.GetSection(Application.Actions.ActionOptions.Section).Bind(actions);
+        services.AddSingleton(actions);
+        services.AddScoped<IDemoSeedStep, Actions.ActionsDemoSeed>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddPortalPeople(configuration);
 

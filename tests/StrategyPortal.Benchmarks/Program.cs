@@ -13,6 +13,8 @@ using StrategyPortal.Benchmarks.Scorecards;
 //   people-import   [--people 10000] [--delta 100]  a full sync (preview + apply), the same file again, then a delta
 //   scim            [--users 10000] [--concurrency 8] [--port 5223]  an Entra-style initial SCIM cycle against the real portal
 //   bdn             BenchmarkDotNet run of the aggregation (takes minutes)
+//   circuits        [--per-page 12] [--port 5395] [--only /,/standards]  server memory per open interactive page, page by page (headless Chromium)
+//   users           [--steps 10,20,40,80] [--think 10] [--window 60] [--port 5394]  concurrent interactive users one instance holds, p95 page load
 var mode = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
 {
@@ -34,12 +36,18 @@ switch (mode)
         return await StrategyPortal.Benchmarks.People.ScimBenchmark.RunAsync(Option("users", 10_000), Option("concurrency", 8), Option("port", 5223));
     case "scorecard":
         return await ScorecardBenchmark.RunAsync(Option("units", 200), Option("repeat", 20));
+    case "circuits":
+        return await CircuitMemoryRun.RunAsync(Option("per-page", 12), Option("port", 5395),
+            Array.IndexOf(args, "--only") is var only and >= 0 ? args[only + 1].Split(',') : []);
+    case "users":
+        var steps = Array.IndexOf(args, "--steps") is var at and >= 0 ? args[at + 1].Split(',').Select(int.Parse).ToArray() : [10, 20, 40, 80];
+        return await CapacityRun.RunAsync(steps, Option("think", 10), Option("window", 60), Option("port", 5394));
     case "mail":
         return await StrategyPortal.Benchmarks.Notifications.MailBenchmark.RunAsync(Option("people", 10_000), Option("port", 5393), Option("batch", 50));
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("modes: load | aggregate | customer-scores | people-import | scim | scorecard | mail | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
+        Console.WriteLine("modes: load | aggregate | customer-scores | people-import | scim | scorecard | mail | circuits | users | bdn (see tests/StrategyPortal.Benchmarks/README.md)");
         return 2;
 }

@@ -278,6 +278,104 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.ToTable("ActionCheckIns", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OwnerPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPersonId");
+
+                    b.HasIndex("OwnerPersonId", "Status");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("ImprovementActions", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
                 {
                     b.Property<int>("QuarterKey")
@@ -590,6 +688,34 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("PulseInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PulseLinks", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -769,6 +895,25 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                             TextNl = "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)",
                             Version = 1
                         });
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "Sequence");
+
+                    b.ToTable("PulseReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
@@ -2100,6 +2245,119 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionCheckIn", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Actions.ImprovementAction", null)
+                        .WithMany("CheckIns")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("StrategyPortal.Domain.Actions.ActionCause", "Cause", b1 =>
+                        {
+                            b1.Property<int>("ImprovementActionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("Baseline")
+                                .HasColumnType("double precision")
+                                .HasColumnName("CauseBaseline");
+
+                            b1.Property<string>("BaselineStanding")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("CauseBaselineStanding");
+
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("CauseChannel");
+
+                            b1.Property<bool>("HigherIsBetter")
+                                .HasColumnType("boolean")
+                                .HasColumnName("CauseHigherIsBetter");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("CauseKind");
+
+                            b1.Property<string>("Measure")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("CauseMeasure");
+
+                            b1.Property<int?>("PromiseId")
+                                .HasColumnType("integer")
+                                .HasColumnName("CausePromiseId");
+
+                            b1.Property<int>("QuarterKey")
+                                .HasColumnType("integer")
+                                .HasColumnName("CauseQuarterKey");
+
+                            b1.Property<int?>("QuestionId")
+                                .HasColumnType("integer")
+                                .HasColumnName("CauseQuestionId");
+
+                            b1.Property<int?>("RoundId")
+                                .HasColumnType("integer")
+                                .HasColumnName("CauseRoundId");
+
+                            b1.Property<int?>("SignalId")
+                                .HasColumnType("integer")
+                                .HasColumnName("CauseSignalId");
+
+                            b1.Property<int?>("StandardId")
+                                .HasColumnType("integer")
+                                .HasColumnName("CauseStandardId");
+
+                            b1.Property<int?>("UnitId")
+                                .HasColumnType("integer")
+                                .HasColumnName("CauseUnitId");
+
+                            b1.HasKey("ImprovementActionId");
+
+                            b1.HasIndex("Kind", "PromiseId");
+
+                            b1.HasIndex("Kind", "StandardId");
+
+                            b1.ToTable("ImprovementActions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementActionId");
+                        });
+
+                    b.Navigation("Cause")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
                 {
                     b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
@@ -2196,6 +2454,24 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("RoundId", "UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2438,6 +2714,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
+                {
+                    b.Navigation("CheckIns");
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseSurvey", b =>

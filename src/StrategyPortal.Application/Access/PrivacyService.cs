@@ -35,6 +35,8 @@ public sealed record PersonExport(
     IReadOnlyList<ScorecardIssueRecord> ScorecardIssuesRequested,
     IReadOnlyList<ApiKeyRecord> ApiKeysCreated,
     IReadOnlyList<ParticipationRecord> PulseParticipations,
+    IReadOnlyList<ActionRecord> Actions,
+    IReadOnlyList<ActionCheckInRecord> ActionCheckIns,
     string PulseNote,
     IReadOnlyList<InvitationRecord> PulseInvitations,
     EmailSettingsRecord? EmailSettings,
@@ -81,6 +83,12 @@ public sealed record SignalStepRecord(int SignalId, string Text, DateTime AtUtc)
 public sealed record ScorecardIssueRecord(int IssueId, string Quarter, int Number, ScorecardIssueStatus Status, DateTime RequestedAtUtc, int ScorecardsIssued);
 
 /// <summary>A pulse round the person took part in: that is all that is stored of it (not when, not what).</summary>
+/// <summary>An action the person owns or started.</summary>
+public sealed record ActionRecord(int ActionId, string Title, string Unit, bool Owner, bool Creator, DateOnly DueOn, string Status, DateTime CreatedAtUtc);
+
+/// <summary>A check-in the person recorded on an action.</summary>
+public sealed record ActionCheckInRecord(int ActionId, DateOnly On, string Note, string? NewStatus, DateTime AtUtc);
+
 public sealed record ParticipationRecord(int RoundId, string Pulse, int RoundNumber, DateOnly OpensOn, DateOnly ClosesOn);
 
 /// <summary>A pulse round the person was invited to when it opened, and the unit (as named then) they were invited in.</summary>
@@ -132,6 +140,10 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             .Join(db.PulseSurveys.AsNoTracking(), x => x.SurveyId, s => s.Id, (x, s) => new InvitationRecord(x.RoundId, s.Title, x.Number, x.OpensOn, x.ClosesOn, x.Name))
             .ToListAsync(cancellationToken);
 
+        var actions = await db.ImprovementActions.AsNoTracking().Where(a => a.OwnerPersonId == personId || a.CreatedByPersonId == personId)
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var checkIns = await db.ActionCheckIns.AsNoTracking().Where(c => c.ByPersonId == personId).OrderBy(c => c.AtUtc).ToListAsync(cancellationToken);
+
         return new PersonExport(
             clock.GetUtcNow().UtcDateTime,
             new PersonRecord(person.Id, person.Name, person.Email, person.Role.ToString(), person.OrgUnitId, unitName, person.IsActive, person.IsErased)
@@ -152,6 +164,9 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
             issues.Select(i => new ScorecardIssueRecord(i.Id, i.Quarter.ToString(), i.Number, i.Status, i.RequestedAtUtc, issuedCounts.GetValueOrDefault(i.Id))).ToList(),
             keys,
             rounds.OrderBy(r => r.OpensOn).ThenBy(r => r.Id).Select(r => new ParticipationRecord(r.Id, r.Title, r.Number, r.OpensOn, r.ClosesOn)).ToList(),
+            actions.Select(a => new ActionRecord(a.Id, a.Title, units.GetValueOrDefault(a.UnitId, string.Empty), a.OwnerPersonId == personId,
+                a.CreatedByPersonId == personId, a.DueOn, a.Status.ToString(), a.CreatedAtUtc)).ToList(),
+            checkIns.Select(c => new ActionCheckInRecord(c.ActionId, c.On, c.Note, c.NewStatus?.ToString(), c.AtUtc)).ToList(),
             PulseNote,
             invitations.OrderBy(r => r.OpensOn).ThenBy(r => r.RoundId).ToList(),
             await db.NoticeSettings.AsNoTracking().Where(n => n.PersonId == personId).ToListAsync(cancellationToken) is [var settings]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
@@ -47,8 +48,12 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PromiseRequirement> PromiseRequirements { get; }
     DbSet<ServiceSignal> ServiceSignals { get; }
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
+    DbSet<ImprovementAction> ImprovementActions { get; }
+    DbSet<ActionCheckIn> ActionCheckIns { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NoticeSettings> NoticeSettings { get; }
+    DbSet<PulseLink> PulseLinks { get; }
+    DbSet<PulseReminderRun> PulseReminderRuns { get; }
     DbSet<Domain.People.PeopleImport> PeopleImports { get; }
 
     /// <summary>The audit log: read-only for use cases (the audit interceptor refuses edits and deletes).</summary>

@@ -76,6 +76,9 @@ public sealed class PulseInput
 public sealed record PulseRoundRow(int Id, int Number, DateOnly OpensOn, DateOnly ClosesOn, RoundState State, int? Invited, int? Answered, DateOnly? RemindedOn, int Version)
 {
     public int? NotAnswered => Invited is { } invited && Answered is { } answered ? Math.Max(0, invited - answered) : null;
+
+    /// <summary>How many reminders went out by e-mail (automatic and manual): never to whom, nor to how many.</summary>
+    public int Reminders { get; init; }
 }
 
 public sealed record PulseSurveyRow(int Id, string Title, PulseCadence Cadence, bool IsActive, int MinGroupSize, int CommentThreshold,
@@ -103,6 +106,9 @@ public enum PulseFormStatus
     Closed,
     NotInAudience,
     NotFound,
+
+    /// <summary>A personal link that is not this round's (changed, for another round, or its person has left).</summary>
+    InvalidLink,
 }
 
 public sealed record PulseForm(PulseFormStatus Status, int RoundId, string Title, DateOnly OpensOn, DateOnly ClosesOn,
@@ -120,6 +126,7 @@ public enum SubmitStatus
     Closed,
     NotInAudience,
     NotFound,
+    InvalidLink,
 }
 
 /// <summary>The outcome of a submitted form. <see cref="Errors"/>: question id → message (in the reader's language).</summary>

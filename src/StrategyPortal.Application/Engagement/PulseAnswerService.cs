@@ -47,15 +47,18 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
             .OrderBy(p => p.ClosesOn).ThenBy(p => p.Title).ToList();
     }
 
-    /// <summary>The form of a round for the signed-in person, or why they cannot answer it.</summary>
-    public async Task<PulseForm> GetFormAsync(int roundId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The form of a round for the signed-in person — or, with <paramref name="link"/>, for the person whose personal link it
+    /// is (no sign-in) — or why they cannot answer it.
+    /// </summary>
+    public async Task<PulseForm> GetFormAsync(int roundId, string? link = null, CancellationToken cancellationToken = default)
     {
-        var user = await currentUser.GetAsync(cancellationToken);
-        user.Demand(Permission.EngagementAnswer);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var info = await RoundInfoAsync(db, roundId, cancellationToken);
+        var answerer = await AnswererAsync(db, roundId, link, cancellationToken);
         if (info is null) return PulseForm.Refused(PulseFormStatus.NotFound, roundId);
-        var (status, _) = await StatusAsync(db, info, user, cancellationToken);
+        if (answerer is null) return PulseForm.Refused(PulseFormStatus.InvalidLink, roundId);
+        var (status, _) = await StatusAsync(db, info, answerer, cancellationToken);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var items = status == PulseFormStatus.Ready
             ? info.Items.Select(i => new PulseFormItem(i.QuestionId, i.Kind, language == "en" ? i.TextEn : i.TextNl, i.Kind.IsRequired())).ToList()
@@ -63,15 +66,18 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
         return new PulseForm(status, roundId, info.Title, info.OpensOn, info.ClosesOn, info.Thresholds.MinGroupSize, info.Thresholds.CommentThreshold, items);
     }
 
-    /// <summary>Checks and stores an answer. <paramref name="values"/>: question id → the raw form value.</summary>
-    public async Task<SubmitResult> SubmitAsync(int roundId, IReadOnlyDictionary<int, string?> values, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks and stores an answer of the signed-in person, or (with <paramref name="link"/>) of the person whose personal link
+    /// it is: the same checks and the same rows either way. <paramref name="values"/>: question id → the raw form value.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(int roundId, IReadOnlyDictionary<int, string?> values, string? link = null, CancellationToken cancellationToken = default)
     {
-        var user = await currentUser.GetAsync(cancellationToken);
-        user.Demand(Permission.EngagementAnswer);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var info = await RoundInfoAsync(db, roundId, cancellationToken);
+        var answerer = await AnswererAsync(db, roundId, link, cancellationToken);
         if (info is null) return SubmitResult.Of(SubmitStatus.NotFound);
-        var (status, invitedIn) = await StatusAsync(db, info, user, cancellationToken);
+        if (answerer is null) return SubmitResult.Of(SubmitStatus.InvalidLink);
+        var (status, invitedIn) = await StatusAsync(db, info, answerer, cancellationToken);
         if (status != PulseFormStatus.Ready) return SubmitResult.Of(ToSubmit(status));
 
         var sheet = PulseAnswerSheet.Check(info.Items.Select(i => new SheetItem(i.QuestionId, i.Kind)).ToList(), values);
@@ -84,7 +90,7 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
 
         // One SaveChanges = one transaction: both rows or neither. They share only the round id. The answer counts in the
         // unit the person was invited in, even if they have moved since the round opened.
-        db.Participations.Add(new Participation(roundId, user.PersonId!.Value));
+        db.Participations.Add(new Participation(roundId, answerer.PersonId!.Value));
         db.PulseResponses.Add(PulseResponse.Create(roundId, invitedIn, Today, sheet.Answers));
         foreach (var (questionId, comment) in sheet.Comments)
             db.PulseComments.Add(new PulseComment(roundId, invitedIn, questionId, comment));
@@ -96,15 +102,38 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
         {
             // A second post of the same person raced the first: the participation key refused it, nothing was stored.
             await using var check = await dbFactory.CreateAsync(cancellationToken);
-            if (await check.Participations.AnyAsync(p => p.RoundId == roundId && p.PersonId == user.PersonId, cancellationToken))
+            if (await check.Participations.AnyAsync(p => p.RoundId == roundId && p.PersonId == answerer.PersonId, cancellationToken))
                 return SubmitResult.Of(SubmitStatus.AlreadyAnswered);
             throw;
         }
         return SubmitResult.Of(SubmitStatus.Stored);
     }
 
+    /// <summary>Who answers: the signed-in person (who must be allowed to answer pulses), or the person of a personal link.</summary>
+    private sealed record Answerer(int? PersonId, int? OrgUnitId);
+
+    /// <summary>
+    /// Without a link: the signed-in person. With one: the person whose link for this round it is, while they are active; null
+    /// for a link that is not this round's. The link is looked up by its hash and only read: nothing is written to it, ever.
+    /// </summary>
+    private async Task<Answerer?> AnswererAsync(IPortalDb db, int roundId, string? link, CancellationToken cancellationToken)
+    {
+        if (link is null)
+        {
+            var user = await currentUser.GetAsync(cancellationToken);
+            user.Demand(Permission.EngagementAnswer);
+            return new Answerer(user.PersonId, user.OrgUnitId);
+        }
+        if (link.Length is 0 or > 200) return null;
+        var hash = PulseLink.HashOf(link);
+        var person = await db.PulseLinks.AsNoTracking().Where(l => l.TokenHash == hash && l.RoundId == roundId)
+            .Join(db.People.Where(p => p.IsActive && !p.IsErased), l => l.PersonId, p => p.Id, (l, p) => new { p.Id, p.OrgUnitId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return person is null ? null : new Answerer(person.Id, person.OrgUnitId);
+    }
+
     /// <summary>Whether the person may answer now, and (when they may) the unit their invitation counts them in.</summary>
-    private async Task<(PulseFormStatus Status, int UnitId)> StatusAsync(IPortalDb db, RoundInfo info, UserContext user, CancellationToken cancellationToken)
+    private async Task<(PulseFormStatus Status, int UnitId)> StatusAsync(IPortalDb db, RoundInfo info, Answerer user, CancellationToken cancellationToken)
     {
         if (user.PersonId is not { } personId) return (PulseFormStatus.NotInAudience, 0);
         if (await db.Participations.AnyAsync(p => p.RoundId == info.RoundId && p.PersonId == personId, cancellationToken))
@@ -137,6 +166,7 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
         PulseFormStatus.NotYetOpen => SubmitStatus.NotYetOpen,
         PulseFormStatus.Closed => SubmitStatus.Closed,
         PulseFormStatus.NotInAudience => SubmitStatus.NotInAudience,
+        PulseFormStatus.InvalidLink => SubmitStatus.InvalidLink,
         _ => SubmitStatus.NotFound,
     };
 

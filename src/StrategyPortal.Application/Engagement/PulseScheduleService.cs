@@ -16,7 +16,7 @@ namespace StrategyPortal.Application.Engagement;
 /// rules as every response rate.
 /// </summary>
 public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IValidator<PulseInput> validator, MessageText text, TimeProvider clock,
-    EngagementOptions options)
+    EngagementOptions options, Notifications.MailOptions mail, Notifications.OutboxSignal outbox)
 {
     public AnonymityThresholds DefaultThresholds => options.Defaults;
 
@@ -31,13 +31,15 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         var today = Today;
         var taking = await RoundParticipation.TotalsAsync(db, rounds, today, cancellationToken);
         var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var reminders = await db.PulseReminderRuns.AsNoTracking().GroupBy(r => r.RoundId).Select(g => new { RoundId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RoundId, g => g.Count, cancellationToken);
         return surveys
             .OrderByDescending(s => s.IsActive).ThenByDescending(s => s.FirstOpensOn).ThenBy(s => s.Title)
             .Select(s => new PulseSurveyRow(s.Id, s.Title, s.Cadence, s.IsActive, s.MinGroupSize, s.CommentThreshold,
                 s.Audience.Select(a => unitNames.GetValueOrDefault(a.UnitId, "?")).OrderBy(n => n).ToList(), s.Items.Count,
                 rounds.Where(r => r.SurveyId == s.Id).OrderByDescending(r => r.Number)
                     .Select(r => new PulseRoundRow(r.Id, r.Number, r.OpensOn, r.ClosesOn, StateOf(r, today), taking[r.Id].Invited,
-                        taking[r.Id].Answered, r.RemindedOn, r.Version)).ToList(),
+                        taking[r.Id].Answered, r.RemindedOn, r.Version) { Reminders = reminders.GetValueOrDefault(r.Id) }).ToList(),
                 s.Version, s.DetailMinGroupSize))
             .ToList();
     }
@@ -71,7 +73,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         {
             db.PulseSurveys.Add(survey);
             await db.SaveChangesAsync(ct);
-            await AddRoundAsync(db, survey, 1, Today, ct);
+            await AddRoundAsync(db, survey, 1, Today, ct, clock.GetUtcNow().UtcDateTime);
             return 0;
         }, cancellationToken);
         return survey.Id;
@@ -97,7 +99,10 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         return new ReminderStatus(roundId, invited, answered, round.RemindedOn);
     }
 
-    /// <summary>Asks everyone invited who has not answered (no participation) to do so: a banner in the portal.</summary>
+    /// <summary>
+    /// Asks everyone invited who has not answered (no participation) to do so: a banner in the portal and an e-mail with their
+    /// personal link, at most once per <c>Mail:Reminders:ManualEveryDays</c>.
+    /// </summary>
     public async Task<ReminderStatus> RemindAsync(int roundId, int version, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
@@ -107,8 +112,16 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             db.ExpectVersion(round, version);
             try { round.Remind(Today); }
             catch (DomainException e) { throw text.Invalid(e); }
-            await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
+            if (await Notifications.PulseReminders.ManualAllowedFromAsync(db, roundId, mail.Reminders.ManualEveryDays, Today, cancellationToken) is { } from)
+                throw new ValidationFailedException("", text.Format("reminder.too-soon", mail.Reminders.ManualEveryDays, from.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)));
+            await db.InTransactionAsync(async ct =>
+            {
+                await db.SaveOrConflictAsync(text["conflict.pulse"], ct);
+                if (round.HasRecordedAudience) await Notifications.PulseReminders.QueueAsync(db, round, manual: true, clock.GetUtcNow().UtcDateTime, ct);
+                return 0;
+            }, cancellationToken);
         }
+        outbox.Notify();
         return await GetReminderStatusAsync(roundId, cancellationToken);
     }
 
@@ -132,7 +145,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             await using var insertDb = await dbFactory.CreateAsync(cancellationToken);
             try
             {
-                await insertDb.InTransactionAsync(ct => AddRoundAsync(insertDb, survey, next.Value, today, ct), cancellationToken);
+                await insertDb.InTransactionAsync(ct => AddRoundAsync(insertDb, survey, next.Value, today, ct, clock.GetUtcNow().UtcDateTime), cancellationToken);
                 created++;
             }
             catch (DbUpdateException)
@@ -143,14 +156,14 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         return created;
     }
 
-    internal static async Task<int> AddRoundAsync(IPortalDb db, PulseSurvey survey, int number, DateOnly today, CancellationToken cancellationToken)
+    internal static async Task<int> AddRoundAsync(IPortalDb db, PulseSurvey survey, int number, DateOnly today, CancellationToken cancellationToken, DateTime nowUtc)
     {
         var (opens, closes) = survey.DatesOfRound(number);
         var round = new PulseRound(survey.Id, number, opens, closes);
         db.PulseRounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         // A round that opens today records its audience at once; a later one when it opens (RoundAudienceRecorder).
-        if (!round.IsNotYetOpenOn(today)) await RoundAudienceRecorder.RecordAsync(db, round, today, cancellationToken);
+        if (!round.IsNotYetOpenOn(today)) await RoundAudienceRecorder.RecordAsync(db, round, today, cancellationToken, nowUtc);
         return round.Id;
     }
 

@@ -75,7 +75,7 @@ public sealed class RoundAudienceRecorder(IPortalDbFactory dbFactory, TimeProvid
                 var round = await db.PulseRounds.FirstAsync(r => r.Id == roundId, ct);
                 if (round.HasRecordedAudience || round.IsNotYetOpenOn(today)) return false;
                 // The round's version guards the record: a second instance recording the same round fails here and leaves it.
-                await RecordAsync(db, round, today, ct);
+                await RecordAsync(db, round, today, ct, clock.GetUtcNow().UtcDateTime);
                 return true;
             }, cancellationToken);
         }
@@ -89,16 +89,23 @@ public sealed class RoundAudienceRecorder(IPortalDbFactory dbFactory, TimeProvid
     /// <summary>
     /// Records the audience of a tracked round on <paramref name="on"/> (its opening day or later), as the organisation is now,
     /// in the caller's unit of work: the round is marked and saved, then its units and invitations are added, with the day's
-    /// participation count. Also for demo data and tests that build rounds by hand.
+    /// participation count, and — when the round is open at <paramref name="nowUtc"/> (default: now) — an invitation e-mail
+    /// for every invited person, so the invitations commit with the record. Also for demo data and tests that build rounds by hand.
     /// </summary>
-    public static async Task RecordAsync(IPortalDb db, PulseRound round, DateOnly on, CancellationToken cancellationToken = default)
+    public static async Task RecordAsync(IPortalDb db, PulseRound round, DateOnly on, CancellationToken cancellationToken = default, DateTime? nowUtc = null)
     {
         round.RecordAudience(on);
         await db.SaveChangesAsync(cancellationToken);
-        await AddRecordAsync(db, round, on, cancellationToken);
+        var invited = await AddRecordAsync(db, round, on, cancellationToken);
+        var now = nowUtc ?? DateTime.UtcNow;
+        if (!round.IsOpenOn(DateOnly.FromDateTime(now)) || invited.Count == 0) return;
+        var title = await db.PulseSurveys.AsNoTracking().Where(s => s.Id == round.SurveyId).Select(s => s.Title).FirstAsync(cancellationToken);
+        var payload = new Notifications.PulseNotice(round.Id, title, round.OpensOn, round.ClosesOn);
+        await Notifications.NoticeOutbox.QueueAsync(db, Domain.Notifications.NoticeKind.PulseInvitation, invited, _ => payload, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task AddRecordAsync(IPortalDb db, PulseRound round, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<int>> AddRecordAsync(IPortalDb db, PulseRound round, DateOnly today, CancellationToken cancellationToken)
     {
         var audience = await db.PulseSurveys.AsNoTracking().Where(s => s.Id == round.SurveyId).SelectMany(s => s.Audience.Select(a => a.UnitId)).ToListAsync(cancellationToken);
         var units = await db.OrgUnits.AsNoTracking().Select(u => new AudienceUnit(u.Id, u.ParentId, u.Name, u.IsActive)).ToListAsync(cancellationToken);
@@ -108,5 +115,6 @@ public sealed class RoundAudienceRecorder(IPortalDbFactory dbFactory, TimeProvid
         db.PulseInvitations.AddRange(invitations);
         await db.SaveChangesAsync(cancellationToken);
         await CountParticipationAsync(db, round.Id, today, cancellationToken);
+        return invitations.Select(i => i.PersonId).ToList();
     }
 }

@@ -84,6 +84,9 @@ public sealed class MailOptions
     /// <summary>Whether local accounts are invited by e-mail (off when people sign in with Microsoft only; set at start-up).</summary>
     public bool AccountInvitations { get; set; } = true;
 
+    /// <summary>Pulse reminders by e-mail (<c>Mail:Reminders</c>).</summary>
+    public PulseReminderOptions Reminders { get; set; } = new();
+
     public TimeSpan RetryBase => TimeSpan.FromSeconds(Math.Max(1, RetryBaseSeconds));
     public TimeSpan RetryMax => TimeSpan.FromMinutes(Math.Max(1, RetryMaxMinutes));
 
@@ -91,6 +94,31 @@ public sealed class MailOptions
     public string BaseUrl => (string.IsNullOrWhiteSpace(PortalUrl) ? "http://localhost:5124" : PortalUrl.Trim()).TrimEnd('/');
 
     public string Link(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+}
+
+/// <summary>When pulse reminders go out: the schedule, office hours in the company's time zone, and the owner's manual reminder.</summary>
+public sealed class PulseReminderOptions
+{
+    /// <summary>Automatic reminders on (the default schedule: halfway, then every 4 days).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int FirstAtPercent { get; set; } = 50;
+    public int EveryDays { get; set; } = 4;
+
+    /// <summary>The company's time zone (IANA id), for office hours and weekends.</summary>
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    public TimeOnly OfficeStart { get; set; } = new(9, 0);
+    public TimeOnly OfficeEnd { get; set; } = new(17, 0);
+
+    /// <summary>The pulse owner's manual reminder: at most once per this many days per round.</summary>
+    public int ManualEveryDays { get; set; } = 7;
+
+    public Domain.Notifications.PulseReminderSchedule Schedule => new Domain.Notifications.PulseReminderSchedule(Enabled, FirstAtPercent, EveryDays).Validate();
+
+    public Domain.Notifications.OfficeHours OfficeHours => new(OfficeStart, OfficeEnd);
+
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }
 
 public sealed class SmtpSettings

@@ -15,8 +15,13 @@ namespace StrategyPortal.Application.Notifications;
 public sealed class NoticeOutbox(OutboxSignal signal, TimeProvider clock)
 {
     /// <summary>Adds one message of <paramref name="kind"/> per recipient, each with its own payload; returns how many were added.</summary>
-    public async Task<int> AddAsync(IPortalDb db, NoticeKind kind, IReadOnlyCollection<int> personIds, Func<int, NoticePayload> payloadFor,
-        CancellationToken cancellationToken = default)
+    public Task<int> AddAsync(IPortalDb db, NoticeKind kind, IReadOnlyCollection<int> personIds, Func<int, NoticePayload> payloadFor,
+        CancellationToken cancellationToken = default) =>
+        QueueAsync(db, kind, personIds, payloadFor, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    /// <summary><see cref="AddAsync(IPortalDb, NoticeKind, IReadOnlyCollection{int}, Func{int, NoticePayload}, CancellationToken)"/> for code without a service (a round recording its audience).</summary>
+    public static async Task<int> QueueAsync(IPortalDb db, NoticeKind kind, IReadOnlyCollection<int> personIds, Func<int, NoticePayload> payloadFor,
+        DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         var ids = personIds.Distinct().ToList();
         if (ids.Count == 0) return 0;
@@ -25,7 +30,7 @@ public sealed class NoticeOutbox(OutboxSignal signal, TimeProvider clock)
             people.AddRange((await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id) && p.IsActive && !p.IsErased)
                 .Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Name, p.Email)));
         var off = kind.CanSwitchOff() ? await SwitchedOffAsync(db, kind, ids, cancellationToken) : [];
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = nowUtc;
         var added = 0;
         foreach (var person in people.Where(p => !off.Contains(p.Id)).OrderBy(p => p.Id))
         {

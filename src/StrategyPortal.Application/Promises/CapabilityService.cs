@@ -108,8 +108,13 @@ public sealed class CapabilityService(
                 input.CapacityPerDay, await ExistingStandardsAsync(db, input, cancellationToken));
         }
         catch (DomainException e) { throw text.Invalid(e); }
-        await db.SaveOrConflictAsync(text["conflict.capability"], cancellationToken);
-        await runner.RefreshCapabilityAsync(capability.Id, cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await db.SaveOrConflictAsync(text["conflict.capability"], ct);
+            await runner.RefreshCapabilityAsync(db, capability.Id, ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Deletes a capability no promise leans on; otherwise refuses and names the promises.</summary>

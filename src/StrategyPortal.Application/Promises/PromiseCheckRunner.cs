@@ -31,19 +31,29 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
         return current;
     }
 
+    // Each refresh below also comes with the caller's context (IPortalDb db): called inside the transaction that saves a
+    // change, the change and the verdicts it moves are stored together or not at all (a database that goes away in
+    // between cannot leave a saved capability with its promises' old verdicts).
+
     public async Task RefreshPromisesAsync(IReadOnlyCollection<int> promiseIds, CancellationToken cancellationToken = default)
     {
         if (promiseIds.Count == 0) return;
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        await RefreshAsync(db, promiseIds, null, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await RefreshPromisesAsync(db, promiseIds, cancellationToken);
     }
+
+    public Task RefreshPromisesAsync(IPortalDb db, IReadOnlyCollection<int> promiseIds, CancellationToken cancellationToken = default) =>
+        promiseIds.Count == 0 ? Task.CompletedTask : RefreshAsync(db, promiseIds, null, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
     public async Task RefreshQuarterAsync(IReadOnlyCollection<int> promiseIds, Quarter quarter, CancellationToken cancellationToken = default)
     {
         if (promiseIds.Count == 0) return;
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        await RefreshAsync(db, promiseIds, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await RefreshQuarterAsync(db, promiseIds, quarter, cancellationToken);
     }
+
+    public Task RefreshQuarterAsync(IPortalDb db, IReadOnlyCollection<int> promiseIds, Quarter quarter, CancellationToken cancellationToken = default) =>
+        promiseIds.Count == 0 ? Task.CompletedTask : RefreshAsync(db, promiseIds, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>
     /// The daily re-check: every promise that has not ended before the current quarter, in the quarter it is judged in
@@ -60,18 +70,16 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
         return ids.Count;
     }
 
-    public async Task RefreshCapabilityAsync(int capabilityId, CancellationToken cancellationToken = default)
+    public async Task RefreshCapabilityAsync(IPortalDb db, int capabilityId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
         var ids = await db.PromiseRequirements.AsNoTracking().Where(r => r.CapabilityId == capabilityId).Select(r => r.PromiseId).Distinct().ToListAsync(cancellationToken);
         if (ids.Count > 0) await RefreshAsync(db, ids, null, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     /// <summary>After standard results or definitions changed: the promises that need those standards, in those quarters.</summary>
-    public async Task RefreshStandardsAsync(IReadOnlyCollection<int> standardIds, IReadOnlyCollection<Quarter> quarters, CancellationToken cancellationToken = default)
+    public async Task RefreshStandardsAsync(IPortalDb db, IReadOnlyCollection<int> standardIds, IReadOnlyCollection<Quarter> quarters, CancellationToken cancellationToken = default)
     {
         if (standardIds.Count == 0 || quarters.Count == 0) return;
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
         var ids = await PromisesNeedingAsync(db, standardIds, cancellationToken);
         if (ids.Count == 0) return;
         foreach (var quarter in quarters.Distinct()) await RefreshAsync(db, ids, quarter, clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -93,10 +101,9 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
     /// and an upcoming promise in its first quarter. A standard is versioned by quarter, so its change may colour earlier
     /// quarters differently.
     /// </summary>
-    public async Task RefreshStandardsSinceAsync(IReadOnlyCollection<int> standardIds, Quarter from, CancellationToken cancellationToken = default)
+    public async Task RefreshStandardsSinceAsync(IPortalDb db, IReadOnlyCollection<int> standardIds, Quarter from, CancellationToken cancellationToken = default)
     {
         if (standardIds.Count == 0) return;
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
         var ids = await PromisesNeedingAsync(db, standardIds, cancellationToken);
         if (ids.Count == 0) return;
         await RefreshAsync(db, ids, (promise, current, _) =>

@@ -136,8 +136,13 @@ public sealed class PromiseService(
         }
         catch (DomainException e) { throw text.Invalid(e); }
         db.MarketingPromises.Add(promise);
-        await db.SaveChangesAsync(cancellationToken);
-        await runner.RefreshPromisesAsync([promise.Id], cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await db.SaveChangesAsync(ct);
+            await runner.RefreshPromisesAsync(db, [promise.Id], ct);
+            return true;
+        }, cancellationToken);
         return promise.Id;
     }
 
@@ -161,8 +166,13 @@ public sealed class PromiseService(
             promise.SetRequirements(requirements);
         }
         catch (DomainException e) { throw text.Invalid(e); }
-        await db.SaveOrConflictAsync(text["conflict.promise"], cancellationToken);
-        await runner.RefreshPromisesAsync([promise.Id], cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await db.SaveOrConflictAsync(text["conflict.promise"], ct);
+            await runner.RefreshPromisesAsync(db, [promise.Id], ct);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task DeleteAsync(int id, int version, CancellationToken cancellationToken = default)

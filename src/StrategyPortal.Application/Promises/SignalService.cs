@@ -103,16 +103,19 @@ public sealed class SignalService(
         }
         catch (DomainException e) { throw text.Invalid(e); }
         db.ServiceSignals.Add(signal);
+        // The change, the verdicts it moves and the notice it queues commit together.
         await db.InTransactionAsync(async ct =>
         {
             await db.SaveChangesAsync(ct);
-            if (!signal.IsForwarded) return false;
-            await notices.SignalForwardedAsync(db, signal, ct);
-            await db.SaveChangesAsync(ct);
+            await RecheckAsync(db, [(signal.PromiseId, signal.Quarter)], ct);
+            if (signal.IsForwarded)
+            {
+                await notices.SignalForwardedAsync(db, signal, ct);
+                await db.SaveChangesAsync(ct);
+            }
             return true;
         }, cancellationToken);
         if (signal.IsForwarded) notices.Wake();
-        if (signal.PromiseId is { } linked) await runner.RefreshQuarterAsync([linked], signal.Quarter, cancellationToken);
         return signal.Id;
     }
 
@@ -134,8 +137,13 @@ public sealed class SignalService(
         var before = (signal.PromiseId, signal.Quarter);
         try { signal.Correct(input.Kind, input.Channel, date, input.Count, input.Text, input.PromiseId); }
         catch (DomainException e) { throw text.Invalid(e); }
-        await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
-        await RecheckAsync([before, (signal.PromiseId, signal.Quarter)], cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await db.SaveOrConflictAsync(text["conflict.signal"], ct);
+            await RecheckAsync(db, [before, (signal.PromiseId, signal.Quarter)], ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Withdraws (deletes) a signal the reader's unit logged and has not forwarded yet, and re-checks its promise's quarter.</summary>
@@ -149,8 +157,13 @@ public sealed class SignalService(
         catch (DomainException e) { throw text.Invalid(e); }
         db.ExpectVersion(signal, version);
         db.ServiceSignals.Remove(signal);
-        await db.SaveOrConflictAsync(text["conflict.signal"], cancellationToken);
-        await RecheckAsync([(signal.PromiseId, signal.Quarter)], cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await db.SaveOrConflictAsync(text["conflict.signal"], ct);
+            await RecheckAsync(db, [(signal.PromiseId, signal.Quarter)], ct);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task ForwardAsync(int id, int version, CancellationToken cancellationToken = default)
@@ -213,9 +226,9 @@ public sealed class SignalService(
         user.Can(Permission.SignalsLog) && !scope.All && scope.Includes(unitId);
 
     /// <summary>Re-checks the verdicts a signal counted towards: each promise in the quarter of the signal's date.</summary>
-    private async Task RecheckAsync(IEnumerable<(int? PromiseId, Quarter Quarter)> counted, CancellationToken cancellationToken)
+    private async Task RecheckAsync(IPortalDb db, IEnumerable<(int? PromiseId, Quarter Quarter)> counted, CancellationToken cancellationToken)
     {
         foreach (var group in counted.Where(c => c.PromiseId is not null).Distinct().GroupBy(c => c.Quarter))
-            await runner.RefreshQuarterAsync(group.Select(c => c.PromiseId!.Value).ToList(), group.Key, cancellationToken);
+            await runner.RefreshQuarterAsync(db, group.Select(c => c.PromiseId!.Value).ToList(), group.Key, cancellationToken);
     }
 }

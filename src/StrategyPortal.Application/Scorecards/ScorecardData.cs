@@ -27,7 +27,8 @@ public sealed record ScorecardData(
     ScorecardEngagement Engagement,
     ScorecardCustomers Customers,
     ScorecardComparison Comparison,
-    IReadOnlyList<ScorecardGap> Gaps)
+    IReadOnlyList<ScorecardGap> Gaps,
+    ScorecardActions? Actions = null)
 {
     /// <summary>The company's scorecard (true) or a unit's.</summary>
     [JsonIgnore]
@@ -223,5 +224,10 @@ public enum GapKind
     NpsDrop,
 }
 
-/// <summary>One of the biggest gaps of the quarter and who owns it (a unit and its manager, or a promise owner).</summary>
-public sealed record ScorecardGap(GapKind Kind, string Subject, string Owner, double? Actual, double? Target, MetricUnit? Unit, double Severity);
+/// <summary>
+/// One of the biggest gaps of the quarter and who owns it (a unit and its manager, or a promise owner).
+/// <see cref="SubjectId"/>: the standard, promise or unit the gap is about; <see cref="ActionId"/>: its action among the
+/// scorecard's actions (null: no action). Snapshots from before actions existed have neither.
+/// </summary>
+public sealed record ScorecardGap(GapKind Kind, string Subject, string Owner, double? Actual, double? Target, MetricUnit? Unit, double Severity,
+    int? SubjectId = null, int? ActionId = null);

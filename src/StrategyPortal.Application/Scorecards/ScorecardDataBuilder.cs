@@ -27,6 +27,7 @@ public sealed class ScorecardDataBuilder(
     EngagementResultsService engagementResults,
     IUnitEngagementSource engagementSource,
     IScorecardPromiseSource promiseSource,
+    IScorecardActionSource actionSource,
     TimeProvider clock) : IScorecardDataBuilder
 {
     /// <summary>Gallup's engaged share (seed 001): a shown unit below it is a gap.</summary>
@@ -87,13 +88,14 @@ public sealed class ScorecardDataBuilder(
         var comparison = await ComparisonAsync(db, scope, first, quarter, engagement, cancellationToken);
         var promisesNl = await PromisesInAsync("nl", quarter, request.UnitId, first, cancellationToken);
         var promisesEn = await PromisesInAsync("en", quarter, request.UnitId, first, cancellationToken);
+        var actions = await actionSource.GetAsync(quarter, scope, cancellationToken);
 
         var data = new ScorecardData(
             names[root.Id], quarter, request.UnitId, isCompany ? null : target.Name, clock.GetUtcNow().UtcDateTime,
             new ScorecardStrategy(choice?.Discipline, choice?.EffectiveQuarter, choice?.Rationale, coverage),
             new ScorecardStandards(standardLines, unitRags, ragTrend),
-            promisesNl, promisesEn, engagement, customers, comparison, []);
-        return data with { Gaps = Gaps(data, OwnerOf, target.Id, names) };
+            promisesNl, promisesEn, engagement, customers, comparison, [], actions);
+        return data with { Gaps = Gaps(data, OwnerOf, target.Id, names).Select(g => g with { ActionId = ActionOf(g, actions)?.Id }).ToList() };
     }
 
     private async Task<ScorecardPromises> PromisesInAsync(string language, Quarter quarter, int? unitId, Quarter first, CancellationToken cancellationToken)
@@ -217,20 +219,36 @@ public sealed class ScorecardDataBuilder(
         foreach (var s in data.Standards.Standards.Where(s => s.Rag == RagStatus.Red && s.Actual is not null && s.Target is not null))
         {
             var miss = Math.Abs(s.Actual!.Value - s.Target!.Value) / Math.Max(Math.Abs(s.Target.Value), 1e-9);
-            gaps.Add(new ScorecardGap(GapKind.RedStandard, s.Title, ownerOf(s.OwnerUnitId), s.Actual, s.Target, s.Unit, 0.5 + Math.Min(miss, 1.5)));
+            gaps.Add(new ScorecardGap(GapKind.RedStandard, s.Title, ownerOf(s.OwnerUnitId), s.Actual, s.Target, s.Unit, 0.5 + Math.Min(miss, 1.5), s.Id));
         }
         foreach (var p in data.Promises.Promises.Where(p => p.Verdict == PromiseVerdict.Unbacked))
-            gaps.Add(new ScorecardGap(GapKind.UnbackedPromise, p.Claim, p.OwnerName, p.LinkedComplaints, null, null, 1.0 + Math.Min(p.LinkedComplaints, 50) / 25.0));
+            gaps.Add(new ScorecardGap(GapKind.UnbackedPromise, p.Claim, p.OwnerName, p.LinkedComplaints, null, null, 1.0 + Math.Min(p.LinkedComplaints, 50) / 25.0, p.PromiseId));
         foreach (var row in data.Engagement.HeatMap.Where(r => r.IsShown && r.EngagedShare < GallupEngaged))
             gaps.Add(new ScorecardGap(GapKind.LowEngagement, row.UnitName, ownerOf(row.UnitId), row.EngagedShare, GallupEngaged, MetricUnit.Percent,
-                0.4 + (GallupEngaged - row.EngagedShare!.Value) / GallupEngaged * 1.5));
+                0.4 + (GallupEngaged - row.EngagedShare!.Value) / GallupEngaged * 1.5, row.UnitId));
         if (data.Customers.Current?.Nps is { } npsNow && data.Customers.Previous?.Nps is { } npsBefore && npsNow < npsBefore - 2)
-            gaps.Add(new ScorecardGap(GapKind.NpsDrop, names[targetId], ownerOf(targetId), npsNow, npsBefore, MetricUnit.Score, 0.5 + (npsBefore - npsNow) / 10.0));
+            gaps.Add(new ScorecardGap(GapKind.NpsDrop, names[targetId], ownerOf(targetId), npsNow, npsBefore, MetricUnit.Score, 0.5 + (npsBefore - npsNow) / 10.0, targetId));
         if (data.IsCompany)
             foreach (var channel in Enum.GetValues<ServiceChannel>().Where(c => c != ServiceChannel.Any && data.Strategy.ChannelTotal(c) == 0))
                 gaps.Add(new ScorecardGap(GapKind.UncoveredChannel, channel.ToString(), ownerOf(targetId), null, null, null, 0.45));
         return gaps.OrderByDescending(g => g.Severity).ThenBy(g => g.Subject, StringComparer.Ordinal).Take(3).ToList();
     }
+
+    /// <summary>
+    /// The action a gap has among the quarter's actions: on the red standard, on the unbacked promise, on an engagement item
+    /// of the unit below Gallup's share, on the NPS of the unit whose NPS fell. An open one first, then the one done last.
+    /// </summary>
+    private static ScorecardAction? ActionOf(ScorecardGap gap, ScorecardActions actions) => actions.Items
+        .Where(a => gap.SubjectId is { } id && gap.Kind switch
+        {
+            GapKind.RedStandard => a.CauseKind == Domain.Actions.ActionCauseKind.Standard && a.CauseStandardId == id,
+            GapKind.UnbackedPromise => a.CauseKind == Domain.Actions.ActionCauseKind.Promise && a.CausePromiseId == id,
+            GapKind.LowEngagement => a.CauseKind == Domain.Actions.ActionCauseKind.Engagement && a.CauseUnitId == id,
+            GapKind.NpsDrop => a.CauseKind == Domain.Actions.ActionCauseKind.CustomerScore && a.CauseMeasure == Domain.Actions.CustomerScoreMeasure.Nps && a.CauseUnitId == id,
+            _ => false,
+        })
+        .OrderBy(a => a.State == ScorecardActionState.Completed ? 1 : 0).ThenByDescending(a => a.ClosedOn).ThenByDescending(a => a.Id)
+        .FirstOrDefault();
 
     /// <summary>Engagement per unit of one quarter, read from the scorecard's heat map (hidden units stay hidden).</summary>
     private sealed class HeatMapEngagement(ScorecardEngagement engagement, Quarter quarter) : IUnitEngagementSource

@@ -39,7 +39,7 @@ public sealed class ScorecardIssueRunner(
             .Select(i => new { i.Id, i.Status, i.Attempts })
             .Take(8)
             .ToListAsync(cancellationToken);
-        var leaseUntil = now.AddMinutes(Math.Max(1, options.LeaseMinutes));
+        var leaseUntil = now.AddMinutes(Math.Max(0.1, options.LeaseMinutes));
         foreach (var candidate in candidates)
         {
             // Only one instance wins: the update matches only while the item is still as we read it.

@@ -20,8 +20,8 @@ public sealed class ScorecardOptions
     /// <summary>Wait before a failed scorecard is tried again.</summary>
     public int RetryDelaySeconds { get; set; } = 10;
 
-    /// <summary>How long a worker may hold a scorecard before another instance takes it over (a crashed instance).</summary>
-    public int LeaseMinutes { get; set; } = 5;
+    /// <summary>How long a worker may hold a scorecard before another instance takes it over (a crashed instance); fractions allowed, at least 0.1.</summary>
+    public double LeaseMinutes { get; set; } = 5;
 
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 }

@@ -75,18 +75,23 @@ public sealed class ResultsImportService(
                 added++;
             }
         }
+        // New results can turn a standard red, and a promise that needs it at risk: the results, the notices and the
+        // verdicts they move commit together.
         await notices.StandardsTurnedRedAsync(db, changes, cancellationToken);
-        try
+        await db.InTransactionAsync(async ct =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            throw new ConcurrencyConflictException(text["conflict.import"]);
-        }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                throw new ConcurrencyConflictException(text["conflict.import"]);
+            }
+            await promiseChecks.RefreshStandardsAsync(db, ids, rows.Select(r => r.Quarter).Distinct().ToList(), ct);
+            return true;
+        }, cancellationToken);
         notices.Wake();
-        // New results can turn a standard red, and a promise that needs it at risk.
-        await promiseChecks.RefreshStandardsAsync(ids, rows.Select(r => r.Quarter).Distinct().ToList(), cancellationToken);
         return new ImportReport(added, updated, []);
     }
 

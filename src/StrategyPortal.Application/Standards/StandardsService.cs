@@ -212,8 +212,13 @@ public sealed class StandardsService(
         text.Check<StandardInput, Quarter>(s => s.EffectiveQuarter, () => standard.ValidEffectiveQuarter(input.EffectiveQuarter!.Value));
         try { standard.Revise(input.ToDefinition(), input.OwnerUnitId, input.EffectiveQuarter!.Value, EditorOf(user, clock)); }
         catch (DomainException e) { throw text.Invalid(e); }
-        await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
-        await promiseChecks.RefreshStandardsSinceAsync([standard.Id], input.EffectiveQuarter!.Value, cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await SaveOrConflictAsync(db, "conflict.standard", ct);
+            await promiseChecks.RefreshStandardsSinceAsync(db, [standard.Id], input.EffectiveQuarter!.Value, ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Moves only the target (a proposal item): a threshold that would end up on the wrong side falls back to the default band.</summary>
@@ -230,8 +235,13 @@ public sealed class StandardsService(
         var quarter = standard.NextChangeQuarter(effectiveQuarter);
         try { standard.Revise(current with { Target = target, AmberThreshold = threshold }, standard.OwnerUnitId, quarter, EditorOf(user, clock)); }
         catch (DomainException e) { throw text.Invalid(e); }
-        await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
-        await promiseChecks.RefreshStandardsSinceAsync([standard.Id], quarter, cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await SaveOrConflictAsync(db, "conflict.standard", ct);
+            await promiseChecks.RefreshStandardsSinceAsync(db, [standard.Id], quarter, ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Activates a draft or retired standard, or retires an active one, from <paramref name="effectiveQuarter"/> on.</summary>
@@ -251,8 +261,13 @@ public sealed class StandardsService(
             else standard.Retire(effectiveQuarter, EditorOf(user, clock));
         }
         catch (DomainException e) { throw text.Invalid(e); }
-        await SaveOrConflictAsync(db, "conflict.standard", cancellationToken);
-        await promiseChecks.RefreshStandardsSinceAsync([standard.Id], effectiveQuarter, cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await SaveOrConflictAsync(db, "conflict.standard", ct);
+            await promiseChecks.RefreshStandardsSinceAsync(db, [standard.Id], effectiveQuarter, ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Records (Version 0) or corrects (Version of the result) the actual value of a quarter.</summary>
@@ -286,10 +301,15 @@ public sealed class StandardsService(
         }
         catch (DomainException e) { throw text.Invalid(e); }
         await notices.StandardsTurnedRedAsync(db, [(standard, quarter, before, value)], cancellationToken);
-        await SaveOrConflictAsync(db, "conflict.result", cancellationToken);
-        notices.Wake();
         // A red result puts promises that need this standard at risk in that quarter.
-        await promiseChecks.RefreshStandardsAsync([standard.Id], [quarter], cancellationToken);
+        // The change and the verdicts it moves commit together.
+        await db.InTransactionAsync(async ct =>
+        {
+            await SaveOrConflictAsync(db, "conflict.result", ct);
+            await promiseChecks.RefreshStandardsAsync(db, [standard.Id], [quarter], ct);
+            return true;
+        }, cancellationToken);
+        notices.Wake();
     }
 
     /// <summary>The active standards of the reader's own unit: for every signed-in person, read-only.</summary>

@@ -61,6 +61,11 @@ public static class Permission
     /// <summary>Export everything the portal holds about a person, and erase a person.</summary>
     public const string PrivacyManage = "privacy.manage";
 
+    /// <summary>Read the actions of one's units (employees: their own unit's) and the ones one owns; owners record check-ins.</summary>
+    public const string ActionsRead = "actions.read";
+
+    /// <summary>Start, change and follow up actions for one's units (directors: any unit), and see what is red without an action.</summary>
+    public const string ActionsManage = "actions.manage";
     /// <summary>See the outgoing mail (queued, sent, failed) and send failed messages again.</summary>
     public const string MailManage = "mail.manage";
 
@@ -73,6 +78,7 @@ public static class Permission
         ScorecardsRead, ScorecardsIssue,
         PromisesRead, PromisesManage, CapabilitiesRead, CapabilitiesManage, SignalsRead, SignalsLog, SignalsAcknowledge,
         AuditRead, PrivacyManage,
+        ActionsRead, ActionsManage,
         MailManage,
     ];
 }
@@ -81,23 +87,26 @@ public static class RolePermissions
 {
     private static readonly Dictionary<PortalRole, HashSet<string>> Grants = new()
     {
-        [PortalRole.Employee] = [Permission.EngagementAnswer, Permission.CapabilitiesRead, Permission.SignalsRead, Permission.SignalsLog],
+        [PortalRole.Employee] = [Permission.EngagementAnswer, Permission.CapabilitiesRead, Permission.SignalsRead, Permission.SignalsLog,
+            Permission.ActionsRead],
         [PortalRole.Manager] = [Permission.PeopleRead, Permission.StandardsRead, Permission.StandardsManage, Permission.ResultsRecord,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.CustomerScoresRead,
             Permission.PromisesRead, Permission.PromisesManage, Permission.CapabilitiesRead, Permission.CapabilitiesManage,
-            Permission.SignalsRead, Permission.SignalsLog, Permission.SignalsAcknowledge, Permission.ScorecardsRead],
+            Permission.SignalsRead, Permission.SignalsLog, Permission.SignalsAcknowledge, Permission.ScorecardsRead,
+            Permission.ActionsRead, Permission.ActionsManage],
         [PortalRole.Director] = [Permission.PeopleRead, Permission.StrategyChoose, Permission.StandardsRead,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule,
             Permission.CustomerScoresRead, Permission.CustomerScoresImport,
             Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
-            Permission.ScorecardsRead, Permission.ScorecardsIssue, Permission.AuditRead],
+            Permission.ScorecardsRead, Permission.ScorecardsIssue, Permission.AuditRead,
+            Permission.ActionsRead, Permission.ActionsManage],
         [PortalRole.Administrator] = [Permission.OrganisationManage, Permission.PeopleRead, Permission.PeopleManage,
             Permission.StrategyChoose, Permission.StandardsRead, Permission.StandardsManage,
             Permission.EngagementAnswer, Permission.EngagementResults, Permission.EngagementSchedule, Permission.EngagementQuestions,
             Permission.CustomerScoresRead, Permission.CustomerScoresImport, Permission.ApiKeysManage,
             Permission.PromisesRead, Permission.CapabilitiesRead, Permission.SignalsRead,
             Permission.AuditRead, Permission.PrivacyManage,
-            Permission.MailManage],
+            Permission.ActionsRead, Permission.MailManage],
     };
 
     public static bool Allows(PortalRole role, string permission) => Grants[role].Contains(permission);

@@ -94,6 +94,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType))
             .Select(e => new PendingChange(e, e.State, Values(e), clock.GetUtcNow().UtcDateTime, db.Actor))
+            // A save that only moved the row version (a check-in that claims its action against concurrent edits) changed nothing to log.
+            .Where(c => c.State != EntityState.Modified || c.Values.Count > 0)
             .ToList();
         if (changes.Count == 0) return;
         var owned = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;

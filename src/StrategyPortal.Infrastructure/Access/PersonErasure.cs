@@ -17,7 +17,7 @@ namespace StrategyPortal.Infrastructure.Access;
 /// becomes the same pseudonym; the audit log keeps its entries but names the pseudonym (as actor and
 /// in recorded values); the sign-in account loses its e-mail, password, external logins and tokens,
 /// is locked for good, and keeps only a hash of the e-mail so that signing in again is refused with
-/// a clear message. Ids that point at the person (promise owner, API key creator, participations)
+/// a clear message. Ids that point at the person (promise owner, API key creator, participations, action owner, creator and check-ins)
 /// stay: they now point at the pseudonymous person. E-mails to the person and their e-mail settings are removed. A field added to the domain that names a person
 /// must be added here (PersonalDataModelTests lists them all and fails on one it does not know).
 /// </summary>

@@ -52,6 +52,8 @@ public sealed class CustomerScoreWriter(IDbContextFactory<PortalDbContext> facto
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Every row passed the checks; what follows is one transaction (a long one for a million rows).
+        logger.LogInformation("Customer scores: writing the checked rows in one transaction");
         var touched = new HashSet<(int QuarterKey, int UnitId)>();
         var clock = Stopwatch.StartNew();
         var count = sqlite

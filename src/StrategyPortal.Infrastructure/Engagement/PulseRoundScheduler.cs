@@ -34,6 +34,12 @@ public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, AnswerMixer
                     if (recorded > 0) logger.LogInformation("Pulse scheduler recorded the audience of {Count} rounds that opened", recorded);
                     await recorder.CountParticipationAsync(ct);
                 }, stoppingToken)) return;
+            if (!await StepAsync("send pulse reminders", async ct =>
+                {
+                    await using var scope = SystemScope.Create(scopes);
+                    var reminded = await scope.ServiceProvider.GetRequiredService<Application.Notifications.PulseReminders>().SendDueAsync(ct);
+                    if (reminded > 0) logger.LogInformation("Pulse scheduler sent the reminders of {Count} rounds", reminded);
+                }, stoppingToken)) return;
             if (!await StepAsync("mix answers", async ct =>
                 {
                     var mixed = await mixer.MixDueAsync(ct);

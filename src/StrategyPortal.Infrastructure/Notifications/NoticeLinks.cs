@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Notifications;
+using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Notifications;
 using StrategyPortal.Infrastructure.Identity;
 
@@ -38,7 +42,8 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection) : 
 }
 
 /// <summary>The links of <see cref="INoticeLinks"/>, made when a message is sent.</summary>
-public sealed class NoticeLinks(IUnsubscribeTokens unsubscribe, AccountInvitations invitations, MailOptions options, TimeProvider clock) : INoticeLinks
+public sealed class NoticeLinks(IUnsubscribeTokens unsubscribe, AccountInvitations invitations, MailOptions options, TimeProvider clock,
+    IDataProtectionProvider dataProtection, IPortalDbFactory dbFactory) : INoticeLinks
 {
     public string Unsubscribe(int personId, NoticeKind kind) => options.Link("/mail/unsubscribe/" + unsubscribe.Create(personId, kind));
 
@@ -52,7 +57,36 @@ public sealed class NoticeLinks(IUnsubscribeTokens unsubscribe, AccountInvitatio
         return new InvitationLink(url, clock.GetUtcNow().UtcDateTime.AddDays(Math.Max(1, options.InvitationValidDays)));
     }
 
-    public Task<string?> PulseAnswerAsync(int roundId, int personId, CancellationToken cancellationToken = default) =>
-        // Personal pulse links come with the round's frozen audience; until then invitations are not queued.
-        Task.FromResult<string?>(null);
+    private readonly IDataProtector _pulseLinks = dataProtection.CreateProtector("StrategyPortal.Notices.PulseLink.v1");
+
+    /// <summary>
+    /// The person's link for the round: made (a random token, kept hashed and encrypted) with the first e-mail that carries it,
+    /// the same link in every later one. Null when the round has closed or the person was not invited to it.
+    /// </summary>
+    public async Task<string?> PulseAnswerAsync(int roundId, int personId, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (!await db.PulseRounds.AnyAsync(r => r.Id == roundId && r.ClosesOn >= today, cancellationToken)) return null;
+        if (!await db.PulseInvitations.AnyAsync(i => i.RoundId == roundId && i.PersonId == personId, cancellationToken)) return null;
+        var existing = await db.PulseLinks.AsNoTracking().FirstOrDefaultAsync(l => l.RoundId == roundId && l.PersonId == personId, cancellationToken);
+        if (existing is not null) return Url(roundId, _pulseLinks.Unprotect(existing.ProtectedToken));
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        db.PulseLinks.Add(new PulseLink(roundId, personId, PulseLink.HashOf(token), _pulseLinks.Protect(token)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Url(roundId, token);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance made this person's link at the same moment: use theirs.
+            await using var again = await dbFactory.CreateAsync(cancellationToken);
+            var theirs = await again.PulseLinks.AsNoTracking().FirstAsync(l => l.RoundId == roundId && l.PersonId == personId, cancellationToken);
+            return Url(roundId, _pulseLinks.Unprotect(theirs.ProtectedToken));
+        }
+    }
+
+    private string Url(int roundId, string token) =>
+        options.Link(string.Create(CultureInfo.InvariantCulture, $"/pulses/{roundId}/link/{token}"));
 }

@@ -18,11 +18,36 @@ public sealed class PdfRenderer(PdfFonts fonts)
     public byte[] Render(PdfDocumentSpec spec, DateTime? createdUtc = null)
     {
         using var stream = new MemoryStream();
-        Render(spec, stream, createdUtc);
-        return stream.ToArray();
+        Draw(spec, stream, createdUtc);
+        var pdf = stream.ToArray();
+        WriteDatesAsUtc(pdf);
+        return pdf;
     }
 
-    public void Render(PdfDocumentSpec spec, Stream output, DateTime? createdUtc = null)
+    public void Render(PdfDocumentSpec spec, Stream output, DateTime? createdUtc = null) => output.Write(Render(spec, createdUtc));
+
+    /// <summary>
+    /// Skia writes the document's creation and change dates with the offset of this process's time zone, whatever the
+    /// DateTime says: a scorecard made at 09:00 UTC on an instance in Amsterdam claimed 09:00+01:00, and the same
+    /// frozen snapshot drawn on instances in different zones gave different bytes (and SHA-256). Skia writes the digits
+    /// it is given (the UTC ones); the offset after them is replaced by UTC's, which is just as long, so no byte moves.
+    /// </summary>
+    private static void WriteDatesAsUtc(byte[] pdf)
+    {
+        var head = pdf.AsSpan(0, Math.Min(pdf.Length, 4096));
+        foreach (var key in DateKeys)
+        {
+            var at = head.IndexOf(key);
+            if (at < 0) continue;
+            var offset = at + key.Length + 14; // D:YYYYMMDDHHmmSS, then +HH'mm'
+            if (offset + Utc.Length <= head.Length && head[offset] is (byte)'+' or (byte)'-' or (byte)'Z') Utc.CopyTo(pdf.AsSpan(offset));
+        }
+    }
+
+    private static readonly byte[][] DateKeys = ["/CreationDate (D:"u8.ToArray(), "/ModDate (D:"u8.ToArray()];
+    private static readonly byte[] Utc = "Z00'00'"u8.ToArray();
+
+    private void Draw(PdfDocumentSpec spec, Stream output, DateTime? createdUtc)
     {
         var pages = Paginate(spec);
         var created = createdUtc ?? DateTime.UtcNow;

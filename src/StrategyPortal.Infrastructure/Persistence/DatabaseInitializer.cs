@@ -34,7 +34,8 @@ public sealed class DatabaseInitializer(
         if (options.MigrateOnStartup) await MigrateAsync(cancellationToken);
         if (seedDemoData)
         {
-            using var scope = services.CreateScope();
+            // As the system: steps that call application services (the actions step reads pulse results) ask who acts.
+            await using var scope = Access.SystemScope.Create(services);
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync(cancellationToken);
         }
     }

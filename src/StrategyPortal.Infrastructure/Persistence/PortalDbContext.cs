@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.CustomerScores;
@@ -48,8 +49,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+    public DbSet<ActionCheckIn> ActionCheckIns => Set<ActionCheckIn>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
+    public DbSet<PulseLink> PulseLinks => Set<PulseLink>();
+    public DbSet<PulseReminderRun> PulseReminderRuns => Set<PulseReminderRun>();
     public DbSet<Domain.People.PeopleImport> PeopleImports => Set<Domain.People.PeopleImport>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 

@@ -74,8 +74,9 @@ public static class PermissionMatrix
     /// <summary>Pages outside the menu that every visitor may open. A route with parameters is listed by an example address.</summary>
     public static IReadOnlyList<string> OpenPages { get; } =
         ["/account/access-denied", "/account/login", "/account/setup", "/account/signin-refused", "/not-found", "/error", "/status/404",
-            // Reached from e-mails, without signing in: a set-your-password link and a one-click unsubscribe link (their tokens prove it).
-            "/account/set-password", "/mail/unsubscribe/x"];
+            // Reached from e-mails, without signing in: a set-your-password link, a one-click unsubscribe link and a personal
+            // pulse link (their tokens prove it; an unknown token gets a page that says so).
+            "/account/set-password", "/mail/unsubscribe/x", "/pulses/1/link/x"];
 
     /// <summary>
     /// Pages outside the menu (reached from a menu page) with the permission each needs. A route with
@@ -90,6 +91,9 @@ public static class PermissionMatrix
         ("/pulses/1", Permission.EngagementAnswer),
         // Promise 1 is a demo promise.
         ("/promises/1", Permission.PromisesRead),
+        // Action 1 is a demo action (of Webcare); a new action needs a cause in its address (without one the page says so).
+        ("/actions/1", Permission.ActionsRead),
+        ("/actions/new", Permission.ActionsManage),
         // Person 1 is a demo person.
         ("/organisation/people/1/privacy", Permission.PrivacyManage),
     ];

@@ -21,7 +21,7 @@ public sealed class PulseAnswerPost(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IAntiforgery antiforgery, PulseAnswerService answers)
     {
         if (HttpMethods.IsPost(context.Request.Method)
-            && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type == typeof(AnswerPulse)
+            && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type is { } page && page.IsAssignableTo(typeof(AnswerPulse))
             && context.Request.HasFormContentType
             && int.TryParse(context.GetRouteValue(nameof(AnswerPulse.RoundId)) as string, NumberStyles.None, CultureInfo.InvariantCulture, out var roundId))
         {
@@ -34,10 +34,11 @@ public sealed class PulseAnswerPost(RequestDelegate next)
                 }
                 else
                 {
-                    var result = await answers.SubmitAsync(roundId, Values(form), context.RequestAborted);
+                    var link = context.GetRouteValue(nameof(AnswerPulse.Link)) as string;
+                    var result = await answers.SubmitAsync(roundId, Values(form), link, context.RequestAborted);
                     if (result.Status == SubmitStatus.Stored)
                     {
-                        context.Response.Redirect(AnswerPulse.ThanksPath(roundId));
+                        context.Response.Redirect(AnswerPulse.ThanksPath(roundId, link));
                         return;
                     }
                     context.Items[typeof(Outcome)] = new Outcome(Forged: false, result);

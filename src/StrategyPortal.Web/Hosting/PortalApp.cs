@@ -73,6 +73,7 @@ public static class PortalApp
         services.AddHttpContextAccessor();
         services.AddScoped<Components.Shared.UiErrors>();
         services.AddScoped<Access.AuditFormat>();
+        services.AddScoped<Actions.ActionFormat>();
 
         services.AddPortalApplication();
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);

@@ -34,6 +34,8 @@ public static class PortalPages
         new PortalPage("/customer-scores/engagement", c => Text.CustomerScores("Engagement.Title", c), "[data-testid=engagement-empty], [data-testid=correlation]"),
         new PortalPage("/customer-scores/import", c => Text.CustomerScores("Import.Title", c), "[data-testid=choose-file]"),
         new PortalPage("/scorecards", c => Text.Scorecards("Title", c), "[data-testid=scorecards-empty], [data-testid=scorecards-table]"),
+        new PortalPage("/actions", c => Text.Actions("List.Title", c), "[data-testid=actions-table] tbody tr"),
+        new PortalPage("/actions/unowned", c => Text.Actions("Unowned.Title", c), "[data-testid=unowned-table], [data-testid=unowned-empty]"),
         new PortalPage("/audit", c => Text.Access("Audit.Title", c), "[data-testid=audit-table] tbody tr, [data-testid=audit-empty]"),
         new PortalPage("/admin/api-keys", c => Text.Ui("ApiKeys.Title", c), "[data-testid=keys-empty], [data-testid=keys-table]"),
         new PortalPage("/admin/mail", c => Text.Notifications("Mail.Title", c), "[data-testid=mail-status], [data-testid=mail-empty]"),

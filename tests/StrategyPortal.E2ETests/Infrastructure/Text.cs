@@ -28,6 +28,7 @@ public static class Text
     private static readonly ResourceManager EngagementStrings = new(typeof(StrategyPortal.Web.Engagement.EngagementText));
     private static readonly ResourceManager AccessStrings = new(typeof(StrategyPortal.Web.Access.AccessText));
     private static readonly ResourceManager ScorecardStrings = new(typeof(StrategyPortal.Web.Scorecards.ScorecardsPageText));
+    private static readonly ResourceManager ActionStrings = new(typeof(StrategyPortal.Web.Actions.ActionsText));
     private static readonly ResourceManager NotificationStrings = new(typeof(StrategyPortal.Web.Notifications.NotificationsText));
     private static readonly ResourceManager HomeStrings = new(typeof(StrategyPortal.Web.Home.HomeText));
     private static readonly ResourceManager MailStrings = new(typeof(StrategyPortal.Application.Notifications.MailText));
@@ -51,6 +52,7 @@ public static class Text
 
     public static string Access(string key, CultureInfo culture) => Get(AccessStrings, key, culture);
 
+    public static string Actions(string key, CultureInfo culture) => Get(ActionStrings, key, culture);
     public static string Notifications(string key, CultureInfo culture) => Get(NotificationStrings, key, culture);
 
     public static string Home(string key, CultureInfo culture) => Get(HomeStrings, key, culture);

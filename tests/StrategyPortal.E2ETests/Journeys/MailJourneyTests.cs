@@ -128,18 +128,20 @@ public sealed class MailJourneyTests(BrowserFixture browser, PortalFixture porta
     }
 
     /// <summary>Waits for the .eml of a notice kind to an address in the Folder provider's folder, and reads it.</summary>
-    private async Task<MimeMessage> MailToAsync(string address, string kind, TimeSpan? timeout = null)
+    private Task<MimeMessage> MailToAsync(string address, string kind, TimeSpan? timeout = null) => MailToAsync(MailFolder, address, kind, timeout);
+
+    internal static async Task<MimeMessage> MailToAsync(string mailFolder, string address, string kind, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (true)
         {
-            if (Directory.Exists(MailFolder))
-                foreach (var file in Directory.EnumerateFiles(MailFolder, $"*-{kind}.eml"))
+            if (Directory.Exists(mailFolder))
+                foreach (var file in Directory.EnumerateFiles(mailFolder, $"*-{kind}.eml"))
                 {
                     var message = await MimeMessage.LoadAsync(file);
                     if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))) return message;
                 }
-            if (DateTime.UtcNow > until) throw new TimeoutException($"No {kind} e-mail to {address} in {MailFolder}.");
+            if (DateTime.UtcNow > until) throw new TimeoutException($"No {kind} e-mail to {address} in {mailFolder}.");
             await Task.Delay(250);
         }
     }
@@ -152,7 +154,7 @@ public sealed class MailJourneyTests(BrowserFixture browser, PortalFixture porta
         await CheckPageAsync(page, "mail-" + name);
     }
 
-    private static string LinkIn(MimeMessage message, string path)
+    internal static string LinkIn(MimeMessage message, string path)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? string.Empty, @"https?://\S+?" + System.Text.RegularExpressions.Regex.Escape(path) + @"\S*");
         Assert.True(match.Success, $"No link to {path} in the e-mail.");

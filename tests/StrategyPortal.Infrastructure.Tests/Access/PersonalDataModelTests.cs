@@ -46,7 +46,9 @@ public sealed partial class PersonalDataModelTests
         "PulseInvitation.PersonId",
         "AuditEntry.ActorPersonId",
         "PortalUser.PersonId",
-        "OutboxMessage.PersonId", "NoticeSettings.PersonId",
+        "ImprovementAction.OwnerPersonId", "ImprovementAction.CreatedByPersonId",
+        "ActionCheckIn.ByPersonId",
+        "OutboxMessage.PersonId", "NoticeSettings.PersonId", "PulseLink.PersonId",
         "PeopleImport.AppliedByPersonId",
     };
 

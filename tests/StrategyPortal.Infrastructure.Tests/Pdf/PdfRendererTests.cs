@@ -174,6 +174,15 @@ public sealed class PdfRendererTests : IDisposable
     }
 
     [Fact]
+    public void The_document_dates_are_the_utc_instant_whatever_the_servers_time_zone()
+    {
+        var created = new DateTime(2026, 10, 3, 9, 0, 0, DateTimeKind.Utc);
+        var head = System.Text.Encoding.Latin1.GetString(Renderer.Render(NewSpec().Add(new Paragraph("dated")), created).AsSpan(0, 1024));
+        Assert.Contains("/CreationDate (D:20261003090000Z00'00')", head);
+        Assert.Contains("/ModDate (D:20261003090000Z00'00')", head);
+    }
+
+    [Fact]
     public void Embedded_fonts_are_small_subsets_not_whole_font_files()
     {
         var spec = NewSpec().Add(new Heading("Scorecard")).Add(new Paragraph("Klanttevredenheid – één belofte, geen € 10,00 korting; café Zoë")).Add(new Chart(p => p.Add.Scatter(new double[] { 1, 2 }, new double[] { 3, 4 })));

@@ -140,6 +140,25 @@ public abstract class PrivacyTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task The_export_holds_the_actions_a_person_owns_or_started_and_the_progress_they_recorded()
+    {
+        await using var db = factory.NewDbContext();
+        var manager = await db.People.SingleAsync(p => p.Email == "manager.klantenservice@noordlicht.example");
+        var admin = await factory.SharedClientAsync(PortalRole.Administrator);
+
+        using var response = await admin.GetAsync($"/organisation/people/{manager.Id}/export");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var actions = json.RootElement.GetProperty("actions").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("title").GetString()!, a => (Owner: a.GetProperty("owner").GetBoolean(), Creator: a.GetProperty("creator").GetBoolean()));
+        Assert.Equal((true, true), actions["Terugbellen na elk negatief contact"]);
+        Assert.Equal((false, true), actions["Klant bij naam aanspreken aan de telefoon"]); // started by her, owned by an employee
+        var checkIns = json.RootElement.GetProperty("actionCheckIns").EnumerateArray().ToList();
+        Assert.NotEmpty(checkIns);
+        Assert.Equal(await db.ActionCheckIns.CountAsync(c => c.ByPersonId == manager.Id), checkIns.Count);
+    }
+
+    [Fact]
     public async Task The_export_holds_every_section_of_what_the_portal_keeps_about_the_person()
     {
         var trace = await FootprintAsync();

@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using StrategyPortal.Application.Actions;
+using StrategyPortal.Application.Common;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Engagement;
 using StrategyPortal.Application.Scorecards;
@@ -15,12 +17,15 @@ namespace StrategyPortal.IntegrationTests.Engagement;
 /// <summary>
 /// The anonymity test of the issue, through the portal itself: random organisations, audiences, thresholds and answers;
 /// every figure a director can see of a round in every view — the results page for every unit (heat map, selected unit,
-/// trend, drivers, comments), the CSV export, every unit's scorecard and the engagement × customer source — is collected
+/// trend, drivers, comments), the CSV export, every unit's scorecard, the engagement × customer source, and the actions ('Take
+/// action' on every cell: its baseline; the 'nothing red goes unowned' list) — is collected
 /// as (kind of figure, group), and the linear algebra of <see cref="AnonymityAudit"/> checks that no combination of them
 /// singles out a group below its threshold or one person.
 /// </summary>
 public abstract class AnonymityAcrossViewsTests(PortalFactory factory)
 {
+    private int _actionable;
+
     private sealed record Case(int RoundId, Quarter Quarter, Dictionary<int, string> Names, AnonymityThresholds Thresholds);
 
     /// <summary>A random organisation under the company, a pulse for it with one closed round in <paramref name="quarter"/>, answered at random.</summary>
@@ -83,6 +88,7 @@ public abstract class AnonymityAcrossViewsTests(PortalFactory factory)
 
         await using var director = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Director).Email);
         var service = director.Get<EngagementResultsService>();
+        var actions = director.Get<ActionService>();
         var first = await service.GetResultsAsync(c.RoundId);
         foreach (var unit in first.Units)
         {
@@ -96,6 +102,42 @@ public abstract class AnonymityAcrossViewsTests(PortalFactory factory)
                 if (point.ResponseRate is not null) shown.Add((FigureKind.Rate, unit.UnitId));
                 if (point.Shares is not null || point.Enps is not null) shown.Add((FigureKind.Score, unit.UnitId));
             }
+            await TakeActionOnEveryCellAsync(results);
+        }
+
+        // Actions: 'Take action' on a cell shows its value as the baseline; it must be the figure the results page shows that
+        // reader, and a cell the page hides is no cause. The unowned list names weak items with their value.
+        async Task TakeActionOnEveryCellAsync(RoundResults results)
+        {
+            var unitId = results.Selected.UnitId;
+            foreach (var item in results.Items)
+            {
+                var onPage = results.Selected.ItemScores.GetValueOrDefault(item.QuestionId);
+                var cause = ActionCauseRef.OfEngagement(c.RoundId, unitId, item.QuestionId);
+                try
+                {
+                    var form = await actions.NewAsync(cause);
+                    Assert.NotNull(onPage);
+                    Assert.Equal(onPage, form.Baseline.Impact!.Baseline.Value);
+                    shown.Add((FigureKind.Detail, unitId));
+                    _actionable++;
+                }
+                catch (ValidationFailedException e)
+                {
+                    Assert.True(onPage is null || !(item.Kind.HasFavourable() || item.Kind == QuestionKind.Enps), $"{c.Names[unitId]}, {item.Code}: {e.Message}");
+                }
+            }
+        }
+        foreach (var item in (await actions.GetUnownedAsync()).Items.Where(i => i.TakeAction.RoundId == c.RoundId))
+        {
+            Assert.NotNull(item.Value);
+            shown.Add((FigureKind.Detail, item.TakeAction.UnitId!.Value));
+        }
+        // A unit the round did not record (the company above the audience) is no cause either.
+        await using (var db = factory.NewDbContext())
+        {
+            var company = await db.OrgUnits.SingleAsync(u => u.ParentId == null);
+            await Assert.ThrowsAsync<ValidationFailedException>(() => actions.NewAsync(ActionCauseRef.OfEngagement(c.RoundId, company.Id, first.Items[0].QuestionId)));
         }
 
         // The CSV: rate, then the headline (shares, eNPS), then the detail (eNPS split, items).
@@ -152,6 +194,7 @@ public abstract class AnonymityAcrossViewsTests(PortalFactory factory)
             // The views do show something: the test looks at real figures, not at an empty page.
             if (recorded.Sum(u => u.Invited) >= AnonymityThresholds.ResponseRateMinimumInvited) Assert.Contains(shown, f => f.Kind == FigureKind.Rate);
         }
+        Assert.True(_actionable > 0, "no cell of any case could start an action");
     }
 }
 

@@ -10,9 +10,10 @@ namespace StrategyPortal.IntegrationTests.Infrastructure;
 /// <c>pg_ctl start</c> on a free port on 127.0.0.1, started on first use and stopped when the run
 /// ends (<see cref="PortalTestFramework"/>). Each factory gets its own database through
 /// <see cref="CreateDatabaseAsync"/>. With <c>STRATEGYPORTAL_TEST_PG</c> set to a connection string,
-/// that server is used instead and nothing is started.
+/// that server is used instead and nothing is started. A test that stops and starts the server under
+/// load takes one of its own (<see cref="StartDedicatedAsync"/>).
 /// </summary>
-public sealed class PostgresServer
+public sealed class PostgresServer : IAsyncDisposable
 {
     public const string ExternalServerVariable = "STRATEGYPORTAL_TEST_PG";
     private const string FolderPrefix = "strategyportal-pg-";
@@ -24,12 +25,14 @@ public sealed class PostgresServer
 
     private readonly string? _folder;
     private readonly string? _binaries;
+    private readonly string? _startOptions;
 
-    private PostgresServer(string adminConnectionString, string? folder, string? binaries)
+    private PostgresServer(string adminConnectionString, string? folder, string? binaries, string? startOptions = null)
     {
         AdminConnectionString = adminConnectionString;
         _folder = folder;
         _binaries = binaries;
+        _startOptions = startOptions;
     }
 
     /// <summary>Connects to the server's maintenance database; used to create and drop test databases.</summary>
@@ -86,6 +89,40 @@ public sealed class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A server of this test alone (never an external one), which it may stop and start again
+    /// (<see cref="StopServer"/>, <see cref="StartServerAsync"/>) on the same port. Disposing removes it; a
+    /// detached watcher does so if the test process is killed.
+    /// </summary>
+    public static Task<PostgresServer> StartDedicatedAsync() => Task.Run(StartLocalAsync);
+
+    /// <summary>Stops the server as an administrator would (<c>pg_ctl stop -m fast</c>: open sessions are ended); its data stays.</summary>
+    public void StopServer()
+    {
+        var (folder, binaries) = Local();
+        RunPostgres(binaries, "pg_ctl", ["-D", Path.Combine(folder, "data"), "-m", "fast", "-w", "-t", "60", "stop"]);
+    }
+
+    /// <summary>Starts a stopped dedicated server again on its port and waits until it accepts connections.</summary>
+    public async Task StartServerAsync()
+    {
+        var (folder, binaries) = Local();
+        RunPostgres(binaries, "pg_ctl", ["-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", _startOptions!, "start"]);
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Stops and removes a dedicated server (the shared one is stopped by <see cref="StopShared"/>).</summary>
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+
+    private (string Folder, string Binaries) Local() =>
+        _folder is not null && _binaries is not null && _startOptions is not null
+            ? (_folder, _binaries)
+            : throw new InvalidOperationException("Only a server these tests started can be stopped and started.");
+
     private static async Task<PostgresServer> StartAsync()
     {
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
@@ -95,7 +132,11 @@ public sealed class PostgresServer
             await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(10));
             return server;
         }
+        return await StartLocalAsync();
+    }
 
+    private static async Task<PostgresServer> StartLocalAsync()
+    {
         var binaries = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found: looked in `pg_config --bindir`, /usr/lib/postgresql/*/bin and PATH. " +
             "The integration tests run every suite on a real PostgreSQL server and never skip it. Install it (apt-get install postgresql) " +
@@ -151,7 +192,7 @@ public sealed class PostgresServer
             Timeout = 15,
         }.ConnectionString;
         StartReaper(folder, data, binaries);
-        var server = new PostgresServer(admin, folder, binaries);
+        var server = new PostgresServer(admin, folder, binaries, options);
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         return server;
     }

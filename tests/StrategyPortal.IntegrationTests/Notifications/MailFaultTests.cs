@@ -45,7 +45,7 @@ public abstract class MailFaultTests(MailPortal factory)
             return await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.PersonId == personId && m.Status == OutboxStatus.Failed);
         });
         Assert.Equal(6, failed.Attempts);
-        Assert.Empty(factory.Smtp.Received);
+        Assert.DoesNotContain(factory.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
 
         factory.Smtp.Start();
         Assert.True(await admin.Get<MailAdminService>().RetryAllAsync() >= 1);

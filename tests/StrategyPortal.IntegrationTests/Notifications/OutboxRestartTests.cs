@@ -44,8 +44,14 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
 
         using (var first = Start(args))
         {
-            await WaitUntilAsync(() => smtp.Count >= 2_000, TimeSpan.FromMinutes(2), first, () => $"{smtp.Count} arrived");
-            first.Kill(entireProcessTree: true);
+            try
+            {
+                await WaitUntilAsync(() => smtp.Count >= 2_000, TimeSpan.FromMinutes(2), first, () => $"{smtp.Count} arrived");
+            }
+            finally
+            {
+                first.Kill(entireProcessTree: true);
+            }
             await first.WaitForExitAsync();
         }
         var received = smtp.Count;
@@ -57,10 +63,17 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
 
         using (var second = Start(args))
         {
-            await WaitUntilAsync(() => Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(2), second, () => $"{Distinct(smtp).Count} distinct arrived");
-            await using var db = Context(database.ConnectionString);
-            await WaitUntilAsync(() => db.OutboxMessages.Count(m => m.Status == OutboxStatus.Sent) == Messages, TimeSpan.FromMinutes(1), second);
-            second.Kill(entireProcessTree: true);
+            try
+            {
+                await WaitUntilAsync(() => Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(2), second, () => $"{Distinct(smtp).Count} distinct arrived");
+                await using var db = Context(database.ConnectionString);
+                await WaitUntilAsync(() => db.OutboxMessages.Count(m => m.Status == OutboxStatus.Sent) == Messages, TimeSpan.FromMinutes(1), second);
+            }
+            finally
+            {
+                // Also when a wait fails: no portal outlives its test.
+                second.Kill(entireProcessTree: true);
+            }
         }
 
         var ids = smtp.MessageIds.Select(OutboxId).ToList();

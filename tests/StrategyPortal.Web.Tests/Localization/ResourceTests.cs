@@ -61,6 +61,46 @@ public partial class ResourceTests
         return resx;
     }
 
+    /// <summary>
+    /// The scorecard's writer and sections ask ScorecardsText for their words with T("key"); a missing key prints its name in the
+    /// PDF without failing anything, so every literal key (and every prefix a key is built from) must exist in both languages.
+    /// </summary>
+    [Fact]
+    public void Every_key_the_scorecard_asks_for_exists_in_English_and_Dutch()
+    {
+        var folder = Path.Combine(SolutionRoot(), "src", "StrategyPortal.Infrastructure", "Scorecards");
+        var english = ResxKeys(Path.Combine(folder, "ScorecardsText.resx"));
+        var dutch = ResxKeys(Path.Combine(folder, "ScorecardsText.nl.resx"));
+        var missing = new List<string>();
+        var asked = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in ScorecardKeyUse().Matches(text))
+            {
+                var keys = m.Groups["key"].Captures;
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    asked++;
+                    var key = keys[i].Value;
+                    var isPrefix = i == keys.Count - 1 && m.Groups["plus"].Success;
+                    foreach (var (language, known) in new[] { ("en", english), ("nl", dutch) })
+                        if (isPrefix ? !known.Any(k => k.StartsWith(key, StringComparison.Ordinal)) : !known.Contains(key))
+                            missing.Add($"{Path.GetFileName(file)}: T(\"{key}\"{(isPrefix ? " + …" : "")}) not in {language}");
+                }
+            }
+        }
+        Assert.True(asked > 100, $"only {asked} keys found: the pattern no longer matches how the sections ask");
+        Assert.Empty(missing);
+    }
+
+    private static HashSet<string> ResxKeys(string path) =>
+        Regex.Matches(File.ReadAllText(path), "<data name=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    // T("key"), T("key", args), T("prefix." + value) and both branches of T(condition ? "a" : "b", …).
+    [GeneratedRegex("""\bT\((?:[^;()"]*\?\s*"(?<key>[\w.-]+)"\s*:\s*|)"(?<key>[\w.-]+)"(?<plus>\s*\+)?""")]
+    private static partial Regex ScorecardKeyUse();
+
     private static Dictionary<string, string?> Read(ResourceManager manager, CultureInfo culture)
     {
         var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false) ?? throw new InvalidOperationException($"No {culture.Name} resources for {manager.BaseName}");

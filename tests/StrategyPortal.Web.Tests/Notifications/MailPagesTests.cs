@@ -17,6 +17,8 @@ public class MailPagesTests
         long failedId;
         await using (var db = ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
         {
+            // Only this test's two messages (the demo's open round queued its invitations; no worker runs here).
+            await db.OutboxMessages.ExecuteDeleteAsync();
             var person = await db.People.FirstAsync(p => p.Email == DemoAccounts.Employee);
             var waiting = new OutboxMessage(NoticeKind.SignalAcknowledged, person.Id, person.Email, person.Name, "{}", DateTime.UtcNow);
             var failed = new OutboxMessage(NoticeKind.StandardRed, person.Id, "weg@noordlicht.example", person.Name, "{}", DateTime.UtcNow);

@@ -55,6 +55,7 @@ public class PortalBunitContext : BunitContext
         Services.AddScoped<UiErrors>();
         Services.AddScoped<StrategyPortal.Web.Access.AuditFormat>();
         Services.AddTransient<MudLocalizer, StrategyPortal.Web.Localization.PortalMudLocalizer>();
+        Services.AddScoped<StrategyPortal.Web.Actions.ActionFormat>();
         Services.AddSingleton<ICurrentUser>(_currentUser);
         _auth = AddAuthorization();
         configure?.Invoke(Services);
@@ -76,6 +77,13 @@ public class PortalBunitContext : BunitContext
             [new Claim(PortalClaims.PersonId, person.Id.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.GivenName, person.Name),
              .. RolePermissions.For(person.Role).Select(p => new Claim(PortalClaims.Permission, p))]);
         return user;
+    }
+
+    /// <summary>Nobody signed in (a visitor with a personal link).</summary>
+    public void SignOut()
+    {
+        _currentUser.User = UserContext.Anonymous;
+        _auth.SetNotAuthorized();
     }
 
     /// <summary>Renders a page together with the MudBlazor providers that dialogs, menus and selects need.</summary>

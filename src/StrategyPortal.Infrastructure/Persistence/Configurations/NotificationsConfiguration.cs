@@ -38,3 +38,29 @@ public sealed class NoticeSettingsConfiguration : IEntityTypeConfiguration<Notic
         b.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class PulseLinkConfiguration : IEntityTypeConfiguration<Domain.Engagement.PulseLink>
+{
+    public void Configure(EntityTypeBuilder<Domain.Engagement.PulseLink> b)
+    {
+        b.ToTable("PulseLinks");
+        // One link per invitation; found by the hash of the token a link carries.
+        b.HasKey(l => new { l.RoundId, l.PersonId });
+        b.Property(l => l.TokenHash).HasMaxLength(Domain.Engagement.PulseLink.TokenHashLength).IsRequired();
+        b.Property(l => l.ProtectedToken).HasMaxLength(1000).IsRequired();
+        b.HasIndex(l => l.TokenHash).IsUnique();
+        b.HasOne<Domain.Engagement.PulseInvitation>().WithMany().HasForeignKey(l => new { l.RoundId, l.PersonId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.PersonId);
+    }
+}
+
+public sealed class PulseReminderRunConfiguration : IEntityTypeConfiguration<Domain.Engagement.PulseReminderRun>
+{
+    public void Configure(EntityTypeBuilder<Domain.Engagement.PulseReminderRun> b)
+    {
+        b.ToTable("PulseReminderRuns");
+        // (round, sequence): a second instance sending the same reminder fails on the key and rolls its messages back.
+        b.HasKey(r => new { r.RoundId, r.Sequence });
+        b.HasOne<Domain.Engagement.PulseRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -30,6 +30,8 @@ public static class Navigation
         new("/promises", "Nav.Promises", Icons.Material.Filled.Campaign, Permission.PromisesRead),
         new("/capabilities", "Nav.Capabilities", Icons.Material.Filled.Engineering, Permission.CapabilitiesRead),
         new("/signals", "Nav.Signals", Icons.Material.Filled.Forum, Permission.SignalsRead),
+        new("/actions", "Nav.Actions", Icons.Material.Filled.TaskAlt, Permission.ActionsRead, ExactMatch: true),
+        new("/actions/unowned", "Nav.Unowned", Icons.Material.Filled.ReportProblem, Permission.ActionsManage),
         new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Filled.VpnKey, Permission.ApiKeysManage),
         new("/audit", "Nav.Audit", Icons.Material.Filled.History, Permission.AuditRead),
         new("/admin/mail", "Nav.Mail", Icons.Material.Filled.Outbox, Permission.MailManage),

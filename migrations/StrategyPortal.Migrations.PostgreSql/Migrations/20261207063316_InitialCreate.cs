@@ -576,6 +576,60 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImprovementActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerPersonId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DropReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CauseKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CauseQuarterKey = table.Column<int>(type: "integer", nullable: false),
+                    CauseStandardId = table.Column<int>(type: "integer", nullable: true),
+                    CausePromiseId = table.Column<int>(type: "integer", nullable: true),
+                    CauseRoundId = table.Column<int>(type: "integer", nullable: true),
+                    CauseQuestionId = table.Column<int>(type: "integer", nullable: true),
+                    CauseUnitId = table.Column<int>(type: "integer", nullable: true),
+                    CauseChannel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CauseMeasure = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CauseSignalId = table.Column<int>(type: "integer", nullable: true),
+                    CauseBaseline = table.Column<double>(type: "double precision", nullable: false),
+                    CauseBaselineStanding = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CauseHigherIsBetter = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImprovementActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_OrgUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_People_CreatedByPersonId",
+                        column: x => x.CreatedByPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_People_OwnerPersonId",
+                        column: x => x.OwnerPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketingPromises",
                 columns: table => new
                 {
@@ -833,6 +887,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PulseReminderRuns",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseReminderRuns", x => new { x.RoundId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_PulseReminderRuns_PulseRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PulseRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PulseResponses",
                 columns: table => new
                 {
@@ -907,6 +981,36 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         principalTable: "IssuedScorecards",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionCheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    NewStatus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ByPersonId = table.Column<int>(type: "integer", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionCheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionCheckIns_ImprovementActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "ImprovementActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionCheckIns_People_ByPersonId",
+                        column: x => x.ByPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1141,6 +1245,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PulseLinks",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PulseLinks", x => new { x.RoundId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PulseLinks_PulseInvitations_RoundId_PersonId",
+                        columns: x => new { x.RoundId, x.PersonId },
+                        principalTable: "PulseInvitations",
+                        principalColumns: new[] { "RoundId", "PersonId" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "PulseQuestions",
                 columns: new[] { "Id", "Code", "IsActive", "Kind", "Revision", "TextEn", "TextNl", "Version" },
@@ -1159,6 +1283,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     { 11, "ENPS", true, "Enps", 1, "How likely are you to recommend our organisation as a place to work to a friend or acquaintance?", "Hoe waarschijnlijk is het dat je onze organisatie aan een vriend of bekende aanbeveelt als werkgever?", 1 },
                     { 12, "COMMENT", true, "FreeText", 1, "What would most improve your work or our service? (optional)", "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)", 1 }
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionCheckIns_ActionId",
+                table: "ActionCheckIns",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionCheckIns_ByPersonId",
+                table: "ActionCheckIns",
+                column: "ByPersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_CreatedByPersonId",
@@ -1206,6 +1340,31 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 table: "CustomerScoreRecords",
                 columns: new[] { "OrgUnitId", "Date", "Channel", "Source" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_CauseKind_CausePromiseId",
+                table: "ImprovementActions",
+                columns: new[] { "CauseKind", "CausePromiseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_CauseKind_CauseStandardId",
+                table: "ImprovementActions",
+                columns: new[] { "CauseKind", "CauseStandardId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_CreatedByPersonId",
+                table: "ImprovementActions",
+                column: "CreatedByPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_OwnerPersonId_Status",
+                table: "ImprovementActions",
+                columns: new[] { "OwnerPersonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_UnitId_Status",
+                table: "ImprovementActions",
+                columns: new[] { "UnitId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuedScorecards_IssueId_OrgUnitId_Language",
@@ -1347,6 +1506,17 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "IX_PulseInvitations_RoundId_UnitId",
                 table: "PulseInvitations",
                 columns: new[] { "RoundId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseLinks_PersonId",
+                table: "PulseLinks",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PulseLinks_TokenHash",
+                table: "PulseLinks",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PulseQuestions_Code_Revision",
@@ -1527,6 +1697,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActionCheckIns");
+
+            migrationBuilder.DropTable(
                 name: "AnswerMixes");
 
             migrationBuilder.DropTable(
@@ -1572,7 +1745,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseComments");
 
             migrationBuilder.DropTable(
-                name: "PulseInvitations");
+                name: "PulseLinks");
+
+            migrationBuilder.DropTable(
+                name: "PulseReminderRuns");
 
             migrationBuilder.DropTable(
                 name: "PulseResponses");
@@ -1614,13 +1790,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserTokens");
 
             migrationBuilder.DropTable(
+                name: "ImprovementActions");
+
+            migrationBuilder.DropTable(
                 name: "IssuedScorecards");
 
             migrationBuilder.DropTable(
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "PulseRoundUnits");
+                name: "PulseInvitations");
 
             migrationBuilder.DropTable(
                 name: "PulseQuestions");
@@ -1641,16 +1820,19 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ScorecardIssues");
 
             migrationBuilder.DropTable(
-                name: "PulseRounds");
+                name: "PulseRoundUnits");
 
             migrationBuilder.DropTable(
                 name: "People");
 
             migrationBuilder.DropTable(
-                name: "PulseSurveys");
+                name: "PulseRounds");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
+
+            migrationBuilder.DropTable(
+                name: "PulseSurveys");
         }
     }
 }

@@ -11,7 +11,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207061227_InitialCreate")]
+    [Migration("20261207063308_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -262,6 +262,100 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.ToTable("ActionCheckIns", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPersonId");
+
+                    b.HasIndex("OwnerPersonId", "Status");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("ImprovementActions", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
@@ -574,6 +668,34 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PulseInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PulseLinks", (string)null);
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -751,6 +873,25 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                             TextNl = "Wat zou jouw werk of onze service het meest verbeteren? (niet verplicht)",
                             Version = 1
                         });
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "Sequence");
+
+                    b.ToTable("PulseReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseResponse", b =>
@@ -2044,6 +2185,119 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionCheckIn", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Actions.ImprovementAction", null)
+                        .WithMany("CheckIns")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("StrategyPortal.Domain.Actions.ActionCause", "Cause", b1 =>
+                        {
+                            b1.Property<int>("ImprovementActionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("Baseline")
+                                .HasColumnType("REAL")
+                                .HasColumnName("CauseBaseline");
+
+                            b1.Property<string>("BaselineStanding")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CauseBaselineStanding");
+
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CauseChannel");
+
+                            b1.Property<bool>("HigherIsBetter")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CauseHigherIsBetter");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CauseKind");
+
+                            b1.Property<string>("Measure")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CauseMeasure");
+
+                            b1.Property<int?>("PromiseId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CausePromiseId");
+
+                            b1.Property<int>("QuarterKey")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CauseQuarterKey");
+
+                            b1.Property<int?>("QuestionId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CauseQuestionId");
+
+                            b1.Property<int?>("RoundId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CauseRoundId");
+
+                            b1.Property<int?>("SignalId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CauseSignalId");
+
+                            b1.Property<int?>("StandardId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CauseStandardId");
+
+                            b1.Property<int?>("UnitId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CauseUnitId");
+
+                            b1.HasKey("ImprovementActionId");
+
+                            b1.HasIndex("Kind", "PromiseId");
+
+                            b1.HasIndex("Kind", "StandardId");
+
+                            b1.ToTable("ImprovementActions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementActionId");
+                        });
+
+                    b.Navigation("Cause")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StrategyPortal.Domain.CustomerScores.CustomerScoreQuarter", b =>
                 {
                     b.HasOne("StrategyPortal.Domain.Organisation.OrgUnit", null)
@@ -2140,6 +2394,24 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RoundId", "UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseLink", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseReminderRun", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Engagement.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2382,6 +2654,11 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
+                {
+                    b.Navigation("CheckIns");
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Engagement.PulseSurvey", b =>
