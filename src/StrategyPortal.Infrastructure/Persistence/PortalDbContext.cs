@@ -60,6 +60,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        // Inside a transaction already (a change whose verdicts move, and those verdicts' notices): the work joins it and
+        // commits with it, all or nothing.
+        if (Database.CurrentTransaction is not null) return await work(cancellationToken);
         using var pass = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var result = await work(cancellationToken);
