@@ -22,6 +22,7 @@ internal static class AuditNames
     public static string? KindOfIdField(string property) => property switch
     {
         _ when property.EndsWith("PersonId", StringComparison.Ordinal) => "Person",
+        "ManagerId" => "Person",
         _ when property.EndsWith("UnitId", StringComparison.Ordinal) || property == "ParentId" => "OrgUnit",
         "StandardId" => "ServiceStandard",
         "PromiseId" => "MarketingPromise",

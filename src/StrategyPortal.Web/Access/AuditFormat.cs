@@ -67,6 +67,7 @@ public sealed class AuditFormat(
             "Verdict" => Term<PromiseVerdict>(),
             "Area" => Term<CapabilityArea>(),
             "Status" when entityType.StartsWith("ServiceStandard", StringComparison.Ordinal) => From(standards, $"Status.{raw}"),
+            "Status" or "NewStatus" when entityType is "ImprovementAction" or "ActionCheckIn" => Term<Domain.Actions.ActionStatus>(),
             "Unit" => From(standards, $"Unit.{raw}"),
             "Direction" => From(standards, $"Direction.{raw}"),
             "Rater" => From(standards, $"Rater.{raw}"),

@@ -5,26 +5,29 @@ namespace StrategyPortal.Web.Tests.Layout;
 
 public class NavMenuTests
 {
-    // What each role works with (DOMAIN.md "Who uses the portal"), written out by hand: the menu must offer exactly these, in this order.
+    // What each role works with (DOMAIN.md "Who uses the portal"; everyone reads improvement actions, managers and directors
+    // also see the unowned list), written out by hand: the menu must offer exactly these, in this order.
     private static readonly Dictionary<string, string[]> PagesOf = new()
     {
-        [DemoAccounts.Employee] = ["/", "/my-standards", "/pulses", "/capabilities", "/signals", "/account/notices"],
+        [DemoAccounts.Employee] = ["/", "/my-standards", "/pulses", "/capabilities", "/signals", "/actions", "/account/notices"],
         [DemoAccounts.CustomerServiceManager] =
         [
             "/", "/my-standards", "/strategy", "/standards", "/results/import", "/organisation/people", "/pulses", "/engagement/results",
-            "/customer-scores", "/customer-scores/engagement", "/scorecards", "/promises", "/capabilities", "/signals", "/account/notices",
+            "/customer-scores", "/customer-scores/engagement", "/scorecards", "/promises", "/capabilities", "/signals", "/actions", "/actions/unowned",
+            "/account/notices",
         ],
         [DemoAccounts.Director] =
         [
             "/", "/my-standards", "/strategy", "/standards", "/organisation/people", "/pulses", "/engagement/results", "/engagement/pulses",
-            "/customer-scores", "/customer-scores/engagement", "/customer-scores/import", "/scorecards", "/promises", "/capabilities", "/signals", "/audit", "/account/notices",
+            "/customer-scores", "/customer-scores/engagement", "/customer-scores/import", "/scorecards", "/promises", "/capabilities", "/signals", "/actions", "/actions/unowned",
+            "/audit", "/account/notices",
         ],
         [DemoAccounts.Administrator] =
         [
             "/", "/my-standards", "/strategy", "/standards", "/organisation/units", "/organisation/people", "/organisation/people/import", "/pulses",
             "/engagement/results",
             "/engagement/pulses", "/engagement/questions", "/customer-scores", "/customer-scores/engagement", "/customer-scores/import",
-            "/promises", "/capabilities", "/signals", "/admin/api-keys", "/audit", "/admin/mail", "/account/notices",
+            "/promises", "/capabilities", "/signals", "/actions", "/admin/api-keys", "/audit", "/admin/mail", "/account/notices",
         ],
     };
 
