@@ -76,9 +76,17 @@ public sealed class AuditFormat(
                 "OrgUnit" => From(organisation, $"Kind.{raw}"),
                 "PulseQuestion" => From(engagement, $"Kind.{raw}"),
                 "ServiceSignal" => From(promises, $"Kind.{raw}"),
+                "ImprovementAction" or "ActionCause" => Term<Domain.Actions.ActionCauseKind>(),
                 _ => null,
             },
             "Cadence" => From(engagement, $"Cadence.{raw}"),
+            "BaselineStanding" => Enum.TryParse<Domain.Actions.CauseStanding>(raw, out var standing) ? Terms.Of(standing switch
+            {
+                Domain.Actions.CauseStanding.Good => RagStatus.Green,
+                Domain.Actions.CauseStanding.Watch => RagStatus.Amber,
+                Domain.Actions.CauseStanding.Bad => RagStatus.Red,
+                _ => RagStatus.NoData,
+            }) : null,
             _ => null,
         };
     }
