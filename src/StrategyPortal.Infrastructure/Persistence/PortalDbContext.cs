@@ -60,6 +60,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        // Already inside the caller's transaction (a change and the verdicts it moves): the work commits with it.
+        if (Database.CurrentTransaction is not null) return await work(cancellationToken);
         using var pass = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var result = await work(cancellationToken);
