@@ -76,7 +76,10 @@ public interface IPortalDb : IAsyncDisposable
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Runs <paramref name="work"/> in one database transaction (committed when it returns, rolled back when it throws).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one database transaction (committed when it returns, rolled back when it throws); inside a
+    /// transaction already open it joins that one.
+    /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }
 

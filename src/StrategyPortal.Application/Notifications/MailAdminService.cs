@@ -83,11 +83,12 @@ public sealed class MailAdminService(IPortalDbFactory dbFactory, ICurrentUser cu
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLower();
-            messages = messages.Where(m => m.ToAddress.Contains(term) || m.ToName.ToLower().Contains(term));
+            messages = messages.Where(m => m.Kind != NoticeKind.PulseReminder && (m.ToAddress.Contains(term) || m.ToName.ToLower().Contains(term)));
         }
         var total = await messages.CountAsync(cancellationToken);
         var rows = await messages.OrderByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(m => new MailRow(m.Id, m.Kind, m.ToName, m.ToAddress, m.Status, m.Attempts, m.CreatedAtUtc, m.NextAttemptAtUtc, m.SentAtUtc, m.LastError))
+            // A reminder's recipient is someone who has not answered yet: the list never names them (nor finds them by name).
+            .Select(m => new MailRow(m.Id, m.Kind, m.Kind == NoticeKind.PulseReminder ? "" : m.ToName, m.Kind == NoticeKind.PulseReminder ? "" : m.ToAddress, m.Status, m.Attempts, m.CreatedAtUtc, m.NextAttemptAtUtc, m.SentAtUtc, m.LastError))
             .ToListAsync(cancellationToken);
         return new PagedResult<MailRow>(rows, total, page, pageSize);
     }

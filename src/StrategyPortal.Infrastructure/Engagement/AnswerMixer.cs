@@ -49,9 +49,12 @@ public sealed class AnswerMixer(IDbContextFactory<PortalDbContext> contexts, Tim
     private const string Unlock = "SELECT pg_advisory_unlock({0}, 0) AS \"Value\"";
     /// <summary>The first transaction id not yet assigned: every mix committed so far is older.</summary>
     private const string NextXid = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS \"Value\"";
-    /// <summary>Other sessions of this database whose snapshot is older than that id (and could still see the old row versions).</summary>
-    private const string OlderSnapshots = "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() " +
-        "AND backend_xmin IS NOT NULL AND age(backend_xmin) >= age({0}::xid)";
+    /// <summary>
+    /// Other sessions whose snapshot is older than that id (and could still see the old row versions) — in any database of the
+    /// server, since some (creating a database, a replication slot) hold back the horizon of every database.
+    /// </summary>
+    private const string OlderSnapshots = "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE pid <> pg_backend_pid() " +
+        "AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age({0}::xid)) OR (backend_xid IS NOT NULL AND age(backend_xid) >= age({0}::xid)))";
     private const string DeadRows = "SELECT COALESCE(SUM(n_dead_tup), 0)::int AS \"Value\" FROM pg_stat_user_tables WHERE relname IN ('PulseResponses', 'PulseComments')";
 
     /// <summary>Mixes every round that is due. Returns how many rounds it mixed.</summary>

@@ -18,6 +18,14 @@ public static class MudSelects
         await Expect(item).ToHaveCountAsync(0);
     }
 
+    /// <summary>Opens the select and picks the first option whose text matches (for labels that carry a date or a count).</summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, System.Text.RegularExpressions.Regex option)
+    {
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = option }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+    }
+
     /// <summary>Opens a multi-select, ticks these options and closes the list again.</summary>
     public static async Task ChooseManyAsync(IPage page, ILocator select, params string[] options)
     {

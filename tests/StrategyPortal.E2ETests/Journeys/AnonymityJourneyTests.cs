@@ -23,14 +23,6 @@ public sealed partial class AnonymityJourneyTests(BrowserFixture browser, Portal
     private static ILocator HeatMapRow(IPage page, string unit) =>
         page.GetByTestId("heatmap").Locator("tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = unit, Exact = true }) });
 
-    private static async Task ChooseOpenRoundAsync(IPage page)
-    {
-        await page.GetByTestId("round-select").ClickAsync();
-        var open = page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = StillOpen() }).First;
-        await open.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
-    }
-
     [Fact]
     public async Task A_reorganisation_changes_no_closed_figure_and_an_answer_does_not_move_the_open_rate()
     {
@@ -71,7 +63,7 @@ public sealed partial class AnonymityJourneyTests(BrowserFixture browser, Portal
         await SignInAsAsync(manager, "manager.klantenservice@noordlicht.example");
         await manager.GotoAsync("/engagement/results");
         await WaitForInteractiveAsync(manager);
-        await ChooseOpenRoundAsync(manager);
+        await MudSelects.ChooseAsync(manager, manager.GetByTestId("round-select"), StillOpen());
         await manager.GetByTestId("results-pending").WaitForAsync();
         var rateBefore = await manager.GetByTestId("response-rate").InnerTextAsync();
         await CheckPageAsync(manager, "open-round-rate");
@@ -92,7 +84,7 @@ public sealed partial class AnonymityJourneyTests(BrowserFixture browser, Portal
 
         await manager.ReloadAsync();
         await WaitForInteractiveAsync(manager);
-        await ChooseOpenRoundAsync(manager);
+        await MudSelects.ChooseAsync(manager, manager.GetByTestId("round-select"), StillOpen());
         await manager.GetByTestId("results-pending").WaitForAsync();
         Assert.Equal(rateBefore, await manager.GetByTestId("response-rate").InnerTextAsync());
     }

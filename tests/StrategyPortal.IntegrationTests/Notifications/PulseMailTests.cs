@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Engagement;
+using StrategyPortal.Application.Notifications;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Notifications;
@@ -141,6 +142,28 @@ public abstract partial class PulseMailTests(MailPortal factory)
         await Assert.ThrowsAsync<ValidationFailedException>(() => schedule.RemindAsync(roundId, current));
         await using (var db = factory.NewDbContext())
             Assert.Equal(1, await db.PulseReminderRuns.CountAsync(r => r.RoundId == roundId));
+    }
+
+    [Fact]
+    public async Task The_mail_page_never_names_the_recipient_of_a_reminder_waiting_or_failed()
+    {
+        var address = $"nog-niet-{Guid.NewGuid():N}@noordlicht.example";
+        long id;
+        await using (var db = factory.NewDbContext())
+        {
+            var message = new OutboxMessage(NoticeKind.PulseReminder, null, address, "Nog Niet Geantwoord", "{}", DateTime.UtcNow);
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            id = message.Id;
+        }
+        await using var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email);
+        var mail = admin.Get<MailAdminService>();
+
+        var all = await mail.ListAsync(new MailQuery { PageSize = 100 });
+        var row = all.Items.Single(r => r.Id == id);
+        Assert.Equal(("", ""), (row.ToName, row.ToAddress));
+        Assert.Empty((await mail.ListAsync(new MailQuery { Search = address })).Items);
+        Assert.Empty((await mail.ListAsync(new MailQuery { Search = "Geantwoord" })).Items);
     }
 
     /// <summary>A one-off pulse opening today for the demo employee's unit (its people are invited when it opens).</summary>

@@ -46,7 +46,8 @@ public sealed class PortalServices : IAsyncDisposable
     /// <summary>The demo company (Noordlicht Retail) into the empty database.</summary>
     public async Task SeedDemoCompanyAsync()
     {
-        await using var scope = Services.CreateAsyncScope();
+        // As the portal seeds on first start: as the system, since the actions step reads pulse results through their service.
+        await using var scope = StrategyPortal.Infrastructure.Access.SystemScope.Create(Services);
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
     }
 
