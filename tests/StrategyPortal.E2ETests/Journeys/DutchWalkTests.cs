@@ -1,8 +1,5 @@
 using Microsoft.Playwright;
-using StrategyPortal.Domain.Access;
 using StrategyPortal.E2ETests.Infrastructure;
-using StrategyPortal.Infrastructure.Organisation;
-using StrategyPortal.Web.Components.Layout;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,14 +13,12 @@ namespace StrategyPortal.E2ETests.Journeys;
 public sealed class DutchWalkTests(BrowserFixture browser, PortalFixture portal, ITestOutputHelper output)
     : BrowserTest(browser, portal, output), IClassFixture<PortalFixture>
 {
-    public static TheoryData<string> DemoAccounts => new(OrganisationDemoSeed.Accounts.Select(a => a.Email));
-
     [Theory]
-    [MemberData(nameof(DemoAccounts))]
+    [MemberData(nameof(DemoRoles.Accounts), MemberType = typeof(DemoRoles))]
     public async Task Every_page_of_the_role_reads_Dutch_in_one_voice(string email)
     {
-        var account = OrganisationDemoSeed.Accounts.Single(a => a.Email == email);
-        var pages = Navigation.Items.Where(i => i.Permission is null || RolePermissions.Allows(account.Role, i.Permission)).ToList();
+        var account = DemoRoles.Account(email);
+        var pages = DemoRoles.PagesOf(account);
         var page = await NewPageAsync();
         await SignInAsAsync(page, email);
         await page.GetByRole(AriaRole.Button, new() { Name = Text.Ui("Layout.Language", Text.English), Exact = true }).ClickAsync();

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.E2ETests.Infrastructure;
-using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Web.Components.Layout;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -15,15 +14,13 @@ namespace StrategyPortal.E2ETests.Journeys;
 public sealed class RoleJourneyTests(BrowserFixture browser, PortalFixture portal, ITestOutputHelper output)
     : BrowserTest(browser, portal, output), IClassFixture<PortalFixture>
 {
-    public static TheoryData<string> DemoAccounts => new(OrganisationDemoSeed.Accounts.Select(a => a.Email));
-
     [Theory]
-    [MemberData(nameof(DemoAccounts))]
+    [MemberData(nameof(DemoRoles.Accounts), MemberType = typeof(DemoRoles))]
     public async Task Demo_account_uses_its_navigation_in_both_languages_and_themes_and_signs_out(string email)
     {
-        var account = OrganisationDemoSeed.Accounts.Single(a => a.Email == email);
+        var account = DemoRoles.Account(email);
         var who = $"{account.Role}-{account.Unit}";
-        var expected = Navigation.Items.Where(i => i.Permission is null || RolePermissions.Allows(account.Role, i.Permission)).ToList();
+        var expected = DemoRoles.PagesOf(account);
         var page = await NewPageAsync();
 
         await SignInAsAsync(page, email);
