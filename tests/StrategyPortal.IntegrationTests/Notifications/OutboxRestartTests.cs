@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using StrategyPortal.Application.Notifications;
-using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Notifications;
-using StrategyPortal.Domain.Organisation;
-using StrategyPortal.Domain.Promises;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.IntegrationTests.Infrastructure;
 using StrategyPortal.Web.Hosting;
@@ -65,7 +61,7 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
         {
             try
             {
-                await WaitUntilAsync(() => Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(2), second, () => $"{Distinct(smtp).Count} distinct arrived");
+                await WaitUntilAsync(() => QueuedMail.Distinct(smtp).Count >= Messages, TimeSpan.FromMinutes(2), second, () => $"{QueuedMail.Distinct(smtp).Count} distinct arrived");
                 await using var db = Context(database.ConnectionString);
                 await WaitUntilAsync(() => db.OutboxMessages.Count(m => m.Status == OutboxStatus.Sent) == Messages, TimeSpan.FromMinutes(1), second);
             }
@@ -76,32 +72,13 @@ public sealed class OutboxRestartTests(ITestOutputHelper output)
             }
         }
 
-        var ids = smtp.MessageIds.Select(OutboxId).ToList();
-        var duplicates = ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        output.WriteLine($"{ids.Count} handed over for {Messages} messages: {duplicates.Count} sent twice");
-        Assert.Equal(Messages, ids.Distinct().Count());
-        Assert.All(duplicates, id => Assert.Contains(id, inFlight));
+        QueuedMail.AssertEachOnceButInFlight(smtp, Messages, inFlight, output);
     }
-
-    private static HashSet<long> Distinct(LocalSmtpServer smtp) => smtp.MessageIds.Select(OutboxId).ToHashSet();
-
-    /// <summary>"outbox-0000000042-638…@domain" → 42 (MailMessageFactory's Message-Id).</summary>
-    private static long OutboxId(string messageId) => long.Parse(messageId.Split('-')[1], CultureInfo.InvariantCulture);
 
     private static async Task SeedAsync(string connectionString)
     {
         await using var db = Context(connectionString);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var company = new OrgUnit("Herstart B.V.", OrgUnitKind.Other, null);
-        db.OrgUnits.Add(company);
-        await db.SaveChangesAsync();
-        var people = Enumerable.Range(1, Messages).Select(i => new Person($"Medewerker {i}", $"medewerker{i}@herstart.example", company.Id, PortalRole.Employee)).ToList();
-        db.People.AddRange(people);
-        await db.SaveChangesAsync();
-        var now = DateTime.UtcNow;
-        db.OutboxMessages.AddRange(people.Select(p => new OutboxMessage(NoticeKind.SignalAcknowledged, p.Id, p.Email, p.Name,
-            new SignalAcknowledgedNotice(1, "Klantenservice", SignalKind.Complaint, DateOnly.FromDateTime(now), "Klant belde drie keer.", "Joris Bakker", "logged").Serialize(), now)));
-        await db.SaveChangesAsync();
+        await QueuedMail.SeedAsync(db, Messages);
     }
 
     private static PortalDbContext Context(string connectionString)

@@ -1,11 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using StrategyPortal.Application.Notifications;
-using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Notifications;
-using StrategyPortal.Domain.Organisation;
-using StrategyPortal.Domain.Promises;
 using StrategyPortal.IntegrationTests.Infrastructure;
 using StrategyPortal.IntegrationTests.Notifications;
 using StrategyPortal.ScaleOutTests.Harness;
@@ -75,26 +71,16 @@ public sealed class InstanceKilledWhileSendingMailTests(ITestOutputHelper output
         output.WriteLine($"killed instance {victim.Name} after {arrivedAtKill} messages arrived; it held {inFlight.Count} claimed and not marked sent");
         Assert.True(arrivedAtKill < Messages, "the kill came before the end");
 
-        await Eventually.TrueAsync(() => Task.FromResult(Distinct().Count >= Messages), TimeSpan.FromMinutes(4),
-            "every message to arrive", () => $"{Distinct().Count} distinct of {Messages} arrived\n{_portal.Diagnostics()}");
+        await Eventually.TrueAsync(() => Task.FromResult(QueuedMail.Distinct(_smtp).Count >= Messages), TimeSpan.FromMinutes(4),
+            "every message to arrive", () => $"{QueuedMail.Distinct(_smtp).Count} distinct of {Messages} arrived\n{_portal.Diagnostics()}");
         await Eventually.TrueAsync(async () =>
         {
             await using var db = _portal.Services.NewDbContext();
             return await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent) == Messages;
         }, TimeSpan.FromMinutes(1), "every message marked sent", _portal.Diagnostics);
 
-        var ids = _smtp.MessageIds.Select(OutboxId).ToList();
-        var twice = ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        output.WriteLine($"{ids.Count} handed over for {Messages} messages: {twice.Count} sent twice");
-        Assert.Equal(Messages, ids.Distinct().Count());
-        Assert.All(twice, id => Assert.Contains(id, inFlight));
-        Assert.All(ids.GroupBy(i => i), g => Assert.True(g.Count() <= 2, $"message {g.Key} arrived {g.Count()} times"));
+        QueuedMail.AssertEachOnceButInFlight(_smtp, Messages, inFlight, output);
     }
-
-    private HashSet<long> Distinct() => _smtp.MessageIds.Select(OutboxId).ToHashSet();
-
-    /// <summary>"outbox-0000000042-638…@domain" → 42 (MailMessageFactory's Message-Id).</summary>
-    private static long OutboxId(string messageId) => long.Parse(messageId.Split('-')[1], CultureInfo.InvariantCulture);
 
     private async Task<HashSet<long>> HeldByAsync(string owner)
     {
@@ -119,16 +105,6 @@ public sealed class InstanceKilledWhileSendingMailTests(ITestOutputHelper output
     private static async Task SeedAsync(PortalServices services)
     {
         await using var db = services.NewDbContext();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var company = new OrgUnit("Herstart B.V.", OrgUnitKind.Other, null);
-        db.OrgUnits.Add(company);
-        await db.SaveChangesAsync();
-        var people = Enumerable.Range(1, Messages).Select(i => new Person($"Medewerker {i}", $"medewerker{i}@herstart.example", company.Id, PortalRole.Employee)).ToList();
-        db.People.AddRange(people);
-        await db.SaveChangesAsync();
-        var now = DateTime.UtcNow;
-        db.OutboxMessages.AddRange(people.Select(p => new OutboxMessage(NoticeKind.SignalAcknowledged, p.Id, p.Email, p.Name,
-            new SignalAcknowledgedNotice(1, "Klantenservice", SignalKind.Complaint, DateOnly.FromDateTime(now), "Klant belde drie keer.", "Joris Bakker", "logged").Serialize(), now)));
-        await db.SaveChangesAsync();
+        await QueuedMail.SeedAsync(db, Messages);
     }
 }
