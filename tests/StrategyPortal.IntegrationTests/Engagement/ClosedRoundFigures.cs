@@ -56,4 +56,15 @@ public static class ClosedRoundFigures
         return figures;
     }
 
+    /// <summary>Fails naming every figure that moved, and where the first one's text starts to differ.</summary>
+    public static void AssertUnchanged(Dictionary<string, string> before, Dictionary<string, string> after, string cause)
+    {
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        var changed = before.Keys.Where(k => before[k] != after[k]).Order().ToList();
+        if (changed.Count == 0) return;
+        var (was, now) = (before[changed[0]], after[changed[0]]);
+        var at = Enumerable.Range(0, Math.Min(was.Length, now.Length)).FirstOrDefault(i => was[i] != now[i]);
+        string Around(string text) => text.Substring(Math.Max(0, at - 80), Math.Min(text.Length - Math.Max(0, at - 80), 200));
+        Assert.Fail($"changed by {cause}: {string.Join(", ", changed)}\nfirst, before: …{Around(was)}…\nfirst, after:  …{Around(now)}…");
+    }
 }

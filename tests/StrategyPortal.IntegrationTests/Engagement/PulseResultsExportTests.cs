@@ -89,10 +89,11 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
         Assert.Equal([parent, a, b, c], rows.Skip(1).Select(r => r[0]).ToArray());
 
         // A: all 6 invited answered; 3 engaged, 2 not, 1 actively disengaged of 6; eNPS 2 promoters, 2 passives, 2 detractors = 0;
-        // the engagement item 3/6 favourable.
-        Assert.Equal(["shown", "100", "50", "33.3", "16.7", "0", "33.3", "33.3", "33.3", "50", "0"], byUnit[a][2..]);
-        // The parent (all 13): engaged 6/13 = 46.2 %, eNPS (9 − 2)/13 = 53.8.
-        Assert.Equal(["46.2", "53.8"], new[] { byUnit[parent][4], byUnit[parent][7] });
+        // the engagement item 3/6 favourable. Whole numbers as the page shows them, shares adding up to 100 (largest remainder:
+        // 33.3/16.7 → 33/17; three equal thirds → the first gets the spare point, 34/33/33).
+        Assert.Equal(["shown", "100", "50", "33", "17", "0", "34", "33", "33", "50", "0"], byUnit[a][2..]);
+        // The parent (all 13): engaged 6/13 = 46.2 % → 46, eNPS (9 − 2)/13 = 53.8 → 54.
+        Assert.Equal(["46", "54"], new[] { byUnit[parent][4], byUnit[parent][7] });
         // B (too few) and C (protects B): every figure "suppressed" — no share, no eNPS, no count.
         foreach (var hidden in new[] { b, c })
             Assert.All(byUnit[hidden][3..], cell => Assert.Equal("suppressed", cell));
@@ -144,8 +145,8 @@ public abstract class PulseResultsExportTests(PortalFactory factory)
         // The name with a leading quote (text, not a formula), quoted because it holds ";" and quotes (doubled).
         var cell = "\"'" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         Assert.StartsWith(cell + ";", lines[1], StringComparison.Ordinal);
-        // shown; response rate 5 of 8 invited; engaged 0, not engaged 0, actively disengaged 100; eNPS −100.
-        Assert.Equal(["shown", "62.5", "0", "0", "100", "-100"], lines[1][(cell.Length + 1)..].Split(';')[1..7]);
+        // shown; response rate 5 of 8 invited = 62.5 % → 63 (halves away from zero); engaged 0, not engaged 0, actively disengaged 100; eNPS −100.
+        Assert.Equal(["shown", "63", "0", "0", "100", "-100"], lines[1][(cell.Length + 1)..].Split(';')[1..7]);
     }
 
     [Fact]
