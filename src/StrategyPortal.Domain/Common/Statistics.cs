@@ -10,10 +10,13 @@ public static class Statistics
     /// Pearson's correlation coefficient r of paired values, from −1 to +1; null with fewer than <see cref="MinimumPairs"/>
     /// pairs or when either side does not vary (r is undefined then).
     /// </summary>
-    public static double? Pearson(IReadOnlyList<(double X, double Y)> points)
+    public static double? Pearson(IReadOnlyList<(double X, double Y)> input)
     {
-        var n = points.Count;
+        var n = input.Count;
         if (n < MinimumPairs) return null;
+        // Floating-point sums depend on their order, and rows come in storage order (which the answer mix rewrites): summed
+        // in one canonical order, the same pairs give the same r to the last bit.
+        var points = input.Order().ToList();
         double meanX = 0, meanY = 0;
         foreach (var (x, y) in points) { meanX += x; meanY += y; }
         meanX /= n;
