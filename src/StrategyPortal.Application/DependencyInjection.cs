@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<NoticeOutbox>();
         services.AddScoped<Notices>();
         services.AddScoped<PulseReminders>();
+        services.AddScoped<ActionReminders>();
         services.AddScoped<ScorecardAttachments>();
         services.AddScoped<MailTemplates>();
         services.AddScoped<NoticeRenderer>();

@@ -44,7 +44,12 @@ public sealed record PersonExport(
 {
     /// <summary>People imports the person applied (file, when, what changed).</summary>
     public IReadOnlyList<PeopleImportRecord> PeopleImportsApplied { get; init; } = [];
+
+    /// <summary>The action reminders decided for the person as an action's owner (which action, which kind, which due date, when).</summary>
+    public IReadOnlyList<ActionReminderRecord> ActionReminders { get; init; } = [];
 }
+
+public sealed record ActionReminderRecord(int ActionId, string Kind, DateOnly DueOn, DateTime SentAtUtc);
 
 /// <summary>The person's e-mail choices (null: none made; every kind on, in the portal language).</summary>
 public sealed record EmailSettingsRecord(string? Language, IReadOnlyList<string> SwitchedOff);
@@ -177,6 +182,8 @@ public sealed class PrivacyService(IPortalDbFactory dbFactory, ICurrentUser curr
         {
             PeopleImportsApplied = (await db.PeopleImports.AsNoTracking().Where(i => i.AppliedByPersonId == personId).OrderBy(i => i.Id).ToListAsync(cancellationToken))
                 .Select(i => new PeopleImportRecord(i.Id, i.FileName, i.Mode.ToString(), i.AppliedAtUtc, i.Created, i.Changed, i.Moved, i.Deactivated)).ToList(),
+            ActionReminders = (await db.ActionReminderRuns.AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(cancellationToken))
+                .OrderBy(r => r.SentAtUtc).ThenBy(r => r.ActionId).Select(r => new ActionReminderRecord(r.ActionId, r.Kind.ToString(), r.DueOn, r.SentAtUtc)).ToList(),
         };
     }
 

@@ -50,6 +50,7 @@ public interface IPortalDb : IAsyncDisposable
     DbSet<PromiseCheckResult> PromiseCheckResults { get; }
     DbSet<ImprovementAction> ImprovementActions { get; }
     DbSet<ActionCheckIn> ActionCheckIns { get; }
+    DbSet<ActionReminderRun> ActionReminderRuns { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NoticeSettings> NoticeSettings { get; }
     DbSet<PulseLink> PulseLinks { get; }

@@ -87,6 +87,9 @@ public sealed class MailOptions
     /// <summary>Pulse reminders by e-mail (<c>Mail:Reminders</c>).</summary>
     public PulseReminderOptions Reminders { get; set; } = new();
 
+    /// <summary>Reminders of due and overdue actions to their owners (<c>Mail:ActionReminders</c>).</summary>
+    public ActionReminderOptions ActionReminders { get; set; } = new();
+
     public TimeSpan RetryBase => TimeSpan.FromSeconds(Math.Max(1, RetryBaseSeconds));
     public TimeSpan RetryMax => TimeSpan.FromMinutes(Math.Max(1, RetryMaxMinutes));
 
@@ -119,6 +122,28 @@ public sealed class PulseReminderOptions
     public Domain.Notifications.OfficeHours OfficeHours => new(OfficeStart, OfficeEnd);
 
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+}
+
+/// <summary>
+/// When action owners are reminded by e-mail: a few days before the due date and once on the first day overdue, within the
+/// office hours and time zone of <see cref="PulseReminderOptions"/> (see <see cref="Domain.Notifications.ActionReminderSchedule"/>).
+/// </summary>
+public sealed class ActionReminderOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How many days before its due date an action's owner is reminded (0: on the due date itself).</summary>
+    public int DaysBefore { get; set; } = Domain.Notifications.ActionReminderSchedule.DefaultDaysBefore;
+
+    /// <summary>An overdue reminder that could not go out within this many days of the first overdue day is not sent any more.</summary>
+    public int LateDays { get; set; } = Domain.Notifications.ActionReminderSchedule.DefaultLateDays;
+
+    /// <summary>How often each instance looks for reminders that are due (each goes out once, whichever instance finds it).</summary>
+    public int IntervalMinutes { get; set; } = 15;
+
+    public Domain.Notifications.ActionReminderSchedule Schedule => new Domain.Notifications.ActionReminderSchedule(Enabled, DaysBefore, LateDays).Normalised();
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, IntervalMinutes));
 }
 
 public sealed class SmtpSettings

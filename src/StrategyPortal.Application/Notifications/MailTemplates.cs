@@ -125,6 +125,22 @@ public sealed class MailTemplates(IStringLocalizer<MailText> text, PromiseReason
                     [new ParagraphBlock(T("Reminder.Intro", p.Title, Date(p.ClosesOn))), new ParagraphBlock(T("Pulse.Anonymous"))],
                     new MailAction(T("Pulse.Action"), link), [T("Pulse.Valid", Date(p.ClosesOn))], T("Reminder.Why")));
             }
+            case ActionReminderNotice a:
+            {
+                var prefix = kind == NoticeKind.ActionOverdue ? "ActionOverdue" : "ActionDueSoon";
+                var due = a.DueOn.ToString("dddd d MMMM yyyy", Culture);
+                var blocks = new List<MailBlock>
+                {
+                    new ParagraphBlock(T($"{prefix}.Intro", a.Title, due)),
+                    new FactBlock(T("ActionReminder.Unit"), a.UnitName),
+                    new FactBlock(T("ActionReminder.Status"), Localization.Terms.Of(a.Status, Culture)),
+                };
+                if (a.Cause.TryGetValue(to.Language, out var cause) || a.Cause.TryGetValue("nl", out cause)) blocks.Add(new FactBlock(T("ActionReminder.Cause"), cause));
+                blocks.Add(new ParagraphBlock(T($"{prefix}.Next")));
+                var subject = kind == NoticeKind.ActionOverdue ? T("ActionOverdue.Subject", a.Title) : T("ActionDueSoon.Subject", Date(a.DueOn), a.Title);
+                return Draft(new MailBody(subject, greeting, blocks, new MailAction(T("ActionReminder.Action"), options.Link($"/actions/{a.ActionId}")), [],
+                    T("ActionReminder.Why")));
+            }
             default:
                 throw new InvalidOperationException($"No template for a {kind} notice.");
         }

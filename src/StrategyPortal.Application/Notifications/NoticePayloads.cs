@@ -27,6 +27,7 @@ public abstract record NoticePayload
         NoticeKind.StandardRed => typeof(StandardRedNotice),
         NoticeKind.ScorecardsIssued => typeof(ScorecardsIssuedNotice),
         NoticeKind.PulseInvitation or NoticeKind.PulseReminder => typeof(PulseNotice),
+        NoticeKind.ActionDueSoon or NoticeKind.ActionOverdue => typeof(ActionReminderNotice),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice kind."),
     };
 }
@@ -59,3 +60,11 @@ public sealed record IssuedUnit(int? UnitId, string UnitName);
 
 /// <summary>A pulse invitation or reminder: the personal link is made when the message is sent.</summary>
 public sealed record PulseNotice(int RoundId, string Title, DateOnly OpensOn, DateOnly ClosesOn) : NoticePayload;
+
+/// <summary>
+/// An action due soon or overdue, for its owner: what they can already read on the action's page — its title, unit, due
+/// date and status, and its cause in both languages (an engagement cause names its unit and item, never people or figures).
+/// </summary>
+/// <param name="Cause">The cause's line per language ("nl", "en").</param>
+public sealed record ActionReminderNotice(int ActionId, string Title, string UnitName, DateOnly DueOn, Domain.Actions.ActionStatus Status,
+    IReadOnlyDictionary<string, string> Cause) : NoticePayload;

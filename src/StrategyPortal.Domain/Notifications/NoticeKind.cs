@@ -28,6 +28,12 @@ public enum NoticeKind
 
     /// <summary>A quarter's scorecards were issued (directors: the company's; managers: their units').</summary>
     ScorecardsIssued = 7,
+
+    /// <summary>An open action comes due in a few days (to its owner).</summary>
+    ActionDueSoon = 8,
+
+    /// <summary>An open action passed its due date (to its owner, once per due date).</summary>
+    ActionOverdue = 9,
 }
 
 public static class NoticeKinds
@@ -37,6 +43,7 @@ public static class NoticeKinds
     [
         NoticeKind.PulseReminder, NoticeKind.SignalForwarded, NoticeKind.SignalAcknowledged,
         NoticeKind.PromiseUnbacked, NoticeKind.StandardRed, NoticeKind.ScorecardsIssued,
+        NoticeKind.ActionDueSoon, NoticeKind.ActionOverdue,
     ];
 
     /// <summary>
@@ -50,9 +57,10 @@ public static class NoticeKinds
     /// <summary>The kinds someone in <paramref name="role"/> can receive, so the settings page offers only those.</summary>
     public static IReadOnlyList<NoticeKind> For(PortalRole role) => role switch
     {
-        PortalRole.Employee => [NoticeKind.PulseReminder, NoticeKind.SignalAcknowledged],
+        // Anyone in a unit's reach may own an action (ActionReach), so every role can be reminded of one.
+        PortalRole.Employee => [NoticeKind.PulseReminder, NoticeKind.SignalAcknowledged, NoticeKind.ActionDueSoon, NoticeKind.ActionOverdue],
         PortalRole.Manager => Optional,
-        PortalRole.Director => [NoticeKind.PulseReminder, NoticeKind.ScorecardsIssued],
-        _ => [NoticeKind.PulseReminder],
+        PortalRole.Director => [NoticeKind.PulseReminder, NoticeKind.ScorecardsIssued, NoticeKind.ActionDueSoon, NoticeKind.ActionOverdue],
+        _ => [NoticeKind.PulseReminder, NoticeKind.ActionDueSoon, NoticeKind.ActionOverdue],
     };
 }

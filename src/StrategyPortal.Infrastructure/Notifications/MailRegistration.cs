@@ -32,6 +32,7 @@ public static class MailRegistration
 
         services.AddSingleton<OutboxStore>();
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<ActionReminderJob>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddScoped<INoticeLinks, NoticeLinks>();
         return services;

@@ -51,6 +51,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PulseComment> PulseComments => Set<PulseComment>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<ActionCheckIn> ActionCheckIns => Set<ActionCheckIn>();
+    public DbSet<ActionReminderRun> ActionReminderRuns => Set<ActionReminderRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
     public DbSet<PulseLink> PulseLinks => Set<PulseLink>();

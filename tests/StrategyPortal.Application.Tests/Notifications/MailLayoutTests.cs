@@ -69,4 +69,15 @@ public class MailLayoutTests
         Assert.Equal(["Webcare"], back.Reasons[0].Args);
         Assert.All(Enum.GetValues<NoticeKind>(), kind => Assert.True(typeof(NoticePayload).IsAssignableFrom(NoticePayload.TypeOf(kind))));
     }
+
+    [Fact]
+    public void An_action_reminder_keeps_its_cause_in_both_languages()
+    {
+        NoticePayload payload = new ActionReminderNotice(12, "Bezetting avonden", "Klantenservice", new DateOnly(2027, 1, 14),
+            Domain.Actions.ActionStatus.InProgress, new Dictionary<string, string> { ["nl"] = "Norm: Bereikbaarheid", ["en"] = "Standard: Reachability" });
+        var back = Assert.IsType<ActionReminderNotice>(NoticePayload.Deserialize(NoticeKind.ActionOverdue, payload.Serialize()));
+        Assert.Equal((12, new DateOnly(2027, 1, 14), Domain.Actions.ActionStatus.InProgress), (back.ActionId, back.DueOn, back.Status));
+        Assert.Equal("Standard: Reachability", back.Cause["en"]);
+        Assert.Equal("Norm: Bereikbaarheid", back.Cause["nl"]);
+    }
 }

@@ -88,7 +88,9 @@ public class OutboxRulesTests
     [Fact]
     public void Each_role_is_offered_the_kinds_it_can_receive()
     {
-        Assert.Equal([NoticeKind.PulseReminder, NoticeKind.SignalAcknowledged], NoticeKinds.For(PortalRole.Employee));
+        Assert.Equal([NoticeKind.PulseReminder, NoticeKind.SignalAcknowledged, NoticeKind.ActionDueSoon, NoticeKind.ActionOverdue], NoticeKinds.For(PortalRole.Employee));
+        // Anyone in a unit's reach can own an action, so every role may switch its reminders off.
+        Assert.All(Enum.GetValues<PortalRole>(), role => Assert.Contains(NoticeKind.ActionOverdue, NoticeKinds.For(role)));
         Assert.Equal(NoticeKinds.Optional, NoticeKinds.For(PortalRole.Manager));
         Assert.Contains(NoticeKind.ScorecardsIssued, NoticeKinds.For(PortalRole.Director));
         Assert.DoesNotContain(NoticeKind.StandardRed, NoticeKinds.For(PortalRole.Director));

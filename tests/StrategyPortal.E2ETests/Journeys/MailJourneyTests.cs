@@ -117,6 +117,9 @@ public sealed class MailJourneyTests(BrowserFixture browser, PortalFixture porta
         await director.GotoAsync("/account/notices");
         await WaitForInteractiveAsync(director);
         await Assertions.Expect(director.GetByTestId("setting-ScorecardsIssued").Locator("input")).Not.ToBeCheckedAsync();
+        // Directors own actions too: both action reminders are offered, and on.
+        await Assertions.Expect(director.GetByTestId("setting-ActionDueSoon").Locator("input")).ToBeCheckedAsync();
+        await Assertions.Expect(director.GetByTestId("setting-ActionOverdue").Locator("input")).ToBeCheckedAsync();
         await CheckPageAsync(director, "my-email-settings");
 
         var admin = await NewPageAsync();

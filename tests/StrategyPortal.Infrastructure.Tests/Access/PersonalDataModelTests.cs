@@ -48,7 +48,7 @@ public sealed partial class PersonalDataModelTests
         "PortalUser.PersonId",
         "ImprovementAction.OwnerPersonId", "ImprovementAction.CreatedByPersonId",
         "ActionCheckIn.ByPersonId",
-        "OutboxMessage.PersonId", "NoticeSettings.PersonId", "PulseLink.PersonId",
+        "OutboxMessage.PersonId", "NoticeSettings.PersonId", "PulseLink.PersonId", "ActionReminderRun.PersonId",
         "PeopleImport.AppliedByPersonId",
     };
 

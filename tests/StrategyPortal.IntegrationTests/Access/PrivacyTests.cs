@@ -156,6 +156,18 @@ public abstract class PrivacyTests(PortalFactory factory)
         var checkIns = json.RootElement.GetProperty("actionCheckIns").EnumerateArray().ToList();
         Assert.NotEmpty(checkIns);
         Assert.Equal(await db.ActionCheckIns.CountAsync(c => c.ByPersonId == manager.Id), checkIns.Count);
+
+        // The reminders decided for her as an owner (the job may have sent some of its own today).
+        var owned = await db.ImprovementActions.Where(a => a.OwnerPersonId == manager.Id).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        db.ActionReminderRuns.Add(new Domain.Actions.ActionReminderRun(owned, Domain.Notifications.NoticeKind.ActionOverdue, new DateOnly(2001, 1, 4), manager.Id,
+            new DateTime(2001, 1, 5, 9, 0, 0, DateTimeKind.Utc)));
+        await db.SaveChangesAsync();
+        using var again = await admin.GetAsync($"/organisation/people/{manager.Id}/export");
+        using var exported = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
+        var reminders = exported.RootElement.GetProperty("actionReminders").EnumerateArray().ToList();
+        Assert.Equal(await db.ActionReminderRuns.CountAsync(r => r.PersonId == manager.Id), reminders.Count);
+        Assert.Contains(reminders, r => r.GetProperty("actionId").GetInt32() == owned && r.GetProperty("kind").GetString() == "ActionOverdue"
+            && r.GetProperty("dueOn").GetString() == "2001-01-04");
     }
 
     [Fact]

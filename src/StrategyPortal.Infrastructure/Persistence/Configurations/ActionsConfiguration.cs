@@ -58,3 +58,17 @@ public sealed class ActionCheckInConfiguration : IEntityTypeConfiguration<Action
         b.HasOne<Person>().WithMany().HasForeignKey(c => c.ByPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ActionReminderRunConfiguration : IEntityTypeConfiguration<ActionReminderRun>
+{
+    public void Configure(EntityTypeBuilder<ActionReminderRun> b)
+    {
+        b.ToTable("ActionReminderRuns");
+        // (action, kind, due date, owner): a second instance reminding the same owner of the same due date fails on the key.
+        b.HasKey(r => new { r.ActionId, r.Kind, r.DueOn, r.PersonId });
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+        b.HasOne<ImprovementAction>().WithMany().HasForeignKey(r => r.ActionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => r.PersonId);
+    }
+}

@@ -1014,6 +1014,33 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActionReminderRuns",
+                columns: table => new
+                {
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionReminderRuns", x => new { x.ActionId, x.Kind, x.DueOn, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_ActionReminderRuns_ImprovementActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "ImprovementActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionReminderRuns_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PromiseCheckResults",
                 columns: table => new
                 {
@@ -1293,6 +1320,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "IX_ActionCheckIns_ByPersonId",
                 table: "ActionCheckIns",
                 column: "ByPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionReminderRuns_PersonId",
+                table: "ActionReminderRuns",
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_CreatedByPersonId",
@@ -1698,6 +1730,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ActionCheckIns");
+
+            migrationBuilder.DropTable(
+                name: "ActionReminderRuns");
 
             migrationBuilder.DropTable(
                 name: "AnswerMixes");

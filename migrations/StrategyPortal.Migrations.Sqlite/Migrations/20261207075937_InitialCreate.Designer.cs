@@ -11,7 +11,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207075055_InitialCreate")]
+    [Migration("20261207075937_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -298,6 +298,31 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("ByPersonId");
 
                     b.ToTable("ActionCheckIns", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionReminderRun", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActionId", "Kind", "DueOn", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ActionReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
@@ -2197,6 +2222,21 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ByPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionReminderRun", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -12,7 +12,7 @@ using StrategyPortal.Infrastructure.Persistence;
 namespace StrategyPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207075101_InitialCreate")]
+    [Migration("20261207080100_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -317,6 +317,31 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("ByPersonId");
 
                     b.ToTable("ActionCheckIns", (string)null);
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionReminderRun", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ActionId", "Kind", "DueOn", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ActionReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("StrategyPortal.Domain.Actions.ImprovementAction", b =>
@@ -2260,6 +2285,21 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ByPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyPortal.Domain.Actions.ActionReminderRun", b =>
+                {
+                    b.HasOne("StrategyPortal.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyPortal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
