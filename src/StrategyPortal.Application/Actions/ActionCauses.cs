@@ -262,7 +262,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
         var baseline = await ResultsAsync(roundId, unitId, reader);
         if (baseline is null || baseline.SelectedUnitId != unitId || !baseline.Selected.IsDetailShown) return null;
         var surveyId = baseline.Round.SurveyId;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         DateOnly after = cause.Quarter.End, until = upTo.End;
         var rounds = await db.PulseRounds.AsNoTracking().ClosedBy(today).Where(r => r.SurveyId == surveyId && r.OpensOn > after && r.OpensOn <= until)
             .OrderBy(r => r.OpensOn).Select(r => new { r.Id, r.OpensOn }).ToListAsync(ct);

@@ -31,7 +31,7 @@ public sealed class ActionService(
     /// <summary>A new action's default due date: this many days from today.</summary>
     public const int DefaultDueDays = 30;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
     public Quarter CurrentQuarter => Quarter.Of(Today);
 
     public async Task<PagedResult<ActionRow>> ListAsync(ActionQuery query, CancellationToken cancellationToken = default)

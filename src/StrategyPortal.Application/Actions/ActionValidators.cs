@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Common;
 using FluentValidation;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Actions;
@@ -17,7 +18,7 @@ public sealed class ActionInputValidator : AbstractValidator<ActionInput>
         RuleFor(a => a.UnitId).GreaterThan(0).WithErrorCode("action.unit-required");
         RuleFor(a => a.OwnerPersonId).Satisfies(ImprovementAction.ValidOwner);
         RuleFor(a => a.DueOn).Satisfies((a, due) => a.Id == 0
-            ? ImprovementAction.ValidDueOn(due, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            ? ImprovementAction.ValidDueOn(due, clock.Today())
             : ImprovementAction.ValidDueOn(due));
         RuleFor(a => a.Cause).NotNull().When(a => a.Id == 0).WithErrorCode("action.cause-required");
     }

@@ -115,7 +115,7 @@ public sealed class CustomerScoreImportService(
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Name, u.IsActive }).ToListAsync(cancellationToken);
-        return new ImportCatalog(units.Select(u => (u.Id, u.Name, u.IsActive)), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return new ImportCatalog(units.Select(u => (u.Id, u.Name, u.IsActive)), clock.Today());
     }
 
     private static FileStream OpenRead(StagedImport staged) =>

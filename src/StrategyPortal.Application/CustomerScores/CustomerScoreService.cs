@@ -23,7 +23,7 @@ public sealed class CustomerScoreService(
 {
     public const int TrendQuarters = 8;
 
-    public Quarter CurrentQuarter => Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    public Quarter CurrentQuarter => Quarter.Of(clock.Today());
 
     /// <summary>The units the reader may choose, in tree order. Managers: their own unit and below; directors and administrators: all, the company first.</summary>
     public async Task<IReadOnlyList<ScoreUnitOption>> GetUnitsAsync(CancellationToken cancellationToken = default)

@@ -25,7 +25,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
     public async Task<IReadOnlyList<ResultsRoundOption>> GetRoundsAsync(CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementResults);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var rows = await db.PulseRounds.AsNoTracking().Where(r => r.OpensOn <= today)
             .Join(db.PulseSurveys, r => r.SurveyId, s => s.Id, (r, s) => new { Round = r, s.Title })
@@ -52,7 +52,7 @@ public sealed class EngagementResultsService(IPortalDbFactory dbFactory, ICurren
     /// </summary>
     internal async Task<RoundResults> ResultsForAsync(int roundId, int? unitId, UnitScope scope, int? ownUnitId, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Common;
 using FluentValidation;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Engagement;
@@ -11,7 +12,7 @@ public sealed class PulseInputValidator : AbstractValidator<PulseInput>
         RuleFor(p => p.Title).Satisfies(PulseSurvey.ValidTitle);
         RuleFor(p => p.Cadence).Satisfies(PulseSurvey.ValidCadence);
         RuleFor(p => p.OpensOn).NotNull().WithErrorCode("pulse.opens-required");
-        RuleFor(p => p.OpensOn).Satisfies(opensOn => opensOn is { } day ? PulseSurvey.ValidOpensOn(day, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : opensOn);
+        RuleFor(p => p.OpensOn).Satisfies(opensOn => opensOn is { } day ? PulseSurvey.ValidOpensOn(day, clock.Today()) : opensOn);
         RuleFor(p => p.ClosesOn).NotNull().WithErrorCode("pulse.closes-required");
         RuleFor(p => p.ClosesOn).Satisfies((p, closesOn) => p is { OpensOn: { } opens, ClosesOn: { } closes } ? PulseSurvey.ValidClosesOn(p.Cadence, opens, closes) : closesOn);
         RuleFor(p => p.QuestionIds).Satisfies(PulseSurvey.ValidItems);

@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -19,7 +20,7 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>The signed-in person's pulses that are open now and invite them (answered or not), newest first.</summary>
     public async Task<IReadOnlyList<OpenPulse>> GetOpenPulsesAsync(CancellationToken cancellationToken = default)

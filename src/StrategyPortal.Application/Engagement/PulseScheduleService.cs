@@ -20,7 +20,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
 {
     public AnonymityThresholds DefaultThresholds => options.Defaults;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<PulseSurveyRow>> GetPulsesAsync(CancellationToken cancellationToken = default)
     {

@@ -27,7 +27,7 @@ public sealed class PulseUnitEngagementSource(IPortalDbFactory dbFactory, TimePr
     public async Task<IReadOnlyList<UnitEngagement>> GetAsync(IReadOnlyCollection<int> unitIds, Quarter from, Quarter to, CancellationToken cancellationToken = default)
     {
         if (unitIds.Count == 0 || from > to) return [];
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var first = from.Start;
         var last = to.End < today ? to.End : today;
 

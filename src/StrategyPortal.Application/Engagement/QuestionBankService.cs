@@ -16,7 +16,7 @@ namespace StrategyPortal.Application.Engagement;
 public sealed class QuestionBankService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IValidator<QuestionInput> validator, MessageText text,
     TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>Items of the bank. Administrators and those who schedule pulses may read it.</summary>
     public async Task<IReadOnlyList<QuestionRow>> GetQuestionsAsync(bool includeRetired, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Engagement;
@@ -12,7 +13,7 @@ namespace StrategyPortal.Application.Engagement;
 /// </summary>
 public sealed class RoundAudienceRecorder(IPortalDbFactory dbFactory, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>Records every round that has opened and not yet recorded its audience. Returns how many this call recorded.</summary>
     public async Task<int> RecordDueAsync(CancellationToken cancellationToken = default)

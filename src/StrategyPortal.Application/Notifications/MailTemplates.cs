@@ -65,7 +65,7 @@ public sealed class MailTemplates(IStringLocalizer<MailText> text, PromiseReason
             }
             case PromiseUnbackedNotice p:
             {
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = clock.Today();
                 var intro = p.LiveFrom <= today
                     ? T("PromiseUnbacked.Intro.Live", p.Claim, Date(p.LiveFrom), QuarterName(p.QuarterKey))
                     : T("PromiseUnbacked.Intro.Upcoming", p.Claim, Date(p.LiveFrom));

@@ -20,7 +20,7 @@ public sealed class PromiseCheckRunner(IPortalDbFactory dbFactory, TimeProvider 
 {
     public Quarter CurrentQuarter => Quarter.Of(clock.GetUtcNow().UtcDateTime);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>The quarter a promise is judged in now: the current one, else its first live quarter (upcoming) or last (ended).</summary>
     public static Quarter JudgedQuarter(MarketingPromise promise, Quarter current)

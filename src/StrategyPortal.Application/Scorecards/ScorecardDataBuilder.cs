@@ -120,7 +120,7 @@ public sealed class ScorecardDataBuilder(
     private async Task<ScorecardEngagement> EngagementAsync(IPortalDb db, Quarter quarter, int targetId, CancellationToken cancellationToken)
     {
         DateOnly start = quarter.Start, end = quarter.End;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var candidates = await db.PulseRounds.AsNoTracking().ClosedBy(today).Where(r => r.OpensOn >= start && r.OpensOn <= end)
             .Select(r => new { r.Id, Answers = db.PulseResponses.Count(p => p.RoundId == r.Id) })
             .ToListAsync(cancellationToken);

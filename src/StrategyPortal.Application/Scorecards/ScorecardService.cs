@@ -238,5 +238,5 @@ public sealed class ScorecardService(
             issue.RequestedByName, issue.RequestedAtUtc, issue.CompletedAtUtc, failures);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 }

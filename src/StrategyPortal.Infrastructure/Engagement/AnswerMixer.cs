@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using StrategyPortal.Domain.Engagement;
@@ -71,7 +72,7 @@ public sealed class AnswerMixer(IDbContextFactory<PortalDbContext> contexts, Tim
     /// <summary>Rounds with answers that arrived since their last mix: a batch of at least the minimum group size, or all once closed.</summary>
     private async Task<List<int>> DueAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var rounds = await db.PulseRounds.AsNoTracking().Where(r => r.AudienceRecordedOn != null && r.OpensOn <= today)
             .Join(db.PulseSurveys, r => r.SurveyId, s => s.Id, (r, s) => new { r.Id, r.ClosesOn, s.MinGroupSize })
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using StrategyPortal.Domain.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -65,7 +66,7 @@ public sealed class NoticeLinks(IUnsubscribeTokens unsubscribe, AccountInvitatio
     /// </summary>
     public async Task<string?> PulseAnswerAsync(int roundId, int personId, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (!await db.PulseRounds.AnyAsync(r => r.Id == roundId && r.ClosesOn >= today, cancellationToken)) return null;
         if (!await db.PulseInvitations.AnyAsync(i => i.RoundId == roundId && i.PersonId == personId, cancellationToken)) return null;

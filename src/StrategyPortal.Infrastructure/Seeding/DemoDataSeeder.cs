@@ -41,7 +41,7 @@ public sealed class DemoDataSeeder(
             logger.LogInformation("Demo data: database already has an organisation, nothing seeded");
             return;
         }
-        var context = new DemoSeedContext(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var context = new DemoSeedContext(db, clock.Today());
         foreach (var step in steps.OrderBy(s => s.Order))
         {
             logger.LogInformation("Demo data: {Step}", step.GetType().Name);
