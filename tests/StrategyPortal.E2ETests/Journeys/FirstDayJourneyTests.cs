@@ -77,6 +77,9 @@ public sealed class FirstDayJourneyTests(BrowserFixture browser, FirstDayPortalF
         await CheckPageAsync(page, "first-day-import-preview-phone");
         await page.SetViewportSizeAsync(1280, 800);
 
+        // Back at desktop width the menu drawer slides in again and the page re-renders: a click during that is lost.
+        await WaitForSettledAsync(page);
+        await Expect(page.GetByTestId("apply")).ToBeEnabledAsync();
         await page.GetByTestId("apply").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = Text.People("Import.ConfirmYes", Text.English), Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("import-done")).ToContainTextAsync("499 created");
