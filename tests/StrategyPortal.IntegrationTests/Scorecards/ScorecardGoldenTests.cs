@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Infrastructure.Pdf;
 using StrategyPortal.Infrastructure.Scorecards;
@@ -31,7 +32,7 @@ public sealed class ScorecardGoldenTests
     {
         var data = ScorecardJson.Deserialize(File.ReadAllText(Path.Combine(Folder(), snapshot + ".json")));
 
-        var pdf = Writer.Write(data, CultureInfo.GetCultureInfo(language));
+        var pdf = Writer.Write(data, PortalCultures.Of(language));
         var actual = PagesText(pdf);
 
         var artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults", "scorecard-golden");

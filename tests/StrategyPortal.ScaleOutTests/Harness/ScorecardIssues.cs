@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Access;
 using StrategyPortal.Domain.Scorecards;
@@ -105,7 +106,7 @@ public static class ScorecardIssues
             var content = await db.IssuedScorecardContents.AsNoTracking().SingleAsync(c => c.IssuedScorecardId == scorecard.Id);
             Assert.Equal(scorecard.Sha256, ScorecardIssueRunner.Sha256Of(content.Pdf));
             Assert.Equal(scorecard.SizeBytes, content.Pdf.Length);
-            var redrawn = writer.Write(ScorecardJson.Deserialize(content.SnapshotJson), CultureInfo.GetCultureInfo(scorecard.Language));
+            var redrawn = writer.Write(ScorecardJson.Deserialize(content.SnapshotJson), PortalCultures.Of(scorecard.Language));
             if (ScorecardIssueRunner.Sha256Of(redrawn) != scorecard.Sha256 && artifacts is not null)
             {
                 await File.WriteAllBytesAsync(Path.Combine(artifacts, $"scorecard-{scorecard.Id}-stored.pdf"), content.Pdf);
