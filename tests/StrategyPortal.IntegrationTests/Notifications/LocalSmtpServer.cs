@@ -47,6 +47,9 @@ public sealed class LocalSmtpServer : IAsyncDisposable
 
     public bool IsRunning => _server is not null;
 
+    /// <summary>Called with every accepted message's raw bytes before it counts (the benchmark reads the personal links from it).</summary>
+    public Action<ReadOnlySequence<byte>>? OnMessage { get; set; }
+
     public LocalSmtpServer Start()
     {
         if (_server is not null) return this;
@@ -107,6 +110,7 @@ public sealed class LocalSmtpServer : IAsyncDisposable
     {
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            owner.OnMessage?.Invoke(buffer);
             Interlocked.Increment(ref owner._count);
             if (owner.KeepMessages)
             {
