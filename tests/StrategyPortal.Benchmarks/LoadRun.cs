@@ -178,7 +178,7 @@ internal static partial class LoadRun
 
     private sealed record PhaseResult(int Stored, int ReplaysRefused, int ReplaysAccepted, ConcurrentDictionary<string, int> Failures);
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, Dictionary<string, string> cookies)
+    internal static HttpRequestMessage Request(HttpMethod method, string path, Dictionary<string, string> cookies)
     {
         var request = new HttpRequestMessage(method, path);
         if (cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
@@ -192,7 +192,7 @@ internal static partial class LoadRun
         return request;
     }
 
-    private static void Keep(HttpResponseMessage response, Dictionary<string, string> cookies)
+    internal static void Keep(HttpResponseMessage response, Dictionary<string, string> cookies)
     {
         if (!response.Headers.TryGetValues("Set-Cookie", out var values)) return;
         foreach (var value in values)
@@ -204,7 +204,7 @@ internal static partial class LoadRun
     }
 
     /// <summary>The form's own token, and a plausible answer to every item the page shows.</summary>
-    private static List<KeyValuePair<string, string>> FormFields(string html, Random random)
+    internal static List<KeyValuePair<string, string>> FormFields(string html, Random random)
     {
         var formStart = html.IndexOf("data-testid=\"pulse-form\"", StringComparison.Ordinal);
         if (formStart < 0) throw new HttpRequestException("no pulse form on the page");
@@ -223,7 +223,7 @@ internal static partial class LoadRun
         return fields;
     }
 
-    private static double Percentile(List<double> sorted, int p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, int p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -9,7 +9,7 @@ using StrategyPortal.Benchmarks.Scorecards;
 //   aggregate       [--employees 10000] [--rounds 8] [--repeat 20] [--port 5392]
 //   customer-scores …  one timed import of a generated CSV (a macro benchmark, not BenchmarkDotNet iterations)
 //   scorecard       [--units 200] [--repeat 20]  the demo company's scorecard warm, then a batch of unit scorecards on all cores
-//   mail            [--people 10000] [--batch 50] [--port 5393]  10,000 e-mails through the outbox to a local SMTP server
+//   mail            [--people 10000] [--concurrency 64] [--no-answer] [--port 5393]  a round opening for N people: invitations to a local SMTP server, then answers through the personal links
 //   people-import   [--people 10000] [--delta 100]  a full sync (preview + apply), the same file again, then a delta
 //   scim            [--users 10000] [--concurrency 8] [--port 5223]  an Entra-style initial SCIM cycle against the real portal
 //   bdn             BenchmarkDotNet run of the aggregation (takes minutes)
@@ -43,7 +43,7 @@ switch (mode)
         var steps = Array.IndexOf(args, "--steps") is var at and >= 0 ? args[at + 1].Split(',').Select(int.Parse).ToArray() : [10, 20, 40, 80];
         return await CapacityRun.RunAsync(steps, Option("think", 10), Option("window", 60), Option("port", 5394));
     case "mail":
-        return await StrategyPortal.Benchmarks.Notifications.MailBenchmark.RunAsync(Option("people", 10_000), Option("port", 5393), Option("batch", 50));
+        return await StrategyPortal.Benchmarks.Notifications.MailBenchmark.RunAsync(Option("people", 10_000), Option("port", 5393), Option("concurrency", 64), !args.Contains("--no-answer"));
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ResultsAggregationBenchmark).Assembly).Run(args[1..]);
         return 0;

@@ -76,6 +76,8 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             await AddRoundAsync(db, survey, 1, Today, ct, clock.GetUtcNow().UtcDateTime);
             return 0;
         }, cancellationToken);
+        // A round that opened today queued its invitations: send them now rather than at the worker's next poll.
+        outbox.Notify();
         return survey.Id;
     }
 

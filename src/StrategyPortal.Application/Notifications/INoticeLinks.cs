@@ -19,6 +19,12 @@ public interface INoticeLinks
 
     /// <summary>The personal link that opens a pulse round's answer page without a password; null when the person has none.</summary>
     Task<string?> PulseAnswerAsync(int roundId, int personId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes the personal links of many people for a round at once (one read, one write), so the <see cref="PulseAnswerAsync"/>
+    /// calls that follow for them in this scope need no database: a batch of 10,000 invitations is not 10,000 transactions.
+    /// </summary>
+    Task PreparePulseAnswersAsync(int roundId, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default);
 }
 
 public sealed record InvitationLink(string Url, DateTime ValidUntilUtc);

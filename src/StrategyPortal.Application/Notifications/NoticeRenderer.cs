@@ -36,6 +36,7 @@ public sealed class NoticeRenderer(IPortalDbFactory dbFactory, IAccountCultures 
             }
         }
         var cultures = await accountCultures.PreferredCulturesAsync(personIds, cancellationToken);
+        await PreparePulseLinksAsync(messages, people, cancellationToken);
 
         var result = new List<RenderedMessage>(messages.Count);
         foreach (var message in messages)
@@ -90,6 +91,22 @@ public sealed class NoticeRenderer(IPortalDbFactory dbFactory, IAccountCultures 
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
+    }
+
+    /// <summary>The personal links of the batch's pulse invitations and reminders, made together (see <see cref="INoticeLinks.PreparePulseAnswersAsync"/>).</summary>
+    private async Task PreparePulseLinksAsync(IReadOnlyList<OutboxMessage> messages, Dictionary<int, (bool Active, string Name, string Email)> people,
+        CancellationToken cancellationToken)
+    {
+        var byRound = new Dictionary<int, List<int>>();
+        foreach (var message in messages)
+        {
+            if (message.Kind is not (NoticeKind.PulseInvitation or NoticeKind.PulseReminder)) continue;
+            if (message.PersonId is not { } personId || !people.TryGetValue(personId, out var person) || !person.Active) continue;
+            if (NoticePayload.Deserialize(message.Kind, message.Payload) is not PulseNotice pulse) continue;
+            if (!byRound.TryGetValue(pulse.RoundId, out var ids)) byRound[pulse.RoundId] = ids = [];
+            ids.Add(personId);
+        }
+        foreach (var (roundId, ids) in byRound) await links.PreparePulseAnswersAsync(roundId, ids, cancellationToken);
     }
 
     private static string Normalise(string? language) => NoticeSettings.Languages.Contains(language) ? language! : "nl";

@@ -32,6 +32,8 @@ public sealed class PulseRoundScheduler(IServiceScopeFactory scopes, AnswerMixer
                     var recorder = scope.ServiceProvider.GetRequiredService<RoundAudienceRecorder>();
                     var recorded = await recorder.RecordDueAsync(ct);
                     if (recorded > 0) logger.LogInformation("Pulse scheduler recorded the audience of {Count} rounds that opened", recorded);
+                    // Rounds that opened queued their invitations: this instance's outbox sends them now, not at its next poll.
+                    if (created + recorded > 0) scope.ServiceProvider.GetRequiredService<Application.Notifications.OutboxSignal>().Notify();
                     await recorder.CountParticipationAsync(ct);
                 }, stoppingToken)) return;
             if (!await StepAsync("send pulse reminders", async ct =>

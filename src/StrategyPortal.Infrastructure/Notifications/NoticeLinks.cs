@@ -66,6 +66,7 @@ public sealed class NoticeLinks(IUnsubscribeTokens unsubscribe, AccountInvitatio
     /// </summary>
     public async Task<string?> PulseAnswerAsync(int roundId, int personId, CancellationToken cancellationToken = default)
     {
+        if (_prepared.TryGetValue((roundId, personId), out var prepared)) return prepared;
         var today = clock.Today();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (!await db.PulseRounds.AnyAsync(r => r.Id == roundId && r.ClosesOn >= today, cancellationToken)) return null;
@@ -86,6 +87,49 @@ public sealed class NoticeLinks(IUnsubscribeTokens unsubscribe, AccountInvitatio
             var theirs = await again.PulseLinks.AsNoTracking().FirstAsync(l => l.RoundId == roundId && l.PersonId == personId, cancellationToken);
             return Url(roundId, _pulseLinks.Unprotect(theirs.ProtectedToken));
         }
+    }
+
+    private readonly Dictionary<(int RoundId, int PersonId), string?> _prepared = [];
+
+    public async Task PreparePulseAnswersAsync(int roundId, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = personIds.Where(id => !_prepared.ContainsKey((roundId, id))).Distinct().ToList();
+        if (wanted.Count == 0) return;
+        var today = clock.Today();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (!await db.PulseRounds.AnyAsync(r => r.Id == roundId && r.ClosesOn >= today, cancellationToken))
+        {
+            foreach (var id in wanted) _prepared[(roundId, id)] = null;
+            return;
+        }
+        var invited = new HashSet<int>();
+        var existing = new Dictionary<int, string>();
+        foreach (var chunk in wanted.Chunk(1000))
+        {
+            invited.UnionWith(await db.PulseInvitations.AsNoTracking().Where(i => i.RoundId == roundId && chunk.Contains(i.PersonId)).Select(i => i.PersonId).ToListAsync(cancellationToken));
+            foreach (var link in await db.PulseLinks.AsNoTracking().Where(l => l.RoundId == roundId && chunk.Contains(l.PersonId)).Select(l => new { l.PersonId, l.ProtectedToken }).ToListAsync(cancellationToken))
+                existing[link.PersonId] = link.ProtectedToken;
+        }
+        var made = new Dictionary<int, string>();
+        foreach (var id in wanted.Where(invited.Contains).Where(id => !existing.ContainsKey(id)))
+        {
+            var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+            db.PulseLinks.Add(new PulseLink(roundId, id, PulseLink.HashOf(token), _pulseLinks.Protect(token)));
+            made[id] = token;
+        }
+        try
+        {
+            if (made.Count > 0) await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance made some of these links at the same moment: each is then found one by one (PulseAnswerAsync).
+            return;
+        }
+        foreach (var id in wanted)
+            _prepared[(roundId, id)] = made.TryGetValue(id, out var token) ? Url(roundId, token)
+                : existing.TryGetValue(id, out var protectedToken) ? Url(roundId, _pulseLinks.Unprotect(protectedToken))
+                : null;
     }
 
     private string Url(int roundId, string token) =>

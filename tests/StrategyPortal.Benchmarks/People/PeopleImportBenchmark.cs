@@ -118,10 +118,10 @@ public static class PeopleImportBenchmark
         return 0;
     }
 
-    private sealed record Row(string Number, string First, string Last, string Email, string Unit, string Manager, string Role, string Active = "ja");
+    internal sealed record Row(string Number, string First, string Last, string Email, string Unit, string Manager, string Role, string Active = "ja");
 
     /// <summary>A director; 8 department heads; per department 5 teams with a lead each; everyone else in a team, reporting to its lead.</summary>
-    private static List<Row> Generate(int people)
+    internal static List<Row> Generate(int people)
     {
         var random = new Random(15);
         string[] first = ["Daan", "Emma", "Sem", "Julia", "Lucas", "Mila", "Levi", "Tess", "Finn", "Sophie", "Noah", "Zoë", "Milan", "Sara", "Bram", "Eva"];
@@ -168,10 +168,13 @@ public static class PeopleImportBenchmark
         return result;
     }
 
-    private static byte[] Encode(IEnumerable<Row> rows)
+    /// <summary>The file; <paramref name="englishEvery"/> &gt; 0 gives every n-th person English instead of Dutch.</summary>
+    internal static byte[] Encode(IEnumerable<Row> rows, int englishEvery = 0)
     {
         var text = new StringBuilder("employee_number;first_name;last_name;email;unit;manager_employee_number;role;language;start_date;active\r\n");
-        foreach (var r in rows) text.Append($"{r.Number};{r.First};{r.Last};{r.Email};{r.Unit};{r.Manager};{r.Role};nl;2020-01-01;{r.Active}\r\n");
+        var n = 0;
+        foreach (var r in rows)
+            text.Append($"{r.Number};{r.First};{r.Last};{r.Email};{r.Unit};{r.Manager};{r.Role};{(englishEvery > 0 && ++n % englishEvery == 0 ? "en" : "nl")};2020-01-01;{r.Active}\r\n");
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 

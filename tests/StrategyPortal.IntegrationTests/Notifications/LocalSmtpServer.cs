@@ -47,6 +47,9 @@ public sealed class LocalSmtpServer : IAsyncDisposable
 
     public bool IsRunning => _server is not null;
 
+    /// <summary>Called with every accepted message's raw bytes before it counts (the benchmark reads the personal links from it).</summary>
+    public Action<ReadOnlySequence<byte>>? OnMessage { get; set; }
+
     public LocalSmtpServer Start()
     {
         if (_server is not null) return this;
@@ -57,6 +60,7 @@ public sealed class LocalSmtpServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
+        services.Add(new NoDelayListeners());
         _stop = new CancellationTokenSource();
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
@@ -107,6 +111,7 @@ public sealed class LocalSmtpServer : IAsyncDisposable
     {
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            owner.OnMessage?.Invoke(buffer);
             Interlocked.Increment(ref owner._count);
             if (owner.KeepMessages)
             {
@@ -129,6 +134,48 @@ public sealed class LocalSmtpServer : IAsyncDisposable
         var start = at + "\nMessage-Id: <".Length;
         var end = head.IndexOf('>', start);
         return end < 0 ? string.Empty : head[start..end];
+    }
+
+    /// <summary>
+    /// Accepts connections with Nagle's algorithm off, as mail servers answer: with it on, a reply written in parts waits for
+    /// the client's delayed ACK (40 ms on Linux) and this server, not the portal, sets the pace. No TLS (the tests use none).
+    /// </summary>
+    private sealed class NoDelayListeners : SmtpServer.Net.IEndpointListenerFactory
+    {
+        public SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            return new Listener(listener);
+        }
+
+        private sealed class Listener(TcpListener listener) : SmtpServer.Net.IEndpointListener
+        {
+            public async Task<SmtpServer.IO.ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+            {
+                var socket = await listener.AcceptSocketAsync(cancellationToken);
+                socket.NoDelay = true;
+                context.Properties[SmtpServer.Net.EndpointListener.LocalEndPointKey] = listener.LocalEndpoint;
+                context.Properties[SmtpServer.Net.EndpointListener.RemoteEndPointKey] = socket.RemoteEndPoint!;
+                return new Pipe(new NetworkStream(socket, ownsSocket: true));
+            }
+
+            public void Dispose() => listener.Stop();
+        }
+
+        private sealed class Pipe(NetworkStream stream) : SmtpServer.IO.ISecurableDuplexPipe
+        {
+            public System.IO.Pipelines.PipeReader Input { get; } = System.IO.Pipelines.PipeReader.Create(stream);
+            public System.IO.Pipelines.PipeWriter Output { get; } = System.IO.Pipelines.PipeWriter.Create(stream);
+            public bool IsSecure => false;
+            public System.Security.Authentication.SslProtocols SslProtocol => System.Security.Authentication.SslProtocols.None;
+
+            public Task UpgradeAsync(System.Security.Cryptography.X509Certificates.X509Certificate certificate,
+                System.Security.Authentication.SslProtocols protocols, CancellationToken cancellationToken = default) =>
+                throw new NotSupportedException("The test SMTP server offers no TLS.");
+
+            public void Dispose() => stream.Dispose();
+        }
     }
 
     private sealed class Filter(LocalSmtpServer owner) : IMailboxFilter
