@@ -16,6 +16,7 @@ internal static class AuditNames
     {
         ["Person"] = "Name", ["OrgUnit"] = "Name", ["ServiceStandard"] = "Title", ["MarketingPromise"] = "Claim", ["Capability"] = "Name",
         ["PulseSurvey"] = "Title", ["PulseQuestion"] = "Code", ["ApiKey"] = "Name", ["ServiceSignal"] = "Text",
+        ["ImprovementAction"] = "Title",
     };
 
     /// <summary>What an id field points at, by the end of its name.</summary>
@@ -29,6 +30,7 @@ internal static class AuditNames
         "CapabilityId" => "Capability",
         "QuestionId" => "PulseQuestion",
         "SurveyId" => "PulseSurvey",
+        "ActionId" => "ImprovementAction",
         _ => null,
     };
 
@@ -51,6 +53,7 @@ internal static class AuditNames
                 "PulseQuestion" => (await db.PulseQuestions.AsNoTracking().Where(q => ids.Contains(q.Id)).Select(q => new { q.Id, q.Code }).ToListAsync(cancellationToken)).Select(x => (x.Id, x.Code)),
                 "ApiKey" => (await db.ApiKeys.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken)).Select(x => (x.Id, x.Name)),
                 "ServiceSignal" => (await db.ServiceSignals.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Text }).ToListAsync(cancellationToken)).Select(x => (x.Id, x.Text)),
+                "ImprovementAction" => (await db.ImprovementActions.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken)).Select(x => (x.Id, x.Title)),
                 _ => [],
             };
             foreach (var (id, name) in found) names[(group.Key, id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = Short(name);

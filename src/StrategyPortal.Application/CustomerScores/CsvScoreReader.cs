@@ -163,37 +163,12 @@ internal sealed class CsvScoreReader(MessageText text)
 
     private sealed record HeaderMap(int FieldCount, int Date, int Unit, int Channel, int Source, int[] Counts);
 
+    private static readonly CsvHeader Header = new(ScoreFileReader.Columns, ScoreFileReader.Columns);
+
     private HeaderMap? MapHeader(string header, char delimiter, ImportErrors errors)
     {
-        var names = header.Split(delimiter).Select(n => n.Trim().Trim('"').Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ok = true;
-        for (var i = 0; i < names.Count; i++)
-        {
-            var name = names[i];
-            if (name.Length == 0)
-            {
-                errors.Add(1, $"#{i + 1}", text.Format("customerscore.import.empty-column-name", i + 1));
-                ok = false;
-            }
-            else if (!ScoreFileReader.Columns.Contains(name))
-            {
-                errors.Add(1, name, text.Format("customerscore.import.unknown-column", name, string.Join(", ", ScoreFileReader.Columns)));
-                ok = false;
-            }
-            else if (!index.TryAdd(name, i))
-            {
-                errors.Add(1, name, text.Format("customerscore.import.duplicate-column", name));
-                ok = false;
-            }
-        }
-        foreach (var missing in ScoreFileReader.Columns.Where(c => !index.ContainsKey(c)))
-        {
-            errors.Add(1, missing, text.Format("customerscore.import.missing-column", missing));
-            ok = false;
-        }
-        if (!ok) return null;
-        return new HeaderMap(names.Count, index[ScoreFileReader.DateColumn], index[ScoreFileReader.UnitColumn], index[ScoreFileReader.ChannelColumn], index[ScoreFileReader.SourceColumn],
+        if (Header.Map(header, delimiter, errors, text) is not { } index) return null;
+        return new HeaderMap(header.Split(delimiter).Length, index[ScoreFileReader.DateColumn], index[ScoreFileReader.UnitColumn], index[ScoreFileReader.ChannelColumn], index[ScoreFileReader.SourceColumn],
             ScoreFileReader.CountColumns.Select(c => index[c]).ToArray());
     }
 }

@@ -30,6 +30,14 @@ public static class Terms
     public static string Of<TEnum>(TEnum? value, CultureInfo? culture = null) where TEnum : struct, Enum =>
         value is { } v ? Of(v, culture) : string.Empty;
 
+    /// <summary>The word inside a sentence: "3 standards are on target" (the term with a lower-case first letter).</summary>
+    public static string InSentence<TEnum>(TEnum value, CultureInfo? culture = null) where TEnum : struct, Enum
+    {
+        var c = culture ?? CultureInfo.CurrentUICulture;
+        var word = Of(value, c);
+        return word.Length == 0 ? word : char.ToLower(word[0], c) + word[1..];
+    }
+
     public static string Key<TEnum>(TEnum value) where TEnum : struct, Enum => $"{typeof(TEnum).Name}.{value}";
 
     /// <summary>

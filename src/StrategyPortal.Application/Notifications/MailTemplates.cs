@@ -2,10 +2,12 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StrategyPortal.Application.Common;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Promises;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Notifications;
+using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.Notifications;
 
@@ -78,9 +80,10 @@ public sealed class MailTemplates(IStringLocalizer<MailText> text, PromiseReason
             case StandardRedNotice s:
             {
                 var quarter = QuarterName(s.QuarterKey);
-                return Draft(new MailBody(T("StandardRed.Subject", quarter, s.Title), greeting,
+                var offTarget = Terms.InSentence(RagStatus.Red);
+                return Draft(new MailBody(T("StandardRed.Subject", quarter, s.Title, offTarget), greeting,
                     [new ParagraphBlock(T("StandardRed.Intro", quarter, s.Title, s.UnitName,
-                        ScorecardFormat.Metric(s.Actual, s.Unit, Culture), ScorecardFormat.Metric(s.Target, s.Unit, Culture)))],
+                        ScorecardFormat.Metric(s.Actual, s.Unit, Culture), ScorecardFormat.Metric(s.Target, s.Unit, Culture), offTarget))],
                     new MailAction(T("StandardRed.Action"), options.Link($"/standards/{s.StandardId}")), [], T("StandardRed.Why", s.UnitName)));
             }
             case ScorecardsIssuedNotice s:

@@ -192,7 +192,7 @@ public sealed class OrganisationService(
         var invite = input.SendInvitation && string.IsNullOrEmpty(input.InitialPassword);
         var person = await db.InTransactionAsync(async ct =>
         {
-            var saved = await writer.SaveOneAsync(db, RecordOf(input, null), user.PersonId, FieldOf, null, ct);
+            var saved = await writer.SaveOneAsync(db, RecordOf(input, null), user.PersonId, PersonFields, null, ct);
             if (!invite) return saved;
             // The invitation commits with the person: no person without their e-mail, no e-mail without the person.
             await notices.AccountInvitationAsync(db, saved.Id, user.Name ?? string.Empty, ct);
@@ -233,7 +233,7 @@ public sealed class OrganisationService(
         if (current.IsErased) throw new ValidationFailedException("", text["person.erased"]);
         try
         {
-            await writer.SaveOneAsync(db, RecordOf(input, current.OrgUnitId), user.PersonId, FieldOf, p => db.ExpectVersion(p, input.Version), cancellationToken);
+            await writer.SaveOneAsync(db, RecordOf(input, current.OrgUnitId), user.PersonId, PersonFields, p => db.ExpectVersion(p, input.Version), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -261,13 +261,11 @@ public sealed class OrganisationService(
         return record;
     }
 
-    private static string FieldOf(PersonField field) => field switch
-    {
-        PersonField.Email => nameof(PersonInput.Email),
-        PersonField.Unit => nameof(PersonInput.OrgUnitId),
-        PersonField.DisplayName or PersonField.FirstName or PersonField.LastName => nameof(PersonInput.Name),
-        _ => "",
-    };
+    /// <summary>Where the people page shows what the people rules refuse (an e-mail taken, a unit gone); the rest is the form's.</summary>
+    private static readonly InputFields<PersonField, PersonInput> PersonFields = new InputFields<PersonField, PersonInput>()
+        .Bind(p => p.Name, PersonField.DisplayName, PersonField.FirstName, PersonField.LastName)
+        .Bind(p => p.Email, PersonField.Email)
+        .Bind(p => p.OrgUnitId, PersonField.Unit);
 
     public async Task SetPersonActiveAsync(int personId, bool active, int version, CancellationToken cancellationToken = default)
     {
@@ -278,7 +276,7 @@ public sealed class OrganisationService(
         var record = new PersonData { PersonId = personId, Given = PersonField.Active, Active = active };
         try
         {
-            await writer.SaveOneAsync(db, record, user.PersonId, FieldOf, p => db.ExpectVersion(p, version), cancellationToken);
+            await writer.SaveOneAsync(db, record, user.PersonId, PersonFields, p => db.ExpectVersion(p, version), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

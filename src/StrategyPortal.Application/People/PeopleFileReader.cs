@@ -185,42 +185,7 @@ public sealed class PeopleFileReader(MessageText text)
         _ => null,
     };
 
-    private Dictionary<string, int>? MapHeader(string header, char delimiter, ImportErrors errors)
-    {
-        var names = header.Split(delimiter).Select(Canonical).ToList();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ok = true;
-        for (var i = 0; i < names.Count; i++)
-        {
-            var (raw, name) = names[i];
-            if (name.Length == 0)
-            {
-                errors.Add(1, $"#{i + 1}", text.Format("people.file.empty-column-name", i + 1));
-                ok = false;
-            }
-            else if (!Columns.Contains(name))
-            {
-                errors.Add(1, raw, text.Format("people.file.unknown-column", raw, string.Join(", ", Columns)));
-                ok = false;
-            }
-            else if (!index.TryAdd(name, i))
-            {
-                errors.Add(1, raw, text.Format("people.file.duplicate-column", raw));
-                ok = false;
-            }
-        }
-        foreach (var missing in RequiredColumns.Where(c => !index.ContainsKey(c)))
-        {
-            errors.Add(1, missing, text.Format("people.file.missing-column", missing));
-            ok = false;
-        }
-        return ok ? index : null;
-    }
+    private static readonly CsvHeader Header = new(Columns, RequiredColumns, Aliases);
 
-    private static (string Raw, string Name) Canonical(string cell)
-    {
-        var raw = cell.Trim().Trim('"').Trim();
-        var name = raw.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-        return (raw, Aliases.GetValueOrDefault(name, name));
-    }
+    private Dictionary<string, int>? MapHeader(string header, char delimiter, ImportErrors errors) => Header.Map(header, delimiter, errors, text);
 }

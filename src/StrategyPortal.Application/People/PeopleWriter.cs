@@ -10,9 +10,9 @@ namespace StrategyPortal.Application.People;
 /// </summary>
 public sealed class PeopleWriter(PeoplePlanner planner, PeoplePlanApplier applier)
 {
-    /// <param name="fieldOf">The form field that shows an error about a record field ("" for the whole form).</param>
+    /// <param name="fields">The form field that shows an error about a record field (none: the whole form).</param>
     /// <param name="beforeApply">Runs on the tracked person before the save (an expected row version).</param>
-    public async Task<Person> SaveOneAsync(IPortalDb db, PersonData record, int? actingPersonId, Func<PersonField, string> fieldOf,
+    public async Task<Person> SaveOneAsync<TInput>(IPortalDb db, PersonData record, int? actingPersonId, InputFields<PersonField, TInput> fields,
         Action<Person>? beforeApply, CancellationToken cancellationToken)
     {
         var roster = await PeopleRoster.LoadForAsync(db, [record], cancellationToken);
@@ -20,7 +20,7 @@ public sealed class PeopleWriter(PeoplePlanner planner, PeoplePlanApplier applie
         if (plan.Errors.Count > 0)
         {
             if (plan.Errors.Any(e => e.Kind == PlanErrorKind.NotFound)) throw new NotFoundException("Person", record.PersonId ?? 0);
-            throw new ValidationFailedException(plan.Errors.GroupBy(e => fieldOf(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray()));
+            throw fields.Refuse(plan.Errors.Select(e => (e.Field, e.Message)));
         }
         if (plan.People[0].Existing is { } existing) beforeApply?.Invoke(roster.People.First(p => p.Id == existing.Id));
         return (await applier.ApplyAsync(db, roster, plan, cancellationToken))[0];

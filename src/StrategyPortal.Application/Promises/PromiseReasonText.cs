@@ -3,6 +3,7 @@ using System.Globalization;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Promises;
+using StrategyPortal.Domain.Standards;
 
 namespace StrategyPortal.Application.Promises;
 
@@ -23,7 +24,7 @@ public sealed class PromiseReasonText(MessageText text)
                 ? text.Format("promise.reason.capacity-unknown", Arg(0), Arg(1))
                 : text.Format("promise.reason.capacity-short", Arg(0), Arg(1), Arg(2)),
             PromiseReason.NoRequirements => text["promise.reason.no-requirements"],
-            PromiseReason.StandardRed => text.Format("promise.reason.standard-red", Arg(0), Arg(1)),
+            PromiseReason.StandardRed => text.Format("promise.reason.standard-red", Arg(0), Arg(1), Terms.InSentence(RagStatus.Red)),
             PromiseReason.ComplaintsAboveThreshold => text.Format("promise.reason.complaints", Arg(0), Arg(1), Arg(2)),
             _ => reason.Code,
         };

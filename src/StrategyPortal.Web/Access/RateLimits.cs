@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StrategyPortal.Application.Access;
 
 namespace StrategyPortal.Web.Access;
@@ -27,7 +28,8 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// Fixed-window limits. Sign-in is counted per client address (nobody is signed in yet); pulse answers
+/// Fixed-window limits: windows follow the clock (<see cref="ClockKey"/>; a one-minute window runs from a whole minute to
+/// the next), so a refused client is told exactly when the next window starts. Sign-in is counted per client address (nobody is signed in yet); pulse answers
 /// per signed-in person, not per address, because a whole office may share one NAT address; the API
 /// per API key. Each instance counts for itself, which is safe to duplicate: behind N instances a
 /// client gets at most N times the limit. A refused request gets 429 and <c>Retry-After</c>.
@@ -41,17 +43,21 @@ public static class RateLimits
     public const string SignInPath = "/account/login";
     public const string PulsesPath = "/pulses";
 
+    /// <summary>The key of the <see cref="TimeProvider"/> the windows follow (the system clock; tests set a clock of their own).</summary>
+    public const string ClockKey = "rate-limits";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         var window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds));
+        services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
+                var retry = UntilNextWindow(Clock(http).GetUtcNow(), window);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
@@ -68,15 +74,15 @@ public static class RateLimits
             {
                 if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("reads");
                 if (context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
-                    return Window($"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window);
+                    return Window(context, $"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window);
                 if (context.Request.Path.StartsWithSegments(PulsesPath, StringComparison.OrdinalIgnoreCase))
-                    return Window($"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window);
+                    return Window(context, $"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window);
                 return RateLimitPartition.GetNoLimiter("unlimited");
             });
-            options.AddPolicy(SignIn, context => Window($"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window));
-            options.AddPolicy(PulseAnswers, context => Window($"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window));
-            options.AddPolicy(Api, context => Window($"{Api}:{ApiKey(context)}", limits.ApiPerMinute, window));
-            options.AddPolicy(Scim, context => Window($"{Scim}:{ApiKey(context)}", limits.ScimPerMinute, window));
+            options.AddPolicy(SignIn, context => Window(context, $"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window));
+            options.AddPolicy(PulseAnswers, context => Window(context, $"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window));
+            options.AddPolicy(Api, context => Window(context, $"{Api}:{ApiKey(context)}", limits.ApiPerMinute, window));
+            options.AddPolicy(Scim, context => Window(context, $"{Scim}:{ApiKey(context)}", limits.ScimPerMinute, window));
         });
         return services;
     }
@@ -91,11 +97,24 @@ public static class RateLimits
     private static string ApiKey(HttpContext context) =>
         ApiKeyAuthentication.KeyId(context.User) is { } id ? "key:" + id.ToString(CultureInfo.InvariantCulture) : "address:" + ClientAddress(context);
 
-    private static RateLimitPartition<string> Window(string partition, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+    /// <summary>How long until the window after the one <paramref name="now"/> is in starts (windows start at whole multiples of their length).</summary>
+    public static TimeSpan UntilNextWindow(DateTimeOffset now, TimeSpan window) => TimeSpan.FromTicks(window.Ticks - now.UtcTicks % window.Ticks);
+
+    private static TimeProvider Clock(HttpContext context) => context.RequestServices.GetRequiredKeyedService<TimeProvider>(ClockKey);
+
+    /// <summary>
+    /// The count of <paramref name="partition"/> in the window the clock is in: a new window is a new partition with every
+    /// permit. The partition's own limiter never refills within its window (its period is twice the window), and is dropped
+    /// once it has refilled and sat idle.
+    /// </summary>
+    private static RateLimitPartition<string> Window(HttpContext context, string partition, int permits, TimeSpan window)
+    {
+        var index = Clock(context).GetUtcNow().UtcTicks / window.Ticks;
+        return RateLimitPartition.GetFixedWindowLimiter($"{partition}@{index.ToString(CultureInfo.InvariantCulture)}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
-            Window = window,
+            Window = window * 2,
             QueueLimit = 0,
         });
+    }
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Localization;
+using StrategyPortal.Application.Organisation;
+using StrategyPortal.Application.People;
 using StrategyPortal.Application.Promises;
 using StrategyPortal.Application.Standards;
 using StrategyPortal.Domain.Common;
@@ -29,6 +31,29 @@ public sealed class ValidationTests
         Assert.Equal("LiveFrom", ValidationRules.PathOf((PromiseInput p) => (object?)p.LiveFrom));
         Assert.Equal("Requirements[2].Hours", ValidationRules.PathOf((PromiseInput p) => p.Requirements[index].Hours));
         Assert.Equal("Requirements[0].CapacityPerDay", ValidationRules.PathOf((PromiseInput p) => p.Requirements[0].CapacityPerDay));
+    }
+
+    [Fact]
+    public void A_shared_rule_sets_errors_land_on_the_bound_input_properties_and_the_rest_on_the_whole_form()
+    {
+        var fields = new InputFields<PersonField, PersonInput>()
+            .Bind(p => p.Name, PersonField.DisplayName, PersonField.FirstName)
+            .Bind(p => p.OrgUnitId, PersonField.Unit);
+
+        var refused = fields.Refuse([
+            (PersonField.FirstName, "First name too long."),
+            (PersonField.DisplayName, "Name required."),
+            (PersonField.DisplayName, "Name required."),
+            (PersonField.Unit, "Unit gone."),
+            (PersonField.Manager, "Manager unknown."),
+            (PersonField.None, "Erased."),
+        ]);
+
+        Assert.Equal(["", "Name", "OrgUnitId"], refused.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["First name too long.", "Name required."], refused.Errors["Name"]);
+        Assert.Equal(["Unit gone."], refused.Errors["OrgUnitId"]);
+        Assert.Equal(["Manager unknown.", "Erased."], refused.Errors[""]);
+        Assert.Throws<ArgumentException>(() => fields.Bind(p => p.Email, PersonField.Unit));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public class CsvImportTests
         Assert.Empty(rows);
         var error = Assert.Single(errors.Items);
         Assert.Equal((1, "nps_7"), (error.Row, error.Column));
-        Assert.Equal("Column 'nps_7' is missing from the header.", error.Message);
+        Assert.Equal("The header lacks the required column 'nps_7'.", error.Message);
     }
 
     [Fact]

@@ -29,4 +29,13 @@ public sealed class TermsTests
         Assert.Equal("Op koers", Terms.Of(RagStatus.Green, CultureInfo.GetCultureInfo("nl")));
         Assert.Equal(string.Empty, Terms.Of((RagStatus?)null));
     }
+
+    [Fact]
+    public void Inside_a_sentence_a_term_starts_in_lower_case_and_is_otherwise_the_same_word()
+    {
+        Assert.Equal("niet gehaald", Terms.InSentence(RagStatus.Red, CultureInfo.GetCultureInfo("nl")));
+        Assert.Equal("off target", Terms.InSentence(RagStatus.Red, CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("bijna op koers", Terms.InSentence(RagStatus.Amber, CultureInfo.GetCultureInfo("nl")));
+        Assert.Equal("no data", Terms.InSentence(RagStatus.NoData, CultureInfo.GetCultureInfo("en")));
+    }
 }

@@ -17,6 +17,7 @@ using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Infrastructure.Organisation;
 using StrategyPortal.Infrastructure.Persistence;
 using StrategyPortal.Infrastructure.Seeding;
+using Microsoft.Extensions.Time.Testing;
 
 namespace StrategyPortal.IntegrationTests.Infrastructure;
 
@@ -57,6 +58,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// client address, so the suites that sign in often lift it; the rate-limit suite keeps it.
     /// </summary>
     public bool ProductionRateLimits { get; }
+
+    /// <summary>
+    /// The clock rate-limit windows follow: stopped at the start of a whole hour (so at the start of every window of a minute or
+    /// an hour), so a window never ends during a test by itself; a test moves it on to see a limit recover.
+    /// </summary>
+    public FakeTimeProvider RateLimitClock { get; } = new(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The factory is not initialised yet.");
 
     /// <summary>Warnings and errors the app logged (what an operator would see), newest last.</summary>
@@ -106,6 +113,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         {
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             services.AddSingleton<ILoggerProvider>(Log);
+            services.AddKeyedSingleton<TimeProvider>(StrategyPortal.Web.Access.RateLimits.ClockKey, RateLimitClock);
         });
     }
 

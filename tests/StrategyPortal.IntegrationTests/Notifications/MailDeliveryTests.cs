@@ -96,7 +96,7 @@ public abstract partial class MailDeliveryTests(MailPortal factory)
         var red = candidate.Direction == MetricDirection.HigherIsBetter ? min : max;
 
         await RecordAsync(standards, candidate.Id, quarter, red);
-        var mail = (await factory.Smtp.WaitForAsync(m => To(m, ServiceManager) && m.Subject == $"Standaard rood in {quarter}: {candidate.Title}")).Single();
+        var mail = (await factory.Smtp.WaitForAsync(m => To(m, ServiceManager) && m.Subject == $"Norm niet gehaald in {quarter}: {candidate.Title}")).Single();
         Assert.Contains($"/standards/{candidate.Id}", mail.TextBody);
         Assert.Contains("Je ontvangt deze e-mail omdat je Klantenservice leidt.", mail.TextBody);
 

@@ -16,8 +16,8 @@ namespace StrategyPortal.IntegrationTests.Operations;
 /// The portal as docs/operations.md has operators run it: Production environment, behind a load balancer at
 /// <see cref="Balancer"/> that terminates TLS for <see cref="PublicHost"/> and forwards plain http with
 /// X-Forwarded-For and X-Forwarded-Proto (<c>ForwardedHeaders</c> on, the balancer a known proxy). Entra
-/// sign-in is on (its redirect_uri must be https), and the sign-in limit is small with a short window so the
-/// tests can hit it and see it recover. Every test browses from client addresses of its own, because the
+/// sign-in is on (its redirect_uri must be https), and the sign-in limit is small so the tests can hit it; its
+/// window follows the stopped rate-limit clock, which a test moves on to see it recover. Every test browses from client addresses of its own, because the
 /// sign-in limit counts per client address. SQLite only: nothing here depends on the database provider.
 /// </summary>
 public sealed class SqliteBehindProxyPortal() : EntraPortal(DatabaseProvider.Sqlite, UnknownEntraUsers.Refuse, localAccounts: true)
@@ -25,7 +25,7 @@ public sealed class SqliteBehindProxyPortal() : EntraPortal(DatabaseProvider.Sql
     public const string Balancer = "10.0.0.5";
     public const string PublicHost = "portal.example";
     public const int SignInLimit = 3;
-    public const int WindowSeconds = 4;
+    public const int WindowSeconds = 3600;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -173,7 +173,6 @@ public sealed class ForwardedHeadersTests(SqliteBehindProxyPortal factory) : ICl
         using var browser = factory.Browser("203.0.113.30");
         var form = await FailingSignInFormAsync(browser);
 
-        // The client's window starts with its first post.
         for (var attempt = 1; attempt <= SqliteBehindProxyPortal.SignInLimit; attempt++)
             Assert.Equal(HttpStatusCode.OK, await PostAsync(browser, form));
         using (var refused = await browser.SignInAsync(person.Email, person.Password!))
@@ -182,10 +181,10 @@ public sealed class ForwardedHeadersTests(SqliteBehindProxyPortal factory) : ICl
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.False(PortalClient.SetsCookie(refused, PortalClient.AuthCookie));
             var retry = Assert.IsType<TimeSpan>(refused.Headers.RetryAfter?.Delta);
-            Assert.InRange(retry.TotalSeconds, 1, SqliteBehindProxyPortal.WindowSeconds);
+            Assert.Equal(SqliteBehindProxyPortal.WindowSeconds, retry.TotalSeconds); // the clock stands at the start of a window
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(SqliteBehindProxyPortal.WindowSeconds + 0.5));
+        factory.RateLimitClock.Advance(TimeSpan.FromSeconds(SqliteBehindProxyPortal.WindowSeconds));
 
         using var signIn = await browser.SignInAsync(person.Email, person.Password!);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);

@@ -142,7 +142,7 @@ public abstract class PromiseServiceTests : IDisposable
         await using var marketer = await _factory.AsAsync(Marketer);
         var detail = await marketer.Get<PromiseService>().GetAsync(promiseId);
         Assert.Equal(PromiseVerdict.AtRisk, detail.Promise.Verdict);
-        Assert.Equal([$"standard '{title}' is red in {quarter}"], detail.Promise.Reasons);
+        Assert.Equal([$"standard '{title}' is off target in {quarter}"], detail.Promise.Reasons);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public abstract class PromiseServiceTests : IDisposable
         var promiseId = await CreatePromiseAsync(capabilityId, standardIds: [standardId], liveFrom: previous.Start);
         Assert.Equal([(now, PromiseVerdict.Backed), (previous, PromiseVerdict.AtRisk)], await VerdictsAsync(promiseId));
         await using (var marketer = await _factory.AsAsync(Marketer))
-            Assert.Equal([$"standard '{title}' is red in {previous}"],
+            Assert.Equal([$"standard '{title}' is off target in {previous}"],
                 (await marketer.Get<PromiseService>().GetAsync(promiseId)).History.Single(h => h.Quarter == previous).Reasons);
 
         await using (var manager = await _factory.AsAsync(ServiceManager))

@@ -47,6 +47,30 @@ public class AuditAndPrivacyPageTests
         Assert.Empty(row.QuerySelectorAll("del.audit-old"));
     }
 
+    [Fact]
+    public async Task An_action_and_its_progress_notes_are_named_by_the_actions_title_never_by_its_id()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Director);
+        var audit = ctx.Services.GetRequiredService<StrategyPortal.Application.Access.AuditService>();
+        var format = ctx.Services.GetRequiredService<AuditFormat>();
+        await using var db = await ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var titles = (await db.ImprovementActions.AsNoTracking().Select(a => new { a.Id, a.Title }).ToListAsync()).ToDictionary(a => a.Id, a => a.Title);
+
+        foreach (var kind in new[] { "ImprovementAction", "ActionCheckIn" })
+        {
+            var rows = (await audit.SearchAsync(new StrategyPortal.Application.Access.AuditFilter(EntityType: kind, PageSize: 100))).Items;
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                Assert.Contains(row.Subject, titles.Values);
+                Assert.DoesNotContain("#", format.Sentence(row));
+                foreach (var change in row.Changes.Where(c => c.Property == "ActionId"))
+                    Assert.Equal(titles[int.Parse(change.New!)], format.Value(row, change, old: false));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("Manager")]
     [InlineData("41")]

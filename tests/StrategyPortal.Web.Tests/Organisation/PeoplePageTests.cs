@@ -40,19 +40,33 @@ public class PeoplePageTests
         var organisation = ctx.Services.GetRequiredService<OrganisationService>();
         var added = (await organisation.GetPeopleAsync(new PeopleQuery { Search = "bram.toegevoegd" })).Items.Single();
         Assert.Equal("Bram Toegevoegd", added.Name);
+        // The table reloads after the save: wait for the row itself, never act on the rows from before the reload.
+        var edit = host.WaitForElement("[data-testid=people-table] tbody tr button[aria-label='Edit Bram Toegevoegd']", Patience);
 
-        // Edit: a row's edit button opens that person's form, filled in; the new name is stored for that person.
-        var row = host.Find("[data-testid=people-table] tbody tr");
-        var edit = row.QuerySelector("button[aria-label^='Edit ']")!;
-        var name = edit.GetAttribute("aria-label")!["Edit ".Length..];
-        var person = (await organisation.GetPeopleAsync(new PeopleQuery { Search = name })).Items.First(p => p.Name == name);
+        // Edit: the row's edit button opens that person's form, filled in; the new name is stored and the table shows it.
         edit.Click();
-        Assert.Equal(name, Input(host, "person-name").GetAttribute("value"));
-        Input(host, "person-name").Change(name + " Gewijzigd");
+        Assert.Equal("Bram Toegevoegd", Input(host, "person-name").GetAttribute("value"));
+        Input(host, "person-name").Change("Bram Gewijzigd");
         host.Find(".mud-dialog [data-testid=save]").Click();
-        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
-        Assert.Equal(name + " Gewijzigd", (await organisation.GetPeopleAsync(new PeopleQuery { Search = person.Email })).Items.Single(p => p.Id == person.Id).Name);
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")), Patience);
+        Assert.Equal("Bram Gewijzigd", (await organisation.GetPeopleAsync(new PeopleQuery { Search = added.Email })).Items.Single(p => p.Id == added.Id).Name);
+        host.WaitForAssertion(() =>
+        {
+            var names = Names(host);
+            Assert.Contains("Bram Gewijzigd", names);
+            Assert.DoesNotContain("Bram Toegevoegd", names);
+        }, Patience);
+
+        // Search: once the debounced reload is in, the table holds exactly the matching person.
+        var search = host.Find("[data-testid=people-search]");
+        (search.TagName == "INPUT" ? search : search.QuerySelector("input")!).Input("Gewijzigd");
+        host.WaitForAssertion(() => Assert.Equal(["Bram Gewijzigd"], Names(host)), Patience);
     }
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static List<string> Names(IRenderedComponent<ProviderHost> host) =>
+        host.FindAll("[data-testid=people-table] tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToList();
 
     private static AngleSharp.Dom.IElement Input(IRenderedComponent<ProviderHost> host, string testId) =>
         host.WaitForElement($".mud-dialog input[data-testid={testId}], .mud-dialog [data-testid={testId}] input");

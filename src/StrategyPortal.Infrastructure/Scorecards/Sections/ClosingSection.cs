@@ -47,6 +47,7 @@ internal sealed class ClosingSection(ScorecardComposition composition) : Scoreca
     private string GapTitle(ScorecardGap gap) => gap.Kind switch
     {
         GapKind.UncoveredChannel => T("gap-title.UncoveredChannel", Enum.TryParse<ServiceChannel>(gap.Subject, out var channel) ? Terms.Of(channel, Culture) : gap.Subject),
+        GapKind.RedStandard => T("gap-title.RedStandard", gap.Subject, Word(RagStatus.Red)),
         _ => T("gap-title." + gap.Kind, gap.Subject),
     };
 

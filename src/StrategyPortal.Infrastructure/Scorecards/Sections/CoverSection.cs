@@ -30,10 +30,10 @@ internal sealed class CoverSection(ScorecardComposition composition) : Scorecard
         // The figures come from ScorecardKeyFigures, which the home page's "quarter at a glance" shows too.
         var k = ScorecardKeyFigures.Of(Data);
         Add(new KeyFigures([
-            new KeyFigure(T("kf.standards-green"), Percent(k.StandardsGreen, Culture),
+            new KeyFigure(T("kf.standards", Word(RagStatus.Green)), Percent(k.StandardsGreen, Culture),
                 VsLast(Delta(k.StandardsGreen, k.StandardsGreenBefore, Culture, T("unit.points"))), RagInk(k.StandardsGreen, 80, 60)),
-            new KeyFigure(T("kf.standards-red"), Count(k.StandardsRed, Culture),
-                T("kf.turned-red", k.StandardsTurnedRed), k.StandardsRed > 0 ? RedInk : GreenInk),
+            new KeyFigure(T("kf.standards", Word(RagStatus.Red)), Count(k.StandardsRed, Culture),
+                T("kf.turned-off-target", k.StandardsTurnedRed), k.StandardsRed > 0 ? RedInk : GreenInk),
             new KeyFigure(T("kf.promises"), PromiseHeadline(k), PromiseNote(k), Navy),
         ]) { SpaceAfter = 10f });
         Add(new KeyFigures([
@@ -61,7 +61,8 @@ internal sealed class CoverSection(ScorecardComposition composition) : Scorecard
     {
         var parts = new List<string>();
         var s = Data.Standards;
-        parts.Add(T("summary.standards", s.Count(RagStatus.Green), s.Count(RagStatus.Amber), s.Count(RagStatus.Red), s.Count(RagStatus.NoData)));
+        parts.Add(T("summary.standards", s.Count(RagStatus.Green), s.Count(RagStatus.Amber), s.Count(RagStatus.Red), s.Count(RagStatus.NoData),
+            Word(RagStatus.Green), Word(RagStatus.Amber), Word(RagStatus.Red)));
         if (Data.Engagement.IsShown)
             parts.Add(T("summary.engagement", Percent(Data.Engagement.Shares!.WholePercentages()[0], Culture), Percent(EngagementFormulas.GallupEngaged, Culture)));
         if (Data.Customers.Current?.Nps is not null)

@@ -35,6 +35,9 @@ internal abstract class ScorecardSection(ScorecardComposition composition)
     protected string T(string key) => composition.T(key);
     protected string T(string key, params object[] args) => composition.T(key, args);
 
+    /// <summary>A domain value's term inside a sentence ("on target"), from <see cref="Terms"/>.</summary>
+    protected string Word<TEnum>(TEnum value) where TEnum : struct, Enum => Terms.InSentence(value, Culture);
+
     protected void Add(Block block) => composition.Document.Add(block);
 
     /// <summary>Starts a theme on a new page with its title and introduction.</summary>

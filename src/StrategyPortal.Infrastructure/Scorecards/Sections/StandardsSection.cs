@@ -8,17 +8,17 @@ using static StrategyPortal.Infrastructure.Scorecards.Sections.ScorecardLook;
 
 namespace StrategyPortal.Infrastructure.Scorecards.Sections;
 
-/// <summary>The service standards: red/amber/green counts, their trend, per unit, newly red and all standards.</summary>
+/// <summary>The service standards: counts per status, their trend, per unit, newly off target and all standards.</summary>
 internal sealed class StandardsSection(ScorecardComposition composition) : ScorecardSection(composition)
 {
     public override void Compose()
     {
         var s = Data.Standards;
-        Section(T("standards.title"), T("standards.intro"));
+        Section(T("standards.title"), T("standards.intro", Word(RagStatus.Green), Word(RagStatus.Amber), Word(RagStatus.Red), Word(RagStatus.NoData)));
         Add(new KeyFigures([
             new KeyFigure(Terms.Of(RagStatus.Green, Culture), Count(s.Count(RagStatus.Green), Culture), null, GreenInk),
             new KeyFigure(Terms.Of(RagStatus.Amber, Culture), Count(s.Count(RagStatus.Amber), Culture), null, AmberInk),
-            new KeyFigure(Terms.Of(RagStatus.Red, Culture), Count(s.Count(RagStatus.Red), Culture), T("kf.turned-red", s.TurnedRed.Count), RedInk),
+            new KeyFigure(Terms.Of(RagStatus.Red, Culture), Count(s.Count(RagStatus.Red), Culture), T("kf.turned-off-target", s.TurnedRed.Count), RedInk),
             new KeyFigure(Terms.Of(RagStatus.NoData, Culture), Count(s.Count(RagStatus.NoData), Culture), null, GreyInk),
         ]) { SpaceAfter = 12f });
 
@@ -50,7 +50,7 @@ internal sealed class StandardsSection(ScorecardComposition composition) : Score
         else
             Add(new Table(
                 [new(T("col.unit"), 3f), new(Terms.Of(RagStatus.Green, Culture), 1f, CellAlign.Right), new(Terms.Of(RagStatus.Amber, Culture), 1f, CellAlign.Right),
-                 new(Terms.Of(RagStatus.Red, Culture), 1f, CellAlign.Right), new(Terms.Of(RagStatus.NoData, Culture), 1.2f, CellAlign.Right), new(T("col.green-share"), 1.3f, CellAlign.Right)],
+                 new(Terms.Of(RagStatus.Red, Culture), 1f, CellAlign.Right), new(Terms.Of(RagStatus.NoData, Culture), 1.2f, CellAlign.Right), new(T("col.on-target-share", Word(RagStatus.Green)), 1.3f, CellAlign.Right)],
                 s.Units.Select(u => new TableRow([
                     new TableCell(Indent(u.Depth) + u.UnitName, Bold: u.Depth == 0),
                     Rag(Count(u.Green, Culture), u.Green > 0 ? RagStatus.Green : RagStatus.NoData),
@@ -60,8 +60,8 @@ internal sealed class StandardsSection(ScorecardComposition composition) : Score
                     new TableCell(Percent(RagCount.GreenShareOf(u.Green, u.Amber, u.Red), Culture), Bold: true),
                 ])).ToList()) { SpaceAfter = 14f });
 
-        Add(new Heading(T("standards.turned-red"), 2));
-        if (s.TurnedRed.Count == 0) Add(new Paragraph(T("standards.turned-red-none"), Lead));
+        Add(new Heading(T("standards.turned-off-target", Word(RagStatus.Red)), 2));
+        if (s.TurnedRed.Count == 0) Add(new Paragraph(T("standards.turned-off-target-none", Word(RagStatus.Red)), Lead));
         else Add(StandardsTable(s.TurnedRed, withPrevious: true));
 
         Add(new Heading(T("standards.all"), 2));
