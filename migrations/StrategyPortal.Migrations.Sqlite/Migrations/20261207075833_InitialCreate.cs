@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace StrategyPortal.Migrations.PostgreSql.Migrations
+namespace StrategyPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -18,15 +17,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorPersonId = table.Column<int>(type: "integer", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,10 +36,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,14 +50,14 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,21 +74,21 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PeopleImports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    AppliedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AppliedByPersonId = table.Column<int>(type: "integer", nullable: true),
-                    ApiKeyId = table.Column<int>(type: "integer", nullable: true),
-                    Rows = table.Column<int>(type: "integer", nullable: false),
-                    Created = table.Column<int>(type: "integer", nullable: false),
-                    Changed = table.Column<int>(type: "integer", nullable: false),
-                    Moved = table.Column<int>(type: "integer", nullable: false),
-                    Deactivated = table.Column<int>(type: "integer", nullable: false),
-                    Reactivated = table.Column<int>(type: "integer", nullable: false),
-                    UnitsCreated = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AppliedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AppliedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApiKeyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsCreated = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,16 +99,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    TextNl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TextNl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,17 +118,21 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseSurveys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Cadence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    FirstOpensOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RoundLengthDays = table.Column<int>(type: "integer", nullable: false),
-                    MinGroupSize = table.Column<int>(type: "integer", nullable: false),
-                    CommentThreshold = table.Column<int>(type: "integer", nullable: false),
-                    DetailMinGroupSize = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FirstOpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RoundLengthDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    DetailMinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemindersOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReminderFirstAtPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderEveryDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderSkipWeekends = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,11 +143,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Roles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -156,16 +158,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ScorecardIssues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RequestedByPersonId = table.Column<int>(type: "integer", nullable: true),
-                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Total = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,14 +178,14 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ServiceStrategyChoices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Discipline = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Rationale = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    EffectiveQuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    ChosenById = table.Column<int>(type: "integer", nullable: false),
-                    ChosenByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    ChosenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Discipline = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EffectiveQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ChosenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,19 +196,19 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Capabilities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Area = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Maturity = table.Column<int>(type: "integer", nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Channels = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Hours = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CapacityPerDay = table.Column<int>(type: "integer", nullable: true),
-                    StandardIds = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Maturity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Hours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CapacityPerDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    StandardIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,37 +225,37 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "CustomerScoreQuarters",
                 columns: table => new
                 {
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Nps0 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps1 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps2 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps3 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps4 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps5 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps6 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps7 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps8 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps9 = table.Column<long>(type: "bigint", nullable: false),
-                    Nps10 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat1 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat2 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat3 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat4 = table.Column<long>(type: "bigint", nullable: false),
-                    Csat5 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces1 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces2 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces3 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces4 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces5 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces6 = table.Column<long>(type: "bigint", nullable: false),
-                    Ces7 = table.Column<long>(type: "bigint", nullable: false),
-                    Complaints = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnService = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnPrice = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnNeed = table.Column<long>(type: "bigint", nullable: false),
-                    ChurnOther = table.Column<long>(type: "bigint", nullable: false)
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Nps0 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps1 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps2 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps4 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps5 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps6 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps7 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps8 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps9 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Nps10 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat1 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat2 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat4 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Csat5 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces1 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces2 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces4 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces5 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces6 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ces7 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Complaints = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnService = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnNeed = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChurnOther = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,40 +272,40 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "CustomerScoreRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Source = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Nps0 = table.Column<int>(type: "integer", nullable: false),
-                    Nps1 = table.Column<int>(type: "integer", nullable: false),
-                    Nps2 = table.Column<int>(type: "integer", nullable: false),
-                    Nps3 = table.Column<int>(type: "integer", nullable: false),
-                    Nps4 = table.Column<int>(type: "integer", nullable: false),
-                    Nps5 = table.Column<int>(type: "integer", nullable: false),
-                    Nps6 = table.Column<int>(type: "integer", nullable: false),
-                    Nps7 = table.Column<int>(type: "integer", nullable: false),
-                    Nps8 = table.Column<int>(type: "integer", nullable: false),
-                    Nps9 = table.Column<int>(type: "integer", nullable: false),
-                    Nps10 = table.Column<int>(type: "integer", nullable: false),
-                    Csat1 = table.Column<int>(type: "integer", nullable: false),
-                    Csat2 = table.Column<int>(type: "integer", nullable: false),
-                    Csat3 = table.Column<int>(type: "integer", nullable: false),
-                    Csat4 = table.Column<int>(type: "integer", nullable: false),
-                    Csat5 = table.Column<int>(type: "integer", nullable: false),
-                    Ces1 = table.Column<int>(type: "integer", nullable: false),
-                    Ces2 = table.Column<int>(type: "integer", nullable: false),
-                    Ces3 = table.Column<int>(type: "integer", nullable: false),
-                    Ces4 = table.Column<int>(type: "integer", nullable: false),
-                    Ces5 = table.Column<int>(type: "integer", nullable: false),
-                    Ces6 = table.Column<int>(type: "integer", nullable: false),
-                    Ces7 = table.Column<int>(type: "integer", nullable: false),
-                    Complaints = table.Column<int>(type: "integer", nullable: false),
-                    ChurnService = table.Column<int>(type: "integer", nullable: false),
-                    ChurnPrice = table.Column<int>(type: "integer", nullable: false),
-                    ChurnNeed = table.Column<int>(type: "integer", nullable: false),
-                    ChurnOther = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Nps0 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps5 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps6 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps7 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps8 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps9 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nps10 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Csat5 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces5 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces6 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ces7 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Complaints = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnService = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnPrice = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnNeed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChurnOther = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,22 +322,22 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    FirstName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    LastName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    ManagerId = table.Column<int>(type: "integer", nullable: true),
-                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    DirectoryUserName = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    IsErased = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ManagerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DirectoryUserName = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    IsErased = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -358,23 +360,23 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ServiceStandards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
-                    TemplateCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Aspect = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Rater = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Metric = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Target = table.Column<double>(type: "double precision", nullable: false),
-                    AmberThreshold = table.Column<double>(type: "double precision", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspect = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rater = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    AmberThreshold = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -391,8 +393,8 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseAudienceUnits",
                 columns: table => new
                 {
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false)
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -415,15 +417,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AudienceRecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AudienceRecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -440,9 +442,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseSurveyItems",
                 columns: table => new
                 {
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,11 +467,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "RoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -486,18 +488,18 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "IssuedScorecards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IssueId = table.Column<int>(type: "integer", nullable: false),
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    IssueNumber = table.Column<int>(type: "integer", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: true),
-                    UnitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    SizeBytes = table.Column<int>(type: "integer", nullable: false),
-                    IssuedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -520,16 +522,16 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ScorecardIssueItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IssueId = table.Column<int>(type: "integer", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -552,17 +554,17 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CreatedByPersonId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -579,32 +581,32 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ImprovementActions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    OwnerPersonId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DropReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CauseKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CauseQuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    CauseStandardId = table.Column<int>(type: "integer", nullable: true),
-                    CausePromiseId = table.Column<int>(type: "integer", nullable: true),
-                    CauseRoundId = table.Column<int>(type: "integer", nullable: true),
-                    CauseQuestionId = table.Column<int>(type: "integer", nullable: true),
-                    CauseUnitId = table.Column<int>(type: "integer", nullable: true),
-                    CauseChannel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CauseMeasure = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CauseSignalId = table.Column<int>(type: "integer", nullable: true),
-                    CauseBaseline = table.Column<double>(type: "double precision", nullable: false),
-                    CauseBaselineStanding = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CauseHigherIsBetter = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedByPersonId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OwnerPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DropReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CauseKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CauseQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    CauseStandardId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CausePromiseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseRoundId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseQuestionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseChannel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CauseMeasure = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CauseSignalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CauseBaseline = table.Column<double>(type: "REAL", nullable: false),
+                    CauseBaselineStanding = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CauseHigherIsBetter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -633,17 +635,17 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "MarketingPromises",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Claim = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Channels = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Campaign = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OwnerPersonId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
-                    LiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    LiveTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    StandardIds = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Claim = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Campaign = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OwnerPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StandardIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -666,10 +668,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "NoticeSettings",
                 columns: table => new
                 {
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    OffKinds = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    OffKinds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -686,21 +688,21 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: true),
-                    ToAddress = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    ToName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Payload = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -717,26 +719,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    PreferredCulture = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    DarkMode = table.Column<bool>(type: "boolean", nullable: false),
-                    ErasedEmailHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    DarkMode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ErasedEmailHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -753,27 +755,27 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ServiceStandardVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StandardId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveQuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Aspect = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Rater = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Metric = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Target = table.Column<double>(type: "double precision", nullable: false),
-                    AmberThreshold = table.Column<double>(type: "double precision", nullable: true),
-                    ChangedById = table.Column<int>(type: "integer", nullable: false),
-                    ChangedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Changes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StandardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveQuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspect = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rater = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    AmberThreshold = table.Column<double>(type: "REAL", nullable: true),
+                    ChangedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -790,15 +792,15 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "StandardResults",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StandardId = table.Column<int>(type: "integer", nullable: false),
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    ActualValue = table.Column<double>(type: "double precision", nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StandardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActualValue = table.Column<double>(type: "REAL", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -815,8 +817,8 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "AnswerMixes",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    MixedResponses = table.Column<int>(type: "integer", nullable: false)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MixedResponses = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -833,8 +835,8 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "Participations",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -857,11 +859,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -890,10 +892,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseReminderRuns",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Manual = table.Column<bool>(type: "boolean", nullable: false)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -910,13 +912,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Answers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    EngagementMean = table.Column<double>(type: "double precision", nullable: true),
-                    Enps = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EngagementMean = table.Column<double>(type: "REAL", nullable: true),
+                    Enps = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -939,13 +941,13 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseRoundUnits",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    ParentUnitId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Invited = table.Column<int>(type: "integer", nullable: false),
-                    TookPart = table.Column<int>(type: "integer", nullable: false),
-                    TookPartCountedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Invited = table.Column<int>(type: "INTEGER", nullable: false),
+                    TookPart = table.Column<int>(type: "INTEGER", nullable: false),
+                    TookPartCountedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -968,9 +970,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "IssuedScorecardContents",
                 columns: table => new
                 {
-                    IssuedScorecardId = table.Column<int>(type: "integer", nullable: false),
-                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
-                    SnapshotJson = table.Column<string>(type: "text", nullable: false)
+                    IssuedScorecardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -987,14 +989,14 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ActionCheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActionId = table.Column<int>(type: "integer", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    NewStatus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    ByPersonId = table.Column<int>(type: "integer", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    NewStatus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1017,14 +1019,14 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PromiseCheckResults",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PromiseId = table.Column<int>(type: "integer", nullable: false),
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    Verdict = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Complaints = table.Column<int>(type: "integer", nullable: false),
-                    EvaluatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Complaints = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvaluatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1041,14 +1043,14 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PromiseRequirements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PromiseId = table.Column<int>(type: "integer", nullable: false),
-                    CapabilityId = table.Column<int>(type: "integer", nullable: false),
-                    MinMaturity = table.Column<int>(type: "integer", nullable: false),
-                    Channels = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Hours = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CapacityPerDay = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CapabilityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinMaturity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Hours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CapacityPerDay = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1071,26 +1073,26 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "ServiceSignals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    QuarterKey = table.Column<int>(type: "integer", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    PromiseId = table.Column<int>(type: "integer", nullable: true),
-                    LoggedById = table.Column<int>(type: "integer", nullable: false),
-                    LoggedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    LoggedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ForwardedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ForwardedById = table.Column<int>(type: "integer", nullable: true),
-                    ForwardedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedById = table.Column<int>(type: "integer", nullable: true),
-                    AcknowledgedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    QuarterKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LoggedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoggedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LoggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ForwardedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ForwardedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ForwardedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1113,10 +1115,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1133,11 +1135,11 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1154,10 +1156,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<int>(type: "integer", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1174,8 +1176,8 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    RoleId = table.Column<int>(type: "integer", nullable: false)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1198,10 +1200,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "UserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1218,9 +1220,9 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseInvitations",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1249,10 +1251,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                 name: "PulseLinks",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ProtectedToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
