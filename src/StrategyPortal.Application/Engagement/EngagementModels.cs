@@ -101,8 +101,11 @@ public sealed record PulseRoundRow(int Id, int Number, DateOnly OpensOn, DateOnl
     /// <summary>How many reminders went out by e-mail (automatic and manual): never to whom, nor to how many.</summary>
     public int Reminders { get; init; }
 
-    /// <summary>When the next automatic reminder is planned (company-local time); null: none (off, or none fits before the close).</summary>
-    public DateTime? NextReminderAt { get; init; }
+    /// <summary>
+    /// The day the next automatic reminder is planned (company-local); null: none (off, or none fits before the close). A day,
+    /// not a time: nothing about a pulse hands out a time of day.
+    /// </summary>
+    public DateOnly? NextReminderOn { get; init; }
 }
 
 public sealed record PulseSurveyRow(int Id, string Title, PulseCadence Cadence, bool IsActive, int MinGroupSize, int CommentThreshold,

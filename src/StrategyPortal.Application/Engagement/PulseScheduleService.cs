@@ -44,7 +44,7 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
                         taking[r.Id].Answered, r.RemindedOn, r.Version)
                     {
                         Reminders = reminders.GetValueOrDefault(r.Id),
-                        NextReminderAt = planned.TryGetValue(r.Id, out var next) ? next : null,
+                        NextReminderOn = planned.TryGetValue(r.Id, out var next) ? DateOnly.FromDateTime(next) : null,
                     }).ToList(),
                 s.Version, s.DetailMinGroupSize) { ReminderSchedule = s.Reminders })
             .ToList();

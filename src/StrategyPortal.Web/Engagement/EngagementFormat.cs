@@ -18,6 +18,6 @@ public static class EngagementFormat
             : string.Format(CultureInfo.CurrentCulture, text[schedule.SkipWeekends ? "Reminders.Summary" : "Reminders.SummaryWeekends"],
                 schedule.FirstAtPercent, schedule.EveryDays);
 
-    /// <summary>A planned reminder's moment, company time: "Monday 21 December 2026, 09:00" / "maandag 21 december 2026, 09:00".</summary>
-    public static string ReminderMoment(DateTime local) => local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+    /// <summary>A planned reminder's day: "Monday 21 December 2026" / "maandag 21 december 2026".</summary>
+    public static string ReminderDay(DateOnly day) => day.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 }

@@ -26,7 +26,7 @@ public sealed class PulseRemindersJourneyTests(BrowserFixture browser, PortalFix
         var pulse = page.GetByTestId("pulse").Filter(new() { HasText = "Kwartaalpulse" });
         await Expect(pulse.GetByTestId("pulse-reminders")).ToHaveTextAsync(string.Format(En, Text.Engagement("Reminders.Summary", En), 50, 4));
         await Expect(pulse.GetByTestId("round-next-reminder")).ToHaveTextAsync(
-            new System.Text.RegularExpressions.Regex(@"^next reminder [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d$"));
+            new System.Text.RegularExpressions.Regex(@"^next reminder [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}$"));
         await CheckPageAsync(page, "pulses-reminders");
 
         await pulse.GetByTestId("change-reminders").ClickAsync();

@@ -67,12 +67,12 @@ public abstract class ReminderClockTests(ClockMailPortal factory)
         await factory.Smtp.WaitForAsync(m => Subject(m).EndsWith(": " + title, StringComparison.Ordinal), count: invited.Count);
         await AnswerAsync(Employee, roundId);
 
-        // The owner's page plans the first reminder for Monday M+14 09:00, and none for the pulse switched off.
+        // The owner's page plans the first reminder for Monday M+14 (09:00), and none for the pulse switched off.
         await using (var owner = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Director).Email))
         {
             var rows = (await owner.Get<PulseScheduleService>().GetPulsesAsync()).SelectMany(p => p.Rounds).ToList();
-            Assert.Equal(Local(monday.AddDays(14), 9, 0), rows.Single(r => r.Id == roundId).NextReminderAt);
-            Assert.Null(rows.Single(r => r.Id == offRoundId).NextReminderAt);
+            Assert.Equal(monday.AddDays(14), rows.Single(r => r.Id == roundId).NextReminderOn);
+            Assert.Null(rows.Single(r => r.Id == offRoundId).NextReminderOn);
         }
 
         await RunAtAsync(monday.AddDays(11), 16, 0);   // Friday before halfway
@@ -125,7 +125,7 @@ public abstract class ReminderClockTests(ClockMailPortal factory)
             var schedule = owner.Get<PulseScheduleService>();
             var pulse = (await schedule.GetPulsesAsync()).Single(p => p.Title == title);
             Assert.Equal(PulseReminderSchedule.Default, pulse.ReminderSchedule);
-            Assert.Equal(Local(monday.AddDays(7), 9, 0), pulse.Rounds.Single().NextReminderAt);
+            Assert.Equal(monday.AddDays(7), pulse.Rounds.Single().NextReminderOn);
 
             // Out of the domain's range: refused per field, nothing stored.
             var wrong = PulseRemindersInput.For(pulse);
@@ -145,7 +145,7 @@ public abstract class ReminderClockTests(ClockMailPortal factory)
 
             pulse = (await schedule.GetPulsesAsync()).Single(p => p.Title == title);
             Assert.Equal(new PulseReminderSchedule(true, 25, 2, SkipWeekends: false), pulse.ReminderSchedule);
-            Assert.Equal(Local(monday.AddDays(3), 12, 0), pulse.Rounds.Single().NextReminderAt);
+            Assert.Equal(monday.AddDays(3), pulse.Rounds.Single().NextReminderOn);
         }
 
         await RunAtAsync(monday.AddDays(3), 11, 59);
