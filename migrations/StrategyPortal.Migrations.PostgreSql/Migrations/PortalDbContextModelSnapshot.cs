@@ -1075,6 +1075,18 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("MinGroupSize")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReminderEveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReminderFirstAtPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReminderSkipWeekends")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RoundLengthDays")
                         .HasColumnType("integer");
 

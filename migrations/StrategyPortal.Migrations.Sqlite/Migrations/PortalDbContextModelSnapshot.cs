@@ -1046,6 +1046,18 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("MinGroupSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReminderEveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReminderFirstAtPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReminderSkipWeekends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoundLengthDays")
                         .HasColumnType("INTEGER");
 

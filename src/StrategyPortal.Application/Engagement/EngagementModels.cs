@@ -71,6 +71,27 @@ public sealed class PulseInput
     public int? DetailMinGroupSize { get; set; }
 }
 
+/// <summary>A pulse's reminder schedule as its owner edits it (<see cref="Domain.Notifications.PulseReminderSchedule"/>).</summary>
+public sealed class PulseRemindersInput
+{
+    public int SurveyId { get; set; }
+    public bool Enabled { get; set; } = true;
+    public int FirstAtPercent { get; set; } = 50;
+    public int EveryDays { get; set; } = 4;
+    public bool SkipWeekends { get; set; } = true;
+
+    /// <summary>The pulse's version when the owner opened the form.</summary>
+    public int Version { get; set; }
+
+    public Domain.Notifications.PulseReminderSchedule Schedule => new(Enabled, FirstAtPercent, EveryDays, SkipWeekends);
+
+    public static PulseRemindersInput For(PulseSurveyRow pulse) => new()
+    {
+        SurveyId = pulse.Id, Enabled = pulse.ReminderSchedule.Enabled, FirstAtPercent = pulse.ReminderSchedule.FirstAtPercent,
+        EveryDays = pulse.ReminderSchedule.EveryDays, SkipWeekends = pulse.ReminderSchedule.SkipWeekends, Version = pulse.Version,
+    };
+}
+
 /// <param name="Invited">Invited when the round opened; null before it opens.</param>
 /// <param name="Answered">How many took part (an open round: today's count), or null where the rules hide it (fewer than 5 invited) or before it opens.</param>
 public sealed record PulseRoundRow(int Id, int Number, DateOnly OpensOn, DateOnly ClosesOn, RoundState State, int? Invited, int? Answered, DateOnly? RemindedOn, int Version)
@@ -79,10 +100,20 @@ public sealed record PulseRoundRow(int Id, int Number, DateOnly OpensOn, DateOnl
 
     /// <summary>How many reminders went out by e-mail (automatic and manual): never to whom, nor to how many.</summary>
     public int Reminders { get; init; }
+
+    /// <summary>
+    /// The day the next automatic reminder is planned (company-local); null: none (off, or none fits before the close). A day,
+    /// not a time: nothing about a pulse hands out a time of day.
+    /// </summary>
+    public DateOnly? NextReminderOn { get; init; }
 }
 
 public sealed record PulseSurveyRow(int Id, string Title, PulseCadence Cadence, bool IsActive, int MinGroupSize, int CommentThreshold,
-    IReadOnlyList<string> AudienceUnits, int ItemCount, IReadOnlyList<PulseRoundRow> Rounds, int Version, int DetailMinGroupSize = AnonymityThresholds.DefaultMinGroupSize);
+    IReadOnlyList<string> AudienceUnits, int ItemCount, IReadOnlyList<PulseRoundRow> Rounds, int Version, int DetailMinGroupSize = AnonymityThresholds.DefaultMinGroupSize)
+{
+    /// <summary>When this pulse's rounds send automatic reminders.</summary>
+    public Domain.Notifications.PulseReminderSchedule ReminderSchedule { get; init; } = Domain.Notifications.PulseReminderSchedule.Default;
+}
 
 public enum RoundState
 {

@@ -2,6 +2,7 @@ using StrategyPortal.Domain.Common;
 using FluentValidation;
 using StrategyPortal.Application.Common;
 using StrategyPortal.Domain.Engagement;
+using StrategyPortal.Domain.Notifications;
 
 namespace StrategyPortal.Application.Engagement;
 
@@ -20,6 +21,15 @@ public sealed class PulseInputValidator : AbstractValidator<PulseInput>
         RuleFor(p => p.MinGroupSize).Satisfies(AnonymityThresholds.ValidMinGroupSize);
         RuleFor(p => p.CommentThreshold).Satisfies((p, threshold) => AnonymityThresholds.ValidCommentThreshold(p.MinGroupSize, threshold));
         RuleFor(p => p.DetailMinGroupSize).Satisfies((p, detail) => detail is { } size ? AnonymityThresholds.ValidDetailMinGroupSize(p.MinGroupSize, size) : detail);
+    }
+}
+
+public sealed class PulseRemindersInputValidator : AbstractValidator<PulseRemindersInput>
+{
+    public PulseRemindersInputValidator()
+    {
+        RuleFor(p => p.FirstAtPercent).Satisfies(PulseReminderSchedule.ValidFirstAtPercent);
+        RuleFor(p => p.EveryDays).Satisfies(PulseReminderSchedule.ValidEveryDays);
     }
 }
 

@@ -52,6 +52,16 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
     /// The form of a round for the signed-in person — or, with <paramref name="link"/>, for the person whose personal link it
     /// is (no sign-in) — or why they cannot answer it.
     /// </summary>
+    /// <summary>
+    /// The company's name (its top unit), for the personal link's pages: the visitor is not signed in, and the name is what the
+    /// invitation itself says. Nothing else about the company or the round.
+    /// </summary>
+    public async Task<string> GetCompanyNameAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+    }
+
     public async Task<PulseForm> GetFormAsync(int roundId, string? link = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);

@@ -16,7 +16,8 @@ namespace StrategyPortal.Application.Engagement;
 /// rules as every response rate.
 /// </summary>
 public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUser currentUser, IValidator<PulseInput> validator, MessageText text, TimeProvider clock,
-    EngagementOptions options, Notifications.MailOptions mail, Notifications.OutboxSignal outbox)
+    EngagementOptions options, Notifications.MailOptions mail, Notifications.OutboxSignal outbox, Notifications.PulseReminders reminderRuns,
+    IValidator<PulseRemindersInput> remindersValidator)
 {
     public AnonymityThresholds DefaultThresholds => options.Defaults;
 
@@ -33,14 +34,19 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var reminders = await db.PulseReminderRuns.AsNoTracking().GroupBy(r => r.RoundId).Select(g => new { RoundId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.RoundId, g => g.Count, cancellationToken);
+        var planned = await reminderRuns.PlannedAsync(db, rounds, surveys.ToDictionary(s => s.Id, s => s.Reminders), cancellationToken);
         return surveys
             .OrderByDescending(s => s.IsActive).ThenByDescending(s => s.FirstOpensOn).ThenBy(s => s.Title)
             .Select(s => new PulseSurveyRow(s.Id, s.Title, s.Cadence, s.IsActive, s.MinGroupSize, s.CommentThreshold,
                 s.Audience.Select(a => unitNames.GetValueOrDefault(a.UnitId, "?")).OrderBy(n => n).ToList(), s.Items.Count,
                 rounds.Where(r => r.SurveyId == s.Id).OrderByDescending(r => r.Number)
                     .Select(r => new PulseRoundRow(r.Id, r.Number, r.OpensOn, r.ClosesOn, StateOf(r, today), taking[r.Id].Invited,
-                        taking[r.Id].Answered, r.RemindedOn, r.Version) { Reminders = reminders.GetValueOrDefault(r.Id) }).ToList(),
-                s.Version, s.DetailMinGroupSize))
+                        taking[r.Id].Answered, r.RemindedOn, r.Version)
+                    {
+                        Reminders = reminders.GetValueOrDefault(r.Id),
+                        NextReminderOn = planned.TryGetValue(r.Id, out var next) ? DateOnly.FromDateTime(next) : null,
+                    }).ToList(),
+                s.Version, s.DetailMinGroupSize) { ReminderSchedule = s.Reminders })
             .ToList();
     }
 
@@ -65,7 +71,8 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
             var thresholds = new AnonymityThresholds(input.MinGroupSize, input.CommentThreshold, input.DetailMinGroupSize);
             // Items in a sensible order: engagement, strategy, eNPS, free text last.
             var ordered = input.QuestionIds.Distinct().OrderBy(id => KindOrder(questions.First(q => q.Id == id).Kind)).ThenBy(id => input.QuestionIds.IndexOf(id)).ToList();
-            survey = new PulseSurvey(input.Title, input.Cadence, input.OpensOn!.Value, input.ClosesOn!.Value, thresholds, ordered, input.AudienceUnitIds);
+            survey = new PulseSurvey(input.Title, input.Cadence, input.OpensOn!.Value, input.ClosesOn!.Value, thresholds, ordered, input.AudienceUnitIds,
+                mail.Reminders.Schedule);
         }
         catch (DomainException e) { throw text.Invalid(e); }
 
@@ -88,6 +95,19 @@ public sealed class PulseScheduleService(IPortalDbFactory dbFactory, ICurrentUse
         var survey = await db.PulseSurveys.FirstOrDefaultAsync(s => s.Id == surveyId, cancellationToken) ?? throw new NotFoundException("Pulse", surveyId);
         db.ExpectVersion(survey, version);
         survey.Stop();
+        await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
+    }
+
+    /// <summary>Changes when a pulse's rounds remind those who have not taken part yet (from now on, open rounds included).</summary>
+    public async Task ChangeRemindersAsync(PulseRemindersInput input, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync(cancellationToken)).Demand(Permission.EngagementSchedule);
+        await text.EnsureValidAsync(remindersValidator, input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var survey = await db.PulseSurveys.FirstOrDefaultAsync(s => s.Id == input.SurveyId, cancellationToken) ?? throw new NotFoundException("Pulse", input.SurveyId);
+        db.ExpectVersion(survey, input.Version);
+        try { survey.ChangeReminders(input.Schedule); }
+        catch (DomainException e) { throw text.Invalid(e); }
         await db.SaveOrConflictAsync(text["conflict.pulse"], cancellationToken);
     }
 

@@ -99,14 +99,18 @@ public sealed class MailOptions
     public string Link(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
 }
 
-/// <summary>When pulse reminders go out: the schedule, office hours in the company's time zone, and the owner's manual reminder.</summary>
+/// <summary>
+/// Pulse reminders: the schedule new pulses start with (each pulse's owner may change its own), office hours in the company's
+/// time zone, and the owner's manual reminder.
+/// </summary>
 public sealed class PulseReminderOptions
 {
-    /// <summary>Automatic reminders on (the default schedule: halfway, then every 4 days).</summary>
+    /// <summary>New pulses remind automatically (halfway, then every 4 days, not at weekends, unless set otherwise below).</summary>
     public bool Enabled { get; set; } = true;
 
     public int FirstAtPercent { get; set; } = 50;
     public int EveryDays { get; set; } = 4;
+    public bool SkipWeekends { get; set; } = true;
 
     /// <summary>The company's time zone (IANA id), for office hours and weekends.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
@@ -117,7 +121,8 @@ public sealed class PulseReminderOptions
     /// <summary>The pulse owner's manual reminder: at most once per this many days per round.</summary>
     public int ManualEveryDays { get; set; } = 7;
 
-    public Domain.Notifications.PulseReminderSchedule Schedule => new Domain.Notifications.PulseReminderSchedule(Enabled, FirstAtPercent, EveryDays).Validate();
+    /// <summary>The schedule a new pulse starts with.</summary>
+    public Domain.Notifications.PulseReminderSchedule Schedule => new Domain.Notifications.PulseReminderSchedule(Enabled, FirstAtPercent, EveryDays, SkipWeekends).Validate();
 
     public Domain.Notifications.OfficeHours OfficeHours => new(OfficeStart, OfficeEnd);
 

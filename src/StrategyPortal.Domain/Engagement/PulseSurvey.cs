@@ -1,4 +1,5 @@
 using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Notifications;
 
 namespace StrategyPortal.Domain.Engagement;
 
@@ -25,7 +26,7 @@ public class PulseSurvey : IVersioned
     private PulseSurvey() { Title = string.Empty; }
 
     public PulseSurvey(string title, PulseCadence cadence, DateOnly firstOpensOn, DateOnly firstClosesOn, AnonymityThresholds thresholds,
-        IReadOnlyList<int> questionIds, IReadOnlyCollection<int> audienceUnitIds)
+        IReadOnlyList<int> questionIds, IReadOnlyCollection<int> audienceUnitIds, PulseReminderSchedule? reminders = null)
     {
         Title = ValidTitle(title);
         Cadence = ValidCadence(cadence);
@@ -40,6 +41,7 @@ public class PulseSurvey : IVersioned
         ValidAudience(audienceUnitIds);
         foreach (var unitId in audienceUnitIds.Distinct()) _audience.Add(new PulseAudienceUnit(unitId));
         IsActive = true;
+        ChangeReminders(reminders ?? PulseReminderSchedule.Default);
     }
 
     public int Id { get; private set; }
@@ -58,6 +60,16 @@ public class PulseSurvey : IVersioned
 
     /// <summary>False once stopped: no further rounds are created; existing results stay.</summary>
     public bool IsActive { get; private set; }
+
+    /// <summary>Automatic e-mail reminders of this pulse's rounds on (see <see cref="Reminders"/>).</summary>
+    public bool RemindersOn { get; private set; }
+
+    public int ReminderFirstAtPercent { get; private set; }
+    public int ReminderEveryDays { get; private set; }
+    public bool ReminderSkipWeekends { get; private set; }
+
+    /// <summary>When this pulse's rounds remind the invited people who have not taken part yet.</summary>
+    public PulseReminderSchedule Reminders => new(RemindersOn, ReminderFirstAtPercent, ReminderEveryDays, ReminderSkipWeekends);
 
     public int Version { get; set; }
 
@@ -94,6 +106,14 @@ public class PulseSurvey : IVersioned
     public void Rename(string title) => Title = ValidTitle(title);
 
     public void Stop() => IsActive = false;
+
+    public void ChangeReminders(PulseReminderSchedule schedule)
+    {
+        ReminderFirstAtPercent = PulseReminderSchedule.ValidFirstAtPercent(schedule.FirstAtPercent);
+        ReminderEveryDays = PulseReminderSchedule.ValidEveryDays(schedule.EveryDays);
+        RemindersOn = schedule.Enabled;
+        ReminderSkipWeekends = schedule.SkipWeekends;
+    }
 
     public static string ValidTitle(string? title) => TextRules.Required(title, TitleMaxLength, "pulse.title");
 

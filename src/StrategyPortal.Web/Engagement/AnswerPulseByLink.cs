@@ -12,7 +12,7 @@ namespace StrategyPortal.Web.Engagement;
 [Route("/pulses/{RoundId:int}/link/{Link}")]
 [AllowAnonymous]
 [ExcludeFromInteractiveRouting]
-[Layout(typeof(PlainLayout))]
+[Layout(typeof(LinkLayout))]
 public sealed class AnswerPulseByLink : AnswerPulse
 {
     public static string PathOf(int roundId, string link) =>

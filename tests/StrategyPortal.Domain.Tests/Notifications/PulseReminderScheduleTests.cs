@@ -1,4 +1,5 @@
 using StrategyPortal.Domain.Common;
+using StrategyPortal.Domain.Engagement;
 using StrategyPortal.Domain.Notifications;
 
 namespace StrategyPortal.Domain.Tests.Notifications;
@@ -66,5 +67,53 @@ public class PulseReminderScheduleTests
         Assert.Equal("reminder.every-range", Assert.Throws<DomainException>(() => new PulseReminderSchedule(true, 50, 0).Validate()).Code);
         // 30% of 14 days: Friday 11 December 04:48, at the office's opening.
         Assert.Equal(new DateTime(2026, 12, 11, 9, 0, 0), new PulseReminderSchedule(true, 30, 2).NextDue(Opens, Closes, null, Hours));
+    }
+
+    [Fact]
+    public void Without_skipping_weekends_a_reminder_due_on_saturday_goes_on_saturday_in_office_hours()
+    {
+        var weekendsToo = PulseReminderSchedule.Default with { SkipWeekends = false };
+        // Last reminder Tuesday 8 December 10:00 + 4 days = Saturday 12 December 10:00 (the default would wait for Monday the 14th).
+        var last = new DateTime(2026, 12, 8, 10, 0, 0);
+        Assert.Equal(new DateTime(2026, 12, 12, 10, 0, 0), weekendsToo.NextDue(Opens, Closes, last, Hours));
+        Assert.Equal(new DateTime(2026, 12, 14, 9, 0, 0), Schedule.NextDue(Opens, Closes, last, Hours));
+        Assert.True(weekendsToo.IsDue(Opens, Closes, last, Hours, new DateTime(2026, 12, 12, 10, 0, 0)));
+        // Office hours still hold at a weekend: Saturday 18:00 waits for Sunday 09:00.
+        Assert.False(weekendsToo.IsDue(Opens, Closes, new DateTime(2026, 12, 8, 18, 0, 0), Hours, new DateTime(2026, 12, 12, 18, 0, 0)));
+        Assert.Equal(new DateTime(2026, 12, 13, 9, 0, 0), weekendsToo.NextDue(Opens, Closes, new DateTime(2026, 12, 8, 18, 0, 0), Hours));
+    }
+
+    [Theory]
+    [InlineData(9, "reminder.first-range")]
+    [InlineData(91, "reminder.first-range")]
+    public void The_first_reminder_lies_between_10_and_90_percent(int percent, string code)
+    {
+        Assert.Equal(code, Assert.Throws<DomainException>(() => PulseReminderSchedule.ValidFirstAtPercent(percent)).Code);
+        Assert.Equal(10, PulseReminderSchedule.ValidFirstAtPercent(10));
+        Assert.Equal(90, PulseReminderSchedule.ValidFirstAtPercent(90));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(32)]
+    public void Reminders_come_every_1_to_31_days(int days)
+    {
+        Assert.Equal("reminder.every-range", Assert.Throws<DomainException>(() => PulseReminderSchedule.ValidEveryDays(days)).Code);
+        Assert.Equal(1, PulseReminderSchedule.ValidEveryDays(1));
+        Assert.Equal(31, PulseReminderSchedule.ValidEveryDays(31));
+    }
+
+    [Fact]
+    public void A_pulse_starts_with_the_schedule_it_is_given_and_keeps_a_changed_one_only_when_valid()
+    {
+        var pulse = new PulseSurvey("Pulse", PulseCadence.Once, Opens, Closes, AnonymityThresholds.Default, [1], [1],
+            new PulseReminderSchedule(true, 40, 3, SkipWeekends: false));
+        Assert.Equal(new PulseReminderSchedule(true, 40, 3, false), pulse.Reminders);
+        pulse.ChangeReminders(PulseReminderSchedule.Off);
+        Assert.False(pulse.Reminders.Enabled);
+        Assert.Throws<DomainException>(() => pulse.ChangeReminders(new PulseReminderSchedule(true, 50, 40)));
+        Assert.Equal(PulseReminderSchedule.Off, pulse.Reminders);
+        Assert.Equal(PulseReminderSchedule.Default, new PulseSurvey("Pulse", PulseCadence.Once, Opens, Closes,
+            AnonymityThresholds.Default, [1], [1]).Reminders);
     }
 }

@@ -39,10 +39,20 @@ public sealed class PulseLinkJourneyTests(BrowserFixture browser, PortalFixture 
         // The path only: the first e-mails may be rendered before the test portal knows its own address.
         var link = new Uri(LinkIn(invitation, "/link/")).PathAndQuery;
 
-        var phone = await NewPageAsync(width: 360, height: 740);
+        // On a desktop the link shows the company, the language switch and the form: none of the signed-in portal's chrome.
+        var desktop = await NewPageAsync(width: 1280, height: 900);
+        await desktop.GotoAsync(link);
+        await Assertions.Expect(desktop.GetByTestId("pulse-form")).ToBeVisibleAsync();
+        await ExpectOnlyTheLinkChromeAsync(desktop);
+        // English dates in British form ("7 December 2026"), never 12/07/2026 or December 7.
+        await Assertions.Expect(desktop.Locator("main p").First).ToHaveTextAsync(BritishDates());
+        await CheckPageAsync(desktop, "pulse-link-desktop");
+
+        var phone = await NewPageAsync(width: 390, height: 800);
         await phone.GotoAsync(link);
         await Assertions.Expect(phone.GetByTestId("pulse-form")).ToBeVisibleAsync();
         Assert.Equal(0, await phone.GetByTestId("welcome").CountAsync());
+        await ExpectOnlyTheLinkChromeAsync(phone);
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await CheckPageAsync(phone, "pulse-link-phone");
         foreach (var scale in await phone.Locator("fieldset.pulse-item").AllAsync())
@@ -55,11 +65,33 @@ public sealed class PulseLinkJourneyTests(BrowserFixture browser, PortalFixture 
         await CheckPageAsync(phone, "pulse-link-thanks-phone");
 
         // Answered: the link now says so, and a changed link opens nothing.
-        var again = await NewPageAsync(width: 360, height: 740);
+        var again = await NewPageAsync(width: 390, height: 800);
         await again.GotoAsync(link);
         await Assertions.Expect(again.GetByTestId("pulse-status")).ToHaveAttributeAsync("data-status", "already-answered");
+        await ExpectOnlyTheLinkChromeAsync(again);
+        // In Dutch (the switch on the page): Dutch dates ("7 december 2026").
+        await again.GetByTestId("lang-nl").ClickAsync();
+        await Assertions.Expect(again.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        await Assertions.Expect(again.Locator("main p").First).ToHaveTextAsync(DutchDates());
+        await CheckPageAsync(again, "pulse-link-answered-nl-phone");
         await again.GotoAsync(link[..^1] + (link[^1] == 'A' ? 'B' : 'A'));
         await Assertions.Expect(again.GetByTestId("pulse-status")).ToHaveAttributeAsync("data-status", "invalid-link");
+        await ExpectOnlyTheLinkChromeAsync(again);
         await CheckPageAsync(again, "pulse-link-invalid-phone");
     }
+
+    /// <summary>The link's pages show the company's name and the language switch, and no menu, drawer or sign-out.</summary>
+    private static async Task ExpectOnlyTheLinkChromeAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("company-name")).ToHaveTextAsync(StrategyPortal.Infrastructure.Organisation.OrganisationDemoSeed.CompanyName);
+        await Assertions.Expect(page.GetByTestId("lang-en")).ToBeVisibleAsync();
+        foreach (var chrome in new[] { "nav.plain-nav", ".mud-drawer", ".mud-appbar", "[data-testid=sign-out]", "a[href='/']" })
+            Assert.Equal(0, await page.Locator(chrome).CountAsync());
+    }
+
+    private static System.Text.RegularExpressions.Regex BritishDates() =>
+        new(@"^Open from \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}\.$");
+
+    private static System.Text.RegularExpressions.Regex DutchDates() =>
+        new(@"^Open van \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4} tot en met \d{1,2} [a-z]+ \d{4}\.$");
 }

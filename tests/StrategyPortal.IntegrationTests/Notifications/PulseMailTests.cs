@@ -44,6 +44,11 @@ public abstract partial class PulseMailTests(MailPortal factory)
         using var anonymous = factory.CreatePortalClient();
         var page = await anonymous.GetPageAsync(path);
         Assert.True(Page.HasTestId(page, "pulse-form"));
+        // The link's own layout: the company's name and the language switch, no menu or sign-out of the signed-in portal.
+        Assert.Contains("Noordlicht Retail B.V.", page);
+        Assert.True(Page.HasTestId(page, "company-name"));
+        Assert.DoesNotContain("plain-nav", page);
+        Assert.False(Page.HasTestId(page, "sign-out"));
         var token = path[(path.LastIndexOf('/') + 1)..];
         List<(string Hash, string Protected)> linksBefore;
         await using (var db = factory.NewDbContext())

@@ -35,6 +35,36 @@ public class PulsePagesTests
     }
 
     [Fact]
+    public async Task The_owner_sees_and_changes_a_pulses_reminder_schedule_and_the_next_planned_reminder()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Director);
+        var host = ctx.RenderWithProviders<Pulses>();
+
+        host.WaitForElement("[data-testid=pulse]");
+        Assert.Equal("Automatic reminders: after 50% of the window, then every 4 days, not at weekends, in office hours.",
+            host.Find("[data-testid=pulse-reminders]").TextContent);
+        // The open demo round plans its next reminder: a long date with its weekday (a day, never a time).
+        Assert.Matches(@"^next reminder (Monday|Tuesday|Wednesday|Thursday|Friday) \d{1,2} [A-Z][a-z]+ \d{4}$",
+            host.Find("[data-testid=round-next-reminder]").TextContent);
+
+        host.Find("[data-testid=change-reminders]").Click();
+        var dialog = host.WaitForElement(".mud-dialog");
+        var every = dialog.QuerySelector("[data-testid=reminders-every] input, input[data-testid=reminders-every]")!;
+        // The field's limits are the domain's (PulseReminderSchedule.EveryDaysMax): 40 becomes 31.
+        every.Change("40");
+        host.WaitForAssertion(() => Assert.Equal("31",
+            host.Find(".mud-dialog [data-testid=reminders-every] input, .mud-dialog input[data-testid=reminders-every]").GetAttribute("value")));
+
+        host.Find(".mud-dialog [data-testid=reminders-every] input, .mud-dialog input[data-testid=reminders-every]").Change("3");
+        host.Find(".mud-dialog [data-testid=reminders-weekends] input, .mud-dialog input[data-testid=reminders-weekends]").Change(false);
+        host.Find(".mud-dialog [data-testid=save]").Click();
+        host.WaitForAssertion(() => Assert.Equal(
+            "Automatic reminders: after 50% of the window, then every 3 days, weekends included, in office hours.",
+            host.Find("[data-testid=pulse-reminders]").TextContent));
+    }
+
+    [Fact]
     public async Task Editing_an_answered_item_says_it_becomes_a_new_version()
     {
         await using var ctx = new PortalBunitContext();

@@ -50,6 +50,7 @@ public sealed class PulseSurveyConfiguration : IEntityTypeConfiguration<PulseSur
         b.Property(s => s.Cadence).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.Ignore(s => s.Thresholds);
+        b.Ignore(s => s.Reminders);
         b.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(s => s.Items).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_items");
         b.HasMany(s => s.Audience).WithOne().HasForeignKey(a => a.SurveyId).OnDelete(DeleteBehavior.Cascade);

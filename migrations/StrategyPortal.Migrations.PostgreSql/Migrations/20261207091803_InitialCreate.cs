@@ -130,6 +130,10 @@ namespace StrategyPortal.Migrations.PostgreSql.Migrations
                     CommentThreshold = table.Column<int>(type: "integer", nullable: false),
                     DetailMinGroupSize = table.Column<int>(type: "integer", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    RemindersOn = table.Column<bool>(type: "boolean", nullable: false),
+                    ReminderFirstAtPercent = table.Column<int>(type: "integer", nullable: false),
+                    ReminderEveryDays = table.Column<int>(type: "integer", nullable: false),
+                    ReminderSkipWeekends = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

@@ -128,6 +128,10 @@ namespace StrategyPortal.Migrations.Sqlite.Migrations
                     CommentThreshold = table.Column<int>(type: "INTEGER", nullable: false),
                     DetailMinGroupSize = table.Column<int>(type: "INTEGER", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemindersOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReminderFirstAtPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderEveryDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderSkipWeekends = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
