@@ -6,5 +6,5 @@ namespace StrategyPortal.Domain.Common;
 /// </summary>
 public static class PortalDay
 {
-    public static DateOnly Today(this TimeProvider clock) => clock.Today();
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
