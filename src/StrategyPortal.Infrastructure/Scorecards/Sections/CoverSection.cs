@@ -31,7 +31,7 @@ internal sealed class CoverSection(ScorecardComposition composition) : Scorecard
         var k = ScorecardKeyFigures.Of(Data);
         Add(new KeyFigures([
             new KeyFigure(T("kf.standards", Word(RagStatus.Green)), Percent(k.StandardsGreen, Culture),
-                VsLast(Delta(k.StandardsGreen, k.StandardsGreenBefore, Culture, T("unit.points"))), RagInk(k.StandardsGreen, 80, 60)),
+                VsLast(Delta(k.StandardsGreen, k.StandardsGreenBefore, Culture, T("unit.points"))), Ink(StandardBands.OnTargetShare.Of(k.StandardsGreen))),
             new KeyFigure(T("kf.standards", Word(RagStatus.Red)), Count(k.StandardsRed, Culture),
                 T("kf.turned-off-target", k.StandardsTurnedRed), k.StandardsRed > 0 ? RedInk : GreenInk),
             new KeyFigure(T("kf.promises"), PromiseHeadline(k), PromiseNote(k), Navy),
@@ -71,6 +71,5 @@ internal sealed class CoverSection(ScorecardComposition composition) : Scorecard
         return string.Join(" ", parts);
     }
 
-    private static SKColor RagInk(double? value, double green, double amber) =>
-        value is not { } v ? GreyInk : v >= green ? GreenInk : v >= amber ? AmberInk : RedInk;
+    private static SKColor Ink(Band? band) => SKColor.Parse(BandColours.Of(band).Ink);
 }
