@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyPortal.Application.CustomerScores;
 using StrategyPortal.Application.Engagement;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Application.Standards;
 using StrategyPortal.Domain.Access;
@@ -70,7 +71,8 @@ public abstract partial class ScorecardTests(PortalFactory factory)
         // Standards: the RAG counts of the standards list for the quarter (those in force then), in the cover's summary sentence.
         var rows = (await director.Get<StandardsService>().ListAsync(new StandardsQuery { Quarter = Quarter, PageSize = 500 })).Items.Where(r => r.InForce).ToList();
         var summary = factory.Text<ScorecardsText>("summary.standards", "nl",
-            rows.Count(r => r.Rag == RagStatus.Green), rows.Count(r => r.Rag == RagStatus.Amber), rows.Count(r => r.Rag == RagStatus.Red), rows.Count(r => r.Rag == RagStatus.NoData));
+            rows.Count(r => r.Rag == RagStatus.Green), rows.Count(r => r.Rag == RagStatus.Amber), rows.Count(r => r.Rag == RagStatus.Red), rows.Count(r => r.Rag == RagStatus.NoData),
+            Terms.InSentence(RagStatus.Green, Dutch), Terms.InSentence(RagStatus.Amber, Dutch), Terms.InSentence(RagStatus.Red, Dutch));
         Assert.Contains(summary, text);
         Assert.Equal(rows.Count, data.Standards.Standards.Count);
     }
