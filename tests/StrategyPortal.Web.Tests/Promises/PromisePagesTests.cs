@@ -173,10 +173,13 @@ public class PromisePagesTests
 
         host.WaitForElement("[data-testid=edit-promise]").Click();
         host.WaitForElement(claimInput).Change("Een belofte die niemand bedoelde");
+        // Each click re-renders the dialog through the renderer's queue: wait for each step's rows before the next click.
         host.Find(".mud-dialog [data-testid=requirement-remove]").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog [data-testid=requirement]")));
         host.Find(".mud-dialog [data-testid=add-requirement]").Click();
+        host.WaitForAssertion(() => Assert.Single(host.FindAll(".mud-dialog [data-testid=requirement]")));
         host.Find(".mud-dialog [data-testid=add-requirement]").Click();
-        Assert.Equal(2, host.FindAll(".mud-dialog [data-testid=requirement]").Count);
+        host.WaitForAssertion(() => Assert.Equal(2, host.FindAll(".mud-dialog [data-testid=requirement]").Count));
         host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
         host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
 
