@@ -74,7 +74,7 @@ public sealed class ActionReminders(IPortalDbFactory dbFactory, ActionCauses cau
         foreach (var language in NoticeSettings.Languages)
         {
             var view = (await causes.DescribeAsync(db, [action], language, cancellationToken))[action.Id];
-            cause[language] = CauseLine(view, CultureInfo.GetCultureInfo(language));
+            cause[language] = CauseLine(view, PortalCultures.Of(language));
         }
         var payload = new ActionReminderNotice(action.Id, action.Title, unitName, action.DueOn, action.Status, cause);
         await NoticeOutbox.QueueAsync(db, kind, [action.OwnerPersonId], _ => payload, nowUtc, cancellationToken);
