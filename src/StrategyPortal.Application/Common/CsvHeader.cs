@@ -1,3 +1,4 @@
+using CsvHelper;
 using StrategyPortal.Application.CustomerScores;
 
 namespace StrategyPortal.Application.Common;
@@ -53,4 +54,19 @@ public sealed class CsvHeader(IReadOnlyList<string> known, IReadOnlyList<string>
         var name = raw.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
         return (raw, aliases?.GetValueOrDefault(name) ?? name);
     }
+
+    /// <summary>How the portal reads its CSV files (people, customer scores): a header row, trimmed fields, empty lines skipped,
+    /// missing trailing fields empty, a malformed row skipped and reported by its line.</summary>
+    public static CsvReaderOptions ReaderOptions(char separator, Action<CsvMalformedRecord> onMalformed) => new()
+    {
+        Separator = separator,
+        HasHeader = true,
+        TrimWhitespace = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        OnMalformedRecord = onMalformed,
+    };
 }

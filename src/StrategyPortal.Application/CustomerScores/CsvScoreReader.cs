@@ -38,18 +38,7 @@ internal sealed class CsvScoreReader(MessageText text)
         stream.Position = start;
 
         var malformed = new List<(long Line, CsvMalformedReason Reason)>();
-        var options = new CsvReaderOptions
-        {
-            Separator = delimiter,
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = m => malformed.Add((m.LineNumber, m.Reason)),
-        };
+        var options = CsvHeader.ReaderOptions(delimiter, m => malformed.Add((m.LineNumber, m.Reason)));
         using var csv = CsvReader.Create(stream, options, leaveOpen: true);
         var rows = 0;
         while (await csv.ReadAsync(cancellationToken))

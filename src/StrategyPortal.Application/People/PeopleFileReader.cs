@@ -97,18 +97,7 @@ public sealed class PeopleFileReader(MessageText text)
 
         var records = new List<PersonData>();
         var malformed = new List<long>();
-        var options = new CsvReaderOptions
-        {
-            Separator = delimiter.Value,
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = m => malformed.Add(m.LineNumber),
-        };
+        var options = CsvHeader.ReaderOptions(delimiter.Value, m => malformed.Add(m.LineNumber));
         using var stream = new MemoryStream(content, offset, content.Length - offset, writable: false);
         using var csv = CsvReader.Create(stream, options, leaveOpen: false);
         var given = map.Keys.Aggregate(PersonField.None, (all, column) => all | FieldOf[column]);
