@@ -207,9 +207,18 @@ public sealed class AnswerMixTests_Sqlite(SqliteMixPortal factory) : AnswerMixTe
         System.IO.File.Delete(canonical);
     }
 
-    private static Dictionary<string, (int Page, int Offset)> Layout(IEnumerable<SqlitePages.Cell> cells) =>
-        cells.ToDictionary(c => string.Join("|", c.Values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))),
-            c => (c.Page, c.Offset));
+    /// <summary>
+    /// Each row's place: the rank of its page among the structure's pages, and its offset in the page. Ranks, not page
+    /// numbers: the portal's own jobs (outbox, audit) may write other tables after the mix, which moves where a copy made
+    /// later puts this structure's pages, but not the order of its pages or what lies where in them.
+    /// </summary>
+    private static Dictionary<string, (int Page, int Offset)> Layout(IEnumerable<SqlitePages.Cell> cells)
+    {
+        var list = cells.ToList();
+        var rank = list.Select(c => c.Page).Distinct().Order().Select((page, i) => (page, i)).ToDictionary(x => x.page, x => x.i);
+        return list.ToDictionary(c => string.Join("|", c.Values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))),
+            c => (rank[c.Page], c.Offset));
+    }
 }
 
 /// <summary>PostgreSQL: the system columns <c>xmin</c> (transaction id) and <c>ctid</c> (physical position).</summary>
