@@ -16,7 +16,7 @@ namespace StrategyPortal.Application.Engagement;
 /// check fails.
 /// </summary>
 public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, IMemoryCache cache,
-    RoundAudienceRecorder recorder)
+    RoundAudienceRecorder recorder, IPulseAnswerStore store)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -112,25 +112,12 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
             return new SubmitResult(SubmitStatus.Invalid, errors);
         }
 
-        // One SaveChanges = one transaction: both rows or neither. They share only the round id. The answer counts in the
-        // unit the person was invited in, even if they have moved since the round opened.
-        await using var write = await dbFactory.CreateAsync(cancellationToken);
-        write.Participations.Add(new Participation(roundId, answerer.PersonId!.Value));
-        write.PulseResponses.Add(PulseResponse.Create(roundId, invitedIn, Today, sheet.Answers));
-        foreach (var (questionId, comment) in sheet.Comments)
-            write.PulseComments.Add(new PulseComment(roundId, invitedIn, questionId, comment));
-        try
-        {
-            await write.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A second post of the same person raced the first: the participation key refused it, nothing was stored.
-            await using var check = await dbFactory.CreateAsync(cancellationToken);
-            if (await check.Participations.AnyAsync(p => p.RoundId == roundId && p.PersonId == answerer.PersonId, cancellationToken))
-                return SubmitResult.Of(SubmitStatus.AlreadyAnswered);
-            throw;
-        }
+        // One transaction: both rows or neither (with other answers that arrive at the same moment, IPulseAnswerStore). They share
+        // only the round id. The answer counts in the unit the person was invited in, even if they have moved since the round opened.
+        var rows = new PulseAnswerRows(new Participation(roundId, answerer.PersonId!.Value), PulseResponse.Create(roundId, invitedIn, Today, sheet.Answers),
+            sheet.Comments.Select(c => new PulseComment(roundId, invitedIn, c.QuestionId, c.Text)).ToList());
+        // False: a second post of the same person raced the first; the participation key refused it, nothing was stored.
+        if (!await store.StoreAsync(rows, cancellationToken)) return SubmitResult.Of(SubmitStatus.AlreadyAnswered);
         return SubmitResult.Of(SubmitStatus.Stored);
     }
 
