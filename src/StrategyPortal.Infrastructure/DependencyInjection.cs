@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton(engagement);
         services.AddScoped<IDemoSeedStep, EngagementDemoSeed>();
         services.AddSingleton<AnswerMixer>();
+        services.AddSingleton<IPulseAnswerStore, PulseAnswerStore>();
         services.AddHostedService<PulseRoundScheduler>();
         services.AddScoped<ICustomerScoreWriter, CustomerScoreWriter>();
         services.AddScoped<IDemoSeedStep, CustomerScoreDemoSeed>();

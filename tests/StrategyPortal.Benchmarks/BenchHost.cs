@@ -52,7 +52,7 @@ internal sealed class BenchHost : IAsyncDisposable
             "--RateLimits:SignInPerMinute=1000000", "--RateLimits:PulseAnswersPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterName=simple",
             .. extraArgs ?? [],
-        ]);
+        ], RequestProbe.AddTo);
         app.MapGet("/bench/sign-in/{personId:int}", async (int personId, SignInManager<PortalUser> signIn, PortalDbContext db) =>
         {
             var user = await db.Users.SingleAsync(u => u.PersonId == personId);

@@ -74,6 +74,7 @@ internal static partial class LoadRun
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var collectionsBefore = GC.CollectionCount(0);
+        RequestProbe.Reset();
         var wall = Stopwatch.StartNew();
         var phase = await RunPhaseAsync(ready, roundId, rate, maxDuration, (postLatencies, sessionLatencies));
         var stored = phase.Stored;
@@ -100,6 +101,8 @@ internal static partial class LoadRun
         Console.WriteLine($"answer{(formsFirst ? " (POST)" : " (GET form + POST)")}{(rate > 0 ? " from its due start" : "")} p50 / p95 / p99 : {Percentile(whole, 50):0.0} / {Percentile(whole, 95):0.0} / {Percentile(whole, 99):0.0} ms");
         Console.WriteLine($"CPU (server + client, one process): {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds / Math.Max(1, stored):0.00} ms per answer = {stored / Math.Max(0.001, cpu.TotalSeconds):0} answers per CPU-second; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"allocated (server + client)  : {allocated / 1024.0 / Math.Max(1, stored):0} KB per answer, {collections} gen0 collections ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)");
+        Console.WriteLine("per request (server side)    :");
+        RequestProbe.Print(stored, sql: Environment.GetEnvironmentVariable("SP_BENCH_SQL") == "1");
         Console.WriteLine($"replayed posts refused       : {replaysRefused} (accepted: {replaysAccepted})");
         Console.WriteLine($"failures                     : {(failures.IsEmpty ? "none" : string.Join("; ", failures.Select(f => $"{f.Key} × {f.Value}")))}");
         Console.WriteLine($"counted back from the DB     : {participations} participations ({distinctPeople} people), {responses} responses");

@@ -16,7 +16,7 @@ namespace StrategyPortal.Application.Engagement;
 /// check fails.
 /// </summary>
 public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser currentUser, MessageText text, TimeProvider clock, IMemoryCache cache,
-    RoundAudienceRecorder recorder)
+    RoundAudienceRecorder recorder, IPulseAnswerStore store)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -49,24 +49,29 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
     }
 
     /// <summary>
-    /// The form of a round for the signed-in person — or, with <paramref name="link"/>, for the person whose personal link it
-    /// is (no sign-in) — or why they cannot answer it.
-    /// </summary>
-    /// <summary>
     /// The company's name (its top unit), for the personal link's pages: the visitor is not signed in, and the name is what the
     /// invitation itself says. Nothing else about the company or the round.
     /// </summary>
     public async Task<string> GetCompanyNameAsync(CancellationToken cancellationToken = default)
     {
+        // Read once per 30 seconds like the round's items: every page opened from a link shows it.
+        const string key = "pulse-link-company";
+        if (cache.TryGetValue(key, out string? cached) && cached is not null) return cached;
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        return await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        var name = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        cache.Set(key, name, CacheFor);
+        return name;
     }
 
+    /// <summary>
+    /// The form of a round for the signed-in person — or, with <paramref name="link"/>, for the person whose personal link it
+    /// is (no sign-in) — or why they cannot answer it.
+    /// </summary>
     public async Task<PulseForm> GetFormAsync(int roundId, string? link = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var info = await RoundInfoAsync(db, roundId, cancellationToken);
-        var answerer = await AnswererAsync(db, roundId, link, cancellationToken);
+        var answerer = await AnswererAsync(db, info, link, cancellationToken);
         if (info is null) return PulseForm.Refused(PulseFormStatus.NotFound, roundId);
         if (answerer is null) return PulseForm.Refused(PulseFormStatus.InvalidLink, roundId);
         var (status, _) = await StatusAsync(db, info, answerer, cancellationToken);
@@ -83,15 +88,23 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
     /// </summary>
     public async Task<SubmitResult> SubmitAsync(int roundId, IReadOnlyDictionary<int, string?> values, string? link = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var info = await RoundInfoAsync(db, roundId, cancellationToken);
-        var answerer = await AnswererAsync(db, roundId, link, cancellationToken);
-        if (info is null) return SubmitResult.Of(SubmitStatus.NotFound);
-        if (answerer is null) return SubmitResult.Of(SubmitStatus.InvalidLink);
-        var (status, invitedIn) = await StatusAsync(db, info, answerer, cancellationToken);
-        if (status != PulseFormStatus.Ready) return SubmitResult.Of(ToSubmit(status));
+        PulseAnswerSheet sheet;
+        Answerer answerer;
+        int invitedIn;
+        RoundInfo info;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var round = await RoundInfoAsync(db, roundId, cancellationToken);
+            var who = await AnswererAsync(db, round, link, cancellationToken);
+            if (round is null) return SubmitResult.Of(SubmitStatus.NotFound);
+            if (who is null) return SubmitResult.Of(SubmitStatus.InvalidLink);
+            (info, answerer) = (round, who);
+            var (status, unit) = await StatusAsync(db, info, answerer, cancellationToken);
+            if (status != PulseFormStatus.Ready) return SubmitResult.Of(ToSubmit(status));
+            invitedIn = unit;
+        }
 
-        var sheet = PulseAnswerSheet.Check(info.Items.Select(i => new SheetItem(i.QuestionId, i.Kind)).ToList(), values);
+        sheet = PulseAnswerSheet.Check(info.Items.Select(i => new SheetItem(i.QuestionId, i.Kind)).ToList(), values);
         if (!sheet.IsValid)
         {
             var errors = sheet.Errors.ToDictionary(e => e.Key, e => MessageFor(e.Value, info.Items.First(i => i.QuestionId == e.Key).Kind));
@@ -99,56 +112,67 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
             return new SubmitResult(SubmitStatus.Invalid, errors);
         }
 
-        // One SaveChanges = one transaction: both rows or neither. They share only the round id. The answer counts in the
-        // unit the person was invited in, even if they have moved since the round opened.
-        db.Participations.Add(new Participation(roundId, answerer.PersonId!.Value));
-        db.PulseResponses.Add(PulseResponse.Create(roundId, invitedIn, Today, sheet.Answers));
-        foreach (var (questionId, comment) in sheet.Comments)
-            db.PulseComments.Add(new PulseComment(roundId, invitedIn, questionId, comment));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A second post of the same person raced the first: the participation key refused it, nothing was stored.
-            await using var check = await dbFactory.CreateAsync(cancellationToken);
-            if (await check.Participations.AnyAsync(p => p.RoundId == roundId && p.PersonId == answerer.PersonId, cancellationToken))
-                return SubmitResult.Of(SubmitStatus.AlreadyAnswered);
-            throw;
-        }
+        // One transaction: both rows or neither (with other answers that arrive at the same moment, IPulseAnswerStore). They share
+        // only the round id. The answer counts in the unit the person was invited in, even if they have moved since the round opened.
+        var rows = new PulseAnswerRows(new Participation(roundId, answerer.PersonId!.Value), PulseResponse.Create(roundId, invitedIn, Today, sheet.Answers),
+            sheet.Comments.Select(c => new PulseComment(roundId, invitedIn, c.QuestionId, c.Text)).ToList());
+        // False: a second post of the same person raced the first; the participation key refused it, nothing was stored.
+        if (!await store.StoreAsync(rows, cancellationToken)) return SubmitResult.Of(SubmitStatus.AlreadyAnswered);
         return SubmitResult.Of(SubmitStatus.Stored);
     }
 
-    /// <summary>Who answers: the signed-in person (who must be allowed to answer pulses), or the person of a personal link.</summary>
-    private sealed record Answerer(int? PersonId, int? OrgUnitId);
+    /// <summary>
+    /// Who answers — the signed-in person (who must be allowed to answer pulses), or the person of a personal link — and where
+    /// they stand in the round: whether they took part already, and the unit their invitation counts them in (null: not invited).
+    /// </summary>
+    private sealed record Answerer(int? PersonId, int? OrgUnitId, bool Answered, int? InvitedIn);
 
     /// <summary>
     /// Without a link: the signed-in person. With one: the person whose link for this round it is, while they are active; null
-    /// for a link that is not this round's. The link is looked up by its hash and only read: nothing is written to it, ever.
+    /// for a link that is not this round's. Either way one query reads the person's participation and invitation with them. The
+    /// link is looked up by its hash and only read: nothing is written to it, ever.
     /// </summary>
-    private async Task<Answerer?> AnswererAsync(IPortalDb db, int roundId, string? link, CancellationToken cancellationToken)
+    private async Task<Answerer?> AnswererAsync(IPortalDb db, RoundInfo? info, string? link, CancellationToken cancellationToken)
     {
         if (link is null)
         {
             var user = await currentUser.GetAsync(cancellationToken);
             user.Demand(Permission.EngagementAnswer);
-            return new Answerer(user.PersonId, user.OrgUnitId);
+            if (info is null || user.PersonId is not { } personId) return new Answerer(user.PersonId, user.OrgUnitId, false, null);
+            await EnsureAudienceAsync(db, info, cancellationToken);
+            var standing = await db.PulseRounds.AsNoTracking().Where(r => r.Id == info.RoundId)
+                .Select(r => new
+                {
+                    InvitedIn = db.PulseInvitations.Where(i => i.RoundId == r.Id && i.PersonId == personId).Select(i => (int?)i.UnitId).FirstOrDefault(),
+                    Answered = db.Participations.Any(p => p.RoundId == r.Id && p.PersonId == personId),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            return new Answerer(personId, user.OrgUnitId, standing?.Answered ?? false, standing?.InvitedIn);
         }
-        if (link.Length is 0 or > 200) return null;
+        if (info is null || link.Length is 0 or > 200) return null;
+        // A link exists only for an invitation (its key is the invitation's), so the audience is recorded already.
         var hash = PulseLink.HashOf(link);
+        var roundId = info.RoundId;
         var person = await db.PulseLinks.AsNoTracking().Where(l => l.TokenHash == hash && l.RoundId == roundId)
-            .Join(db.People.Where(p => p.IsActive && !p.IsErased), l => l.PersonId, p => p.Id, (l, p) => new { p.Id, p.OrgUnitId })
+            .Join(db.People.Where(p => p.IsActive && !p.IsErased), l => l.PersonId, p => p.Id, (l, p) => new { l.RoundId, p.Id, p.OrgUnitId })
+            .Join(db.PulseInvitations, x => new { x.RoundId, PersonId = x.Id }, i => new { i.RoundId, i.PersonId },
+                (x, i) => new { x.Id, x.OrgUnitId, i.UnitId, Answered = db.Participations.Any(p => p.RoundId == x.RoundId && p.PersonId == x.Id) })
             .FirstOrDefaultAsync(cancellationToken);
-        return person is null ? null : new Answerer(person.Id, person.OrgUnitId);
+        return person is null ? null : new Answerer(person.Id, person.OrgUnitId, person.Answered, person.UnitId);
+    }
+
+    /// <summary>Who is invited is decided when the round opens: the first to look after that records it (usually the scheduler has).</summary>
+    private async Task EnsureAudienceAsync(IPortalDb db, RoundInfo info, CancellationToken cancellationToken)
+    {
+        if (info.AudienceRecorded || Today < info.OpensOn) return;
+        await recorder.EnsureRecordedAsync(await db.PulseRounds.AsNoTracking().FirstAsync(r => r.Id == info.RoundId, cancellationToken), cancellationToken);
     }
 
     /// <summary>Whether the person may answer now, and (when they may) the unit their invitation counts them in.</summary>
     private async Task<(PulseFormStatus Status, int UnitId)> StatusAsync(IPortalDb db, RoundInfo info, Answerer user, CancellationToken cancellationToken)
     {
-        if (user.PersonId is not { } personId) return (PulseFormStatus.NotInAudience, 0);
-        if (await db.Participations.AnyAsync(p => p.RoundId == info.RoundId && p.PersonId == personId, cancellationToken))
-            return (PulseFormStatus.AlreadyAnswered, 0);
+        if (user.PersonId is null) return (PulseFormStatus.NotInAudience, 0);
+        if (user.Answered) return (PulseFormStatus.AlreadyAnswered, 0);
         var today = Today;
         if (today < info.OpensOn)
         {
@@ -156,10 +180,7 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
             var audience = await PulseAudience.LoadAsync(db, info.SurveyId, cancellationToken);
             return (user.OrgUnitId is { } unitId && audience.Contains(unitId) ? PulseFormStatus.NotYetOpen : PulseFormStatus.NotInAudience, 0);
         }
-        if (!info.AudienceRecorded) await recorder.EnsureRecordedAsync(await db.PulseRounds.AsNoTracking().FirstAsync(r => r.Id == info.RoundId, cancellationToken), cancellationToken);
-        var invitedIn = await db.PulseInvitations.AsNoTracking().Where(i => i.RoundId == info.RoundId && i.PersonId == personId)
-            .Select(i => (int?)i.UnitId).FirstOrDefaultAsync(cancellationToken);
-        if (invitedIn is not { } unit) return (PulseFormStatus.NotInAudience, 0);
+        if (user.InvitedIn is not { } unit) return (PulseFormStatus.NotInAudience, 0);
         if (today > info.ClosesOn) return (PulseFormStatus.Closed, 0);
         return (PulseFormStatus.Ready, unit);
     }

@@ -14,7 +14,7 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in posts per client address.</summary>
     public int SignInPerMinute { get; set; } = 10;
 
-    /// <summary>Pulse answer posts per signed-in person.</summary>
+    /// <summary>Pulse answer posts per signed-in person, or per personal link.</summary>
     public int PulseAnswersPerMinute { get; set; } = 30;
 
     /// <summary>API calls per API key.</summary>
@@ -30,7 +30,7 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Fixed-window limits: windows follow the clock (<see cref="ClockKey"/>; a one-minute window runs from a whole minute to
 /// the next), so a refused client is told exactly when the next window starts. Sign-in is counted per client address (nobody is signed in yet); pulse answers
-/// per signed-in person, not per address, because a whole office may share one NAT address; the API
+/// per signed-in person (or personal link), not per address, because a whole office may share one NAT address; the API
 /// per API key. Each instance counts for itself, which is safe to duplicate: behind N instances a
 /// client gets at most N times the limit. A refused request gets 429 and <c>Retry-After</c>.
 /// </summary>
@@ -60,8 +60,9 @@ public static class RateLimits
                 var retry = UntilNextWindow(Clock(http).GetUtcNow(), window);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                // The route's pattern, not the path: a personal link's path carries its token.
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
-                    .LogWarning("Rate limit hit on {Path}", http.Request.Path.Value);
+                    .LogWarning("Rate limit hit on {Path}", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value);
                 // API clients get a problem body (the status page is for browsers).
                 if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                     await Results.Problem($"Too many requests for this API key; try again in {seconds} seconds.",
@@ -89,9 +90,14 @@ public static class RateLimits
 
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>The signed-in person; a request without one is counted by address (it is refused anyway).</summary>
+    /// <summary>
+    /// The signed-in person; a personal link's answer by its link, as the person it stands for (the people an invitation reaches
+    /// share their office's address too); any other request without one by address (it is refused anyway).
+    /// </summary>
     private static string Person(HttpContext context) =>
-        context.User.FindFirst(PortalClaims.PersonId)?.Value is { } id ? "person:" + id : "address:" + ClientAddress(context);
+        context.User.FindFirst(PortalClaims.PersonId)?.Value is { } id ? "person:" + id
+        : context.GetRouteValue(nameof(Engagement.AnswerPulse.Link)) is string { Length: > 0 and <= 200 } link ? "link:" + link
+        : "address:" + ClientAddress(context);
 
     /// <summary>The API key (authorization has run and put it on the user); without one, the address.</summary>
     private static string ApiKey(HttpContext context) =>

@@ -252,6 +252,7 @@ internal static partial class MailBenchmark
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
         var loadBefore = LoadAverage();
+        RequestProbe.Reset();
         var wall = Stopwatch.StartNew();
         var phase = await PhaseAsync(timedRound, (posts, sessions));
         wall.Stop();
@@ -275,6 +276,8 @@ internal static partial class MailBenchmark
         Console.WriteLine($"  replayed posts refused: {phase.ReplaysRefused + warmed.ReplaysRefused} (accepted: {phase.ReplaysAccepted + warmed.ReplaysAccepted}); failures: {(phase.Failures.IsEmpty ? "none" : string.Join("; ", phase.Failures.Select(x => $"{x.Key} × {x.Value}")))}");
         var lost = Math.Max(0, phase.Stored - responses);
         var duplicated = Math.Max(0, responses - phase.Stored) + (participations - distinct);
+        Console.WriteLine("  per request (server side, timed pulse):");
+        RequestProbe.Print(phase.Stored, sql: Environment.GetEnvironmentVariable("SP_BENCH_SQL") == "1");
         Console.WriteLine($"  counted back: {participations} participations ({distinct} people), {responses} responses; lost / duplicated: {lost} / {duplicated}");
         var ok = lost == 0 && duplicated == 0 && phase.ReplaysAccepted + warmed.ReplaysAccepted == 0 && phase.Failures.IsEmpty && warmed.Failures.IsEmpty;
         Console.WriteLine(ok ? "RESULT: consistent" : "RESULT: INCONSISTENT");

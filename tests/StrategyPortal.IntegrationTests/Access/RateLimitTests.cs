@@ -59,6 +59,40 @@ public abstract class RateLimitTests(PortalFactory factory)
         Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostPulseAsync(one, round, formOne));
     }
 
+    /// <summary>A personal link for the person to the round (as the outbox makes it when the invitation is sent).</summary>
+    private async Task<string> LinkAsync(int round, int personId)
+    {
+        var token = "limit-" + Guid.NewGuid().ToString("N");
+        await using var db = factory.NewDbContext();
+        db.PulseLinks.Add(new Domain.Engagement.PulseLink(round, personId, Domain.Engagement.PulseLink.HashOf(token), "protected"));
+        await db.SaveChangesAsync();
+        return $"/pulses/{round}/link/{token}";
+    }
+
+    [Fact]
+    public async Task Answers_through_personal_links_are_limited_per_link_not_per_address()
+    {
+        var round = await OpenRoundAsync();
+        var first = await LinkAsync(round, (await factory.AddInvitedPersonAsync("Link Limit One")).Id);
+        var second = await LinkAsync(round, (await factory.AddInvitedPersonAsync("Link Limit Two")).Id);
+        // Nobody signed in, every request from the same address (an office behind one NAT address).
+        using var one = factory.CreatePortalClient();
+        using var two = factory.CreatePortalClient();
+        var formOne = HtmlForm.WithHandler(await one.GetPageAsync(first), "pulse-answer").Fill([]);
+        var formTwo = HtmlForm.WithHandler(await two.GetPageAsync(second), "pulse-answer").Fill([]);
+
+        async Task<HttpStatusCode> PostAsync(PortalClient client, string path, FormUrlEncodedContent form)
+        {
+            using var content = new StringContent(await form.ReadAsStringAsync(), Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var response = await client.Http.PostAsync(path, content);
+            return response.StatusCode;
+        }
+        for (var i = 0; i < Limit; i++) Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostAsync(one, first, formOne));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(one, first, formOne));
+        // Another person's link from the same address: not limited.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostAsync(two, second, formTwo));
+    }
+
     private async Task<string> NewKeyAsync(string name)
     {
         await using var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email);

@@ -266,6 +266,70 @@ public abstract partial class PulseAnsweringTests(PortalFactory factory)
         Assert.All(results.Units.Where(u => !u.IsShown), u => Assert.Null(u.Shares));
     }
 
+    /// <summary>
+    /// Answers that arrive together are written in one transaction (PulseAnswerStore). While the database is held by another
+    /// writer, the first answer waits in it and the others queue: the next transaction then holds all of them, with a person's
+    /// answer twice and one of someone who answered already. The database refuses that batch; written again one by one, every
+    /// other answer is stored once and each repeat is refused — nothing lost, nothing twice.
+    /// </summary>
+    [Fact]
+    public async Task Answers_that_arrive_together_are_stored_once_each_and_a_repeat_among_them_is_refused()
+    {
+        var roundId = await ScheduleRoundAsync("Together " + Guid.NewGuid().ToString("N")[..6], Today, null);
+        List<(int PersonId, int UnitId)> invited;
+        int question;
+        await using (var db = factory.NewDbContext())
+        {
+            var surveyId = await db.PulseRounds.Where(r => r.Id == roundId).Select(r => r.SurveyId).SingleAsync();
+            question = (await db.PulseSurveys.Include(s => s.Items).SingleAsync(s => s.Id == surveyId)).Items.OrderBy(i => i.Position).First().QuestionId;
+            invited = (await db.PulseInvitations.Where(i => i.RoundId == roundId).OrderBy(i => i.PersonId).Take(9).ToListAsync())
+                .Select(i => (i.PersonId, i.UnitId)).ToList();
+        }
+        Assert.Equal(9, invited.Count);
+        var store = factory.Services.GetRequiredService<IPulseAnswerStore>();
+        PulseAnswerRows Rows((int PersonId, int UnitId) p) => new(new Participation(roundId, p.PersonId),
+            PulseResponse.Create(roundId, p.UnitId, Today, [new ScaledAnswer(question, QuestionKind.Engagement, 4)]), [new PulseComment(roundId, p.UnitId, question, "samen")]);
+        Assert.True(await store.StoreAsync(Rows(invited[0])));
+
+        // The first of the rest, then every other one, and the first person's and the second person's answers again.
+        var queued = new[] { invited[1] }.Concat(invited.Skip(2)).Append(invited[0]).Append(invited[1]).ToList();
+        var returned = 0;
+        var calls = new Task<bool>[queued.Count];
+        var starters = new List<Task>();
+        await using (var blocker = factory.NewDbContext())
+        {
+            await blocker.Database.OpenConnectionAsync();
+            await using var hold = await blocker.Database.BeginTransactionAsync();
+            // Another writer holds the database: SQLite's write lock (an insert of nothing), PostgreSQL's lock on the table.
+            if (blocker.Database.IsSqlite()) await blocker.Database.ExecuteSqlRawAsync("DELETE FROM \"Participations\" WHERE \"RoundId\" = -1");
+            else await blocker.Database.ExecuteSqlRawAsync("LOCK TABLE \"Participations\" IN SHARE ROW EXCLUSIVE MODE");
+            for (var n = 0; n < queued.Count; n++)
+            {
+                var (index, answer) = (n, queued[n]);
+                starters.Add(Task.Run(() =>
+                {
+                    calls[index] = store.StoreAsync(Rows(answer));
+                    Interlocked.Increment(ref returned);
+                }));
+            }
+            // Every call but the one that writes (and waits for the lock; on SQLite its thread waits) has queued its answer and returned.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref returned) < queued.Count - 1 && DateTime.UtcNow < deadline) await Task.Delay(10);
+            Assert.True(Volatile.Read(ref returned) >= queued.Count - 1);
+            await hold.RollbackAsync();
+        }
+        await Task.WhenAll(starters);
+        var results = await Task.WhenAll(calls);
+
+        Assert.Equal(queued.Count - 2, results.Count(stored => stored));
+        Assert.False(results[^2]);
+        // The second person's answer is stored once: by whichever of its two calls came first.
+        Assert.Equal(1, new[] { results[0], results[^1] }.Count(stored => stored));
+        Assert.Equal((9, 9, 9), await CountAsync(roundId));
+        await using (var db = factory.NewDbContext())
+            Assert.Equal(invited.Select(i => i.PersonId).Order(), await db.Participations.Where(p => p.RoundId == roundId).Select(p => p.PersonId).OrderBy(id => id).ToListAsync());
+    }
+
     [GeneratedRegex("type=\"radio\" id=\"q\\d+-\\d+\" name=\"(q\\d+)\"")]
     private static partial Regex RadioNames();
 
