@@ -33,6 +33,10 @@ public static class Light
     public static MarkupString SmallIcon(string icon, string label) =>
         Once(icon, "label:" + label, () => Svg(icon, "mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-small", label));
 
+    /// <summary>An icon without a text of its own (as <c>&lt;MudIcon/&gt;</c>), <paramref name="size"/> small or medium.</summary>
+    public static MarkupString Icon(string icon, string size) =>
+        Once(icon, "icon-" + size, () => Svg(icon, "mud-icon-root mud-svg-icon mud-icon-size-" + size));
+
     /// <summary>A menu entry's icon, as <c>MudNavLink</c> draws it.</summary>
     public static MarkupString NavLinkIcon(string icon) =>
         Once(icon, "nav", () => Svg(icon, "mud-icon-root mud-svg-icon mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default"));
