@@ -29,9 +29,14 @@ status=0
 # The scale-out tests publish the portal from this build and run it as separate processes behind nginx.
 for project in $(ls -d tests/*Tests | grep -v -e E2ETests -e ScaleOutTests) tests/StrategyPortal.E2ETests tests/StrategyPortal.ScaleOutTests; do
   name="$(basename "$project")"
-  echo "==> $name"
+  echo "==> $name ($(df -h --output=avail . | tail -n 1 | tr -d ' ') free on the disk)"
   if ! dotnet test "$project" -c Release --no-build -nologo "$@" 2>&1 | tee "$results/$name.log"; then
     status=1
+  fi
+  if ! grep -qE '^(Passed|Failed)!' "$results/$name.log"; then
+    # The test host ended without a summary (crashed or killed): say what is known, as the log's tail may be cut.
+    echo "==> $name ended without a summary; disk: $(df -h --output=avail,pcent . | tail -n 1); memory: $(free -m | awk '/Mem:/ {print $7 " MB available"}')"
+    dmesg 2>/dev/null | grep -iE 'out of memory|killed process' | tail -n 3 || true
   fi
 done
 

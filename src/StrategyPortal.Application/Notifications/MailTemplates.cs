@@ -5,6 +5,7 @@ using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Promises;
 using StrategyPortal.Application.Scorecards;
+using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Notifications;
 using StrategyPortal.Domain.Standards;
@@ -22,7 +23,7 @@ public sealed record NoticeDraft(MailBody Body, IReadOnlyList<MailAttachment> At
 /// from MailText.resx in the current culture (the recipient's language). Links point at the portal (<see cref="MailOptions.PortalUrl"/>).
 /// </summary>
 public sealed class MailTemplates(IStringLocalizer<MailText> text, PromiseReasonText reasons, MailOptions options, INoticeLinks links,
-    ScorecardAttachments attachments, TimeProvider clock)
+    ScorecardAttachments attachments, IPortalDbFactory dbFactory, TimeProvider clock)
 {
     private string T(string key) => text[key];
     private string T(string key, params object[] args) => text[key, args];
@@ -130,6 +131,7 @@ public sealed class MailTemplates(IStringLocalizer<MailText> text, PromiseReason
             }
             case ActionReminderNotice a:
             {
+                if (!await StillDueAsync(a, to.PersonId, cancellationToken)) return null;
                 var prefix = kind == NoticeKind.ActionOverdue ? "ActionOverdue" : "ActionDueSoon";
                 var due = a.DueOn.ToString("dddd d MMMM yyyy", Culture);
                 var blocks = new List<MailBlock>
@@ -150,6 +152,18 @@ public sealed class MailTemplates(IStringLocalizer<MailText> text, PromiseReason
     }
 
     private static NoticeDraft Draft(MailBody body) => new(body, []);
+
+    /// <summary>
+    /// Whether a queued action reminder still holds when it goes out: the action open, its owner and due date as they were.
+    /// Closed, handed on or moved in between, it has nothing to say (a new owner or date gets a reminder of its own).
+    /// </summary>
+    private async Task<bool> StillDueAsync(ActionReminderNotice reminder, int ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = await db.ImprovementActions.AsNoTracking().Where(x => x.Id == reminder.ActionId)
+            .Select(x => new { x.Status, x.OwnerPersonId, x.DueOn }).FirstOrDefaultAsync(cancellationToken);
+        return now is not null && now.Status.IsOpen() && now.OwnerPersonId == ownerId && now.DueOn == reminder.DueOn;
+    }
 }
 
 /// <summary>The issued scorecard PDFs a scorecards-issued e-mail links to (and, when asked, attaches).</summary>

@@ -57,7 +57,7 @@ public sealed class NoticeRenderer(IPortalDbFactory dbFactory, IAccountCultures 
             {
                 var content = await RenderOneAsync(message, new NoticeRecipient(personId, person.Name, message.ToAddress, Normalise(language), company), cancellationToken);
                 result.Add(content is null
-                    ? new RenderedMessage(message.Id, null, Cancelled: "Nothing to send any more (the invitation was used or no longer applies).")
+                    ? new RenderedMessage(message.Id, null, Cancelled: "Nothing to send any more (an invitation used or no longer valid, an action closed, handed on or moved).")
                     : new RenderedMessage(message.Id, content));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

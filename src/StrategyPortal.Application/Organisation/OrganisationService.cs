@@ -20,7 +20,8 @@ public sealed class OrganisationService(
     PeopleWriter writer,
     MessageText text,
     IAccountInvitations invitations,
-    Notifications.Notices notices)
+    Notifications.Notices notices,
+    Notifications.MailOptions mail)
 {
     /// <summary>All units in tree order. Everyone signed in may read the tree (names only); people counts follow the reader's scope.</summary>
     public async Task<IReadOnlyList<OrgUnitNode>> GetUnitsAsync(bool includeInactive = false, CancellationToken cancellationToken = default)
@@ -303,6 +304,51 @@ public sealed class OrganisationService(
         await notices.AccountInvitationAsync(db, personId, user.Name ?? string.Empty, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
+    }
+
+    /// <summary>
+    /// How many active people have no local account and no invitation on its way: whom <see cref="InviteEveryoneWithoutAccountAsync"/>
+    /// reaches (people from a people file or SCIM arrive without an account). Zero when local accounts are off.
+    /// </summary>
+    public async Task<int> CountWithoutAccountAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.PeopleManage);
+        if (!mail.AccountInvitations) return 0;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return (await WithoutAccountAsync(db, cancellationToken)).Count;
+    }
+
+    /// <summary>
+    /// E-mails every active person without a local account an invitation to choose their password, queued in one
+    /// transaction (the outbox sends them and makes each account). Returns how many were invited.
+    /// </summary>
+    public async Task<int> InviteEveryoneWithoutAccountAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        user.Demand(Permission.PeopleManage);
+        if (!mail.AccountInvitations) throw new ValidationFailedException("", text["person.invitations-off"]);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var invited = await db.InTransactionAsync(async ct =>
+        {
+            var ids = await WithoutAccountAsync(db, ct);
+            foreach (var id in ids) await notices.AccountInvitationAsync(db, id, user.Name ?? string.Empty, ct);
+            await db.SaveChangesAsync(ct);
+            return ids.Count;
+        }, cancellationToken);
+        if (invited > 0) notices.Wake();
+        return invited;
+    }
+
+    private async Task<List<int>> WithoutAccountAsync(IPortalDb db, CancellationToken cancellationToken)
+    {
+        var active = await db.People.AsNoTracking().Where(p => p.IsActive && !p.IsErased).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var withAccount = await accounts.WithLoginAsync(active, cancellationToken);
+        var onTheirWay = (await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Kind == Domain.Notifications.NoticeKind.AccountInvitation && m.PersonId != null
+                && (m.Status == Domain.Notifications.OutboxStatus.Queued || m.Status == Domain.Notifications.OutboxStatus.Sending))
+            .Select(m => m.PersonId!.Value).ToListAsync(cancellationToken)).ToHashSet();
+        return active.Where(id => !withAccount.Contains(id) && !onTheirWay.Contains(id)).ToList();
     }
 
     /// <summary>A unit code is unique whatever its case: people files and SCIM name units by it.</summary>

@@ -144,6 +144,41 @@ public abstract class ActionReminderTests(MailPortal factory)
     }
 
     [Fact]
+    public async Task A_reminder_queued_before_its_action_was_closed_or_moved_is_not_sent()
+    {
+        var owner = await factory.AddPersonAsync("Eigenaar Tussendoor", PortalRole.Director);
+        var due = Thursday();
+        var closed = await CreateActionAsync(owner.Id, due);
+        var moved = await CreateActionAsync(owner.Id, due);
+        var kept = await CreateActionAsync(owner.Id, due);
+        await RunAsync(due.AddDays(-3), 10);
+        foreach (var id in new[] { closed, moved, kept }) Assert.Equal([NoticeKind.ActionDueSoon], await MessagesAsync(id));
+
+        // Between queueing and sending: one action done, one postponed by a week.
+        await using (var manager = await factory.AsAsync(ServiceManager))
+        {
+            var service = manager.Get<ActionService>();
+            await service.CheckInAsync(new CheckInInput
+            {
+                ActionId = closed, On = service.Today, Note = "Al gedaan", NewStatus = ActionStatus.Done, Version = (await service.GetAsync(closed)).Version,
+            });
+        }
+        await ReviseAsync(moved, i => i.DueOn = due.AddDays(7));
+        await ReleaseAsync();
+
+        var title = await TitleAsync(kept);
+        var mail = (await factory.Smtp.WaitForAsync(m => To(m, owner.Email))).Single();
+        Assert.Contains(title, mail.Subject);
+        await using var db = factory.NewDbContext();
+        foreach (var id in new[] { closed, moved })
+        {
+            var marker = $"\"actionId\":{id},";
+            await WaitUntilAsync(async () => await db.OutboxMessages.AsNoTracking().AnyAsync(m => m.Payload.Contains(marker) && m.Status == OutboxStatus.Cancelled));
+        }
+        Assert.Single(factory.Smtp.To(owner.Email));
+    }
+
+    [Fact]
     public async Task The_mail_reaches_the_owner_in_their_language_with_the_link_to_the_action_and_names_no_one_else()
     {
         var dutch = await factory.AddPersonAsync("Eigenaar Nederlands", PortalRole.Director);
@@ -268,6 +303,22 @@ public abstract class ActionReminderTests(MailPortal factory)
             await db.OutboxMessages.Where(m => (m.Kind == NoticeKind.ActionDueSoon || m.Kind == NoticeKind.ActionOverdue) && m.Status == OutboxStatus.Queued
                     && m.NextAttemptAtUtc > now).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, now));
         factory.Services.GetRequiredService<OutboxSignal>().Notify();
+    }
+
+    private async Task<string> TitleAsync(int actionId)
+    {
+        await using var db = factory.NewDbContext();
+        return await db.ImprovementActions.Where(a => a.Id == actionId).Select(a => a.Title).SingleAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The outbox did not settle the message within 60 s.");
+            await Task.Delay(100);
+        }
     }
 
     private async Task<List<(NoticeKind Kind, DateOnly DueOn, int PersonId)>> RunsAsync(int actionId)

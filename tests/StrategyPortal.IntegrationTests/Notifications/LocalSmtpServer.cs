@@ -47,6 +47,9 @@ public sealed class LocalSmtpServer : IAsyncDisposable
 
     public bool IsRunning => _server is not null;
 
+    /// <summary>How long the server takes over each message before it answers (a slow mail server; none by default).</summary>
+    public TimeSpan AcceptDelay { get; init; }
+
     /// <summary>Called with every accepted message's raw bytes before it counts (the benchmark reads the personal links from it).</summary>
     public Action<ReadOnlySequence<byte>>? OnMessage { get; set; }
 
@@ -109,8 +112,9 @@ public sealed class LocalSmtpServer : IAsyncDisposable
 
     private sealed class Store(LocalSmtpServer owner) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (owner.AcceptDelay > TimeSpan.Zero) await Task.Delay(owner.AcceptDelay, cancellationToken);
             owner.OnMessage?.Invoke(buffer);
             Interlocked.Increment(ref owner._count);
             if (owner.KeepMessages)
@@ -121,7 +125,7 @@ public sealed class LocalSmtpServer : IAsyncDisposable
                 owner._received.Enqueue(message);
             }
             else owner.MessageIds.Enqueue(MessageIdOf(buffer));
-            return Task.FromResult(SmtpResponse.Ok);
+            return SmtpResponse.Ok;
         }
     }
 

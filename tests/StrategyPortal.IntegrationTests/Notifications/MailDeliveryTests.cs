@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using StrategyPortal.Application.Common;
 using StrategyPortal.Application.Notifications;
 using StrategyPortal.Application.Organisation;
 using StrategyPortal.Application.Promises;
@@ -141,6 +142,53 @@ public abstract partial class MailDeliveryTests(MailPortal factory)
         Assert.True(Page.HasTestId(await factory.CreatePortalClient().GetPageAsync(path), "set-password-used"));
         // And the password works.
         await factory.CreatePortalClient().SignInOrFailAsync(email, PortalFactory.StrongPassword);
+    }
+
+    [Fact]
+    public async Task Everyone_without_an_account_is_invited_at_once_and_only_once_and_the_inactive_not_at_all()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (first, second, gone) = ($"import.een.{tag}@noordlicht.example", $"import.twee.{tag}@noordlicht.example", $"import.weg.{tag}@noordlicht.example");
+        await using var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email);
+        var organisation = admin.Get<OrganisationService>();
+        var root = (await organisation.GetUnitsAsync()).Single(u => u.ParentId is null);
+        // As a people file brings them: no account, no invitation.
+        foreach (var (name, email) in new[] { ("Import Een", first), ("Import Twee", second), ("Import Weg", gone) })
+            await organisation.CreatePersonAsync(new PersonInput { Name = name, Email = email, OrgUnitId = root.Id, SendInvitation = false });
+        var goneId = (await organisation.GetPeopleAsync(new PeopleQuery { Search = gone })).Items.Single();
+        await organisation.SetPersonActiveAsync(goneId.Id, false, goneId.Version);
+
+        var before = await organisation.CountWithoutAccountAsync();
+        Assert.True(before >= 2, $"{before} without an account");
+        Assert.Equal(before, await organisation.InviteEveryoneWithoutAccountAsync());
+        // On their way: not counted, not invited twice.
+        Assert.Equal(0, await organisation.CountWithoutAccountAsync());
+        Assert.Equal(0, await organisation.InviteEveryoneWithoutAccountAsync());
+
+        foreach (var email in new[] { first, second })
+        {
+            var mail = (await factory.Smtp.WaitForAsync(m => To(m, email))).Single();
+            Assert.Equal($"Je StrategyPortal-account bij {Company}", mail.Subject);
+            Assert.Matches(SetPasswordLink(), Body(mail));
+        }
+        Assert.Empty(factory.Smtp.To(gone));
+        // Sent: each now has an account waiting for its password, so still nobody to invite.
+        Assert.Equal(0, await organisation.CountWithoutAccountAsync());
+
+        // Nobody without permission, and nothing when people sign in with Microsoft only.
+        await using (var employee = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Employee).Email))
+            await Assert.ThrowsAsync<ForbiddenException>(() => employee.Get<OrganisationService>().InviteEveryoneWithoutAccountAsync());
+        var options = admin.Get<MailOptions>();
+        options.AccountInvitations = false;
+        try
+        {
+            Assert.Equal(0, await organisation.CountWithoutAccountAsync());
+            await Assert.ThrowsAsync<ValidationFailedException>(() => organisation.InviteEveryoneWithoutAccountAsync());
+        }
+        finally
+        {
+            options.AccountInvitations = true;
+        }
     }
 
     [Fact]

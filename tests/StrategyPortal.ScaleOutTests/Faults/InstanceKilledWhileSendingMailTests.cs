@@ -19,7 +19,9 @@ namespace StrategyPortal.ScaleOutTests.Faults;
 public sealed class InstanceKilledWhileSendingMailTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Messages = 3_000;
-    private readonly LocalSmtpServer _smtp = new(keepMessages: false);
+    // 20 ms per message: a batch of 50 takes a second, so the test finds the victim holding one. Without it the 3,000
+    // went out in a few seconds and a run could end before a poll saw the victim mid-batch.
+    private readonly LocalSmtpServer _smtp = new(keepMessages: false) { AcceptDelay = TimeSpan.FromMilliseconds(20) };
     private ScaleOutCluster _portal = null!;
 
     public async Task InitializeAsync()

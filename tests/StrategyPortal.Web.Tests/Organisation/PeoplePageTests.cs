@@ -72,6 +72,42 @@ public class PeoplePageTests
         host.WaitForElement($".mud-dialog input[data-testid={testId}], .mud-dialog [data-testid={testId}] input");
 
     [Fact]
+    public async Task An_administrator_invites_everyone_without_an_account_after_confirming_and_the_button_goes()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.Administrator);
+        var organisation = ctx.Services.GetRequiredService<OrganisationService>();
+        var waiting = await organisation.CountWithoutAccountAsync();
+        Assert.True(waiting > 0, "the demo company has people without an account");
+        var host = ctx.RenderWithProviders<PeoplePage>();
+        host.WaitForElements("[data-testid=people-table] tbody tr");
+
+        var button = host.WaitForElement("[data-testid=invite-everyone]");
+        Assert.Contains($"({waiting})", button.TextContent);
+        button.Click();
+        // Cancelled: nothing queued.
+        host.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")), Patience);
+        Assert.Equal(waiting, await organisation.CountWithoutAccountAsync());
+
+        host.Find("[data-testid=invite-everyone]").Click();
+        Assert.Contains($"{waiting} active people", host.WaitForElement(".mud-dialog").TextContent);
+        host.Find(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Send").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid=invite-everyone]")), Patience);
+        Assert.Equal(0, await organisation.CountWithoutAccountAsync());
+    }
+
+    [Fact]
+    public async Task A_manager_is_not_offered_to_invite_everyone()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.CustomerServiceManager);
+        var host = ctx.RenderWithProviders<PeoplePage>();
+        host.WaitForElements("[data-testid=people-table] tbody tr");
+        Assert.Empty(host.FindAll("[data-testid=invite-everyone]"));
+    }
+
+    [Fact]
     public async Task Pages_through_the_company_25_at_a_time()
     {
         await using var ctx = new PortalBunitContext();
