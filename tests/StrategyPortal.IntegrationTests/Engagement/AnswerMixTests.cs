@@ -17,13 +17,20 @@ namespace StrategyPortal.IntegrationTests.Engagement;
 /// </summary>
 public abstract class AnswerMixTests(AnswerMixTests.Portal factory)
 {
-    /// <summary>A demo portal whose scheduler does not run, so only the test mixes.</summary>
+    /// <summary>
+    /// A demo portal whose scheduler does not run, so only the test mixes; nor do the other background jobs, whose writes
+    /// after a mix (the demo's invitations marked sent, verdicts, reminders) would leave free pages or log behind it.
+    /// </summary>
     public abstract class Portal(DatabaseProvider provider) : PortalFactory(provider, demoData: true)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Engagement:SchedulerEnabled", "false");
+            builder.UseSetting("Mail:WorkerEnabled", "false");
+            builder.UseSetting("Mail:ActionReminders:Enabled", "false");
+            builder.UseSetting("Scorecards:WorkerEnabled", "false");
+            builder.UseSetting("Promises:RecheckEnabled", "false");
         }
     }
 
