@@ -88,23 +88,22 @@ public sealed class PulseAnswerService(IPortalDbFactory dbFactory, ICurrentUser 
     /// </summary>
     public async Task<SubmitResult> SubmitAsync(int roundId, IReadOnlyDictionary<int, string?> values, string? link = null, CancellationToken cancellationToken = default)
     {
-        PulseAnswerSheet sheet;
-        Answerer answerer;
+        // The reads on a context of their own, closed before the answer waits for its write (IPulseAnswerStore).
+        RoundInfo? info;
+        Answerer? answerer;
         int invitedIn;
-        RoundInfo info;
         await using (var db = await dbFactory.CreateAsync(cancellationToken))
         {
-            var round = await RoundInfoAsync(db, roundId, cancellationToken);
-            var who = await AnswererAsync(db, round, link, cancellationToken);
-            if (round is null) return SubmitResult.Of(SubmitStatus.NotFound);
-            if (who is null) return SubmitResult.Of(SubmitStatus.InvalidLink);
-            (info, answerer) = (round, who);
-            var (status, unit) = await StatusAsync(db, info, answerer, cancellationToken);
+            info = await RoundInfoAsync(db, roundId, cancellationToken);
+            answerer = await AnswererAsync(db, info, link, cancellationToken);
+            if (info is null) return SubmitResult.Of(SubmitStatus.NotFound);
+            if (answerer is null) return SubmitResult.Of(SubmitStatus.InvalidLink);
+            PulseFormStatus status;
+            (status, invitedIn) = await StatusAsync(db, info, answerer, cancellationToken);
             if (status != PulseFormStatus.Ready) return SubmitResult.Of(ToSubmit(status));
-            invitedIn = unit;
         }
 
-        sheet = PulseAnswerSheet.Check(info.Items.Select(i => new SheetItem(i.QuestionId, i.Kind)).ToList(), values);
+        var sheet = PulseAnswerSheet.Check(info.Items.Select(i => new SheetItem(i.QuestionId, i.Kind)).ToList(), values);
         if (!sheet.IsValid)
         {
             var errors = sheet.Errors.ToDictionary(e => e.Key, e => MessageFor(e.Value, info.Items.First(i => i.QuestionId == e.Key).Kind));

@@ -92,11 +92,12 @@ public static class RateLimits
 
     /// <summary>
     /// The signed-in person; a personal link's answer by its link, as the person it stands for (the people an invitation reaches
-    /// share their office's address too); any other request without one by address (it is refused anyway).
+    /// share their office's address too) — by its hash, as the database keeps it, so no token stays in the limiter's memory; any
+    /// other request without one by address (it is refused anyway).
     /// </summary>
     private static string Person(HttpContext context) =>
         context.User.FindFirst(PortalClaims.PersonId)?.Value is { } id ? "person:" + id
-        : context.GetRouteValue(nameof(Engagement.AnswerPulse.Link)) is string { Length: > 0 and <= 200 } link ? "link:" + link
+        : context.GetRouteValue(nameof(Engagement.AnswerPulse.Link)) is string { Length: > 0 and <= 200 } link ? "link:" + Domain.Engagement.PulseLink.HashOf(link)
         : "address:" + ClientAddress(context);
 
     /// <summary>The API key (authorization has run and put it on the user); without one, the address.</summary>
