@@ -120,7 +120,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
         var unitName = await UnitNameAsync(db, unitId, ct) ?? throw Refused("action.cause-unknown");
         var values = await CustomerScoreValuesAsync(db, unitId, channel, measure, quarter, quarter, ct);
         var actionCause = ActionCause.ForCustomerScore(unitId, channel, measure, quarter, values.GetValueOrDefault(quarter.Key));
-        return new Resolved(actionCause, CustomerScoreView(quarter, unitName, channel, measure), unitId);
+        return new Resolved(actionCause, CustomerScoreView(quarter, unitName, channel, measure, CultureInfo.CurrentUICulture), unitId);
     }
 
     private async Task<Resolved> SignalAsync(IPortalDb db, ActionCauseRef cause, CauseReader reader, CancellationToken ct)
@@ -166,7 +166,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
                     PromiseView(c.Quarter, p.Claim, units.GetValueOrDefault(p.OwnerUnitId), p.Id),
                 ActionCauseKind.Engagement when questions.TryGetValue(c.QuestionId ?? 0, out var q) =>
                     EngagementView(c.Quarter, q.TextFor(language), units.GetValueOrDefault(c.UnitId ?? 0), q.Kind),
-                ActionCauseKind.CustomerScore => CustomerScoreView(c.Quarter, units.GetValueOrDefault(c.UnitId ?? 0) ?? "?", c.Channel ?? ServiceChannel.Any, c.Measure ?? CustomerScoreMeasure.Nps),
+                ActionCauseKind.CustomerScore => CustomerScoreView(c.Quarter, units.GetValueOrDefault(c.UnitId ?? 0) ?? "?", c.Channel ?? ServiceChannel.Any, c.Measure ?? CustomerScoreMeasure.Nps, Localization.PortalCultures.Of(language)),
                 ActionCauseKind.Signal => SignalView(c.Quarter, signals.GetValueOrDefault(c.SignalId ?? 0)?.Text ?? "?", units.GetValueOrDefault(c.UnitId ?? 0), c.Channel ?? ServiceChannel.Any),
                 _ => new CauseView(c.Kind, c.Quarter, "?", null, null, null, null, CauseValueKind.Count, null, null),
             };
@@ -183,8 +183,9 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
     private static CauseView EngagementView(Quarter quarter, string itemText, string? unitName, QuestionKind kind) =>
         new(ActionCauseKind.Engagement, quarter, itemText, unitName, null, null, kind, kind == QuestionKind.Enps ? CauseValueKind.Score : CauseValueKind.Percent, null, null);
 
-    private static CauseView CustomerScoreView(Quarter quarter, string unitName, ServiceChannel channel, CustomerScoreMeasure measure) =>
-        new(ActionCauseKind.CustomerScore, quarter, unitName, unitName, channel, measure, null, measure switch
+    /// <summary>A customer score is named by its measure and channel ("NPS · Telephone"); its unit is said beside it.</summary>
+    private static CauseView CustomerScoreView(Quarter quarter, string unitName, ServiceChannel channel, CustomerScoreMeasure measure, CultureInfo culture) =>
+        new(ActionCauseKind.CustomerScore, quarter, $"{Localization.Terms.Of(measure, culture)} · {Localization.Terms.Of(channel, culture)}", unitName, channel, measure, null, measure switch
         {
             CustomerScoreMeasure.Nps => CauseValueKind.Score,
             CustomerScoreMeasure.Csat => CauseValueKind.Percent,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using StrategyPortal.Application.Localization;
 using StrategyPortal.Domain.Actions;
 using StrategyPortal.Domain.Common;
 using StrategyPortal.Domain.Engagement;
@@ -69,7 +71,21 @@ public sealed record CauseView(
     QuestionKind? QuestionKind,
     CauseValueKind ValueKind,
     MetricUnit? MetricUnit,
-    string? Href);
+    string? Href)
+{
+    /// <summary>What the cause is, as a list or the scorecard names it beside its unit: "Standard: Webcare answers within the hour".</summary>
+    public string Named(CultureInfo culture) => Name(Kind, Subject, culture);
+
+    /// <inheritdoc cref="Named(CultureInfo)"/>
+    public static string Name(ActionCauseKind kind, string subject, CultureInfo culture) => $"{Terms.Of(kind, culture)}: {subject}";
+
+    /// <summary>The cause with where and when, as the action's page and its reminder name it: "Standard: Webcare answers within the hour (Webcare, 2026-Q2)"; a signal adds its channel.</summary>
+    public string Line(CultureInfo culture)
+    {
+        string?[] where = [UnitName, Kind == ActionCauseKind.Signal ? Terms.Of(Channel, culture) : null, Quarter.ToString()];
+        return $"{Named(culture)} ({string.Join(", ", where.Where(w => !string.IsNullOrEmpty(w)))})";
+    }
+}
 
 /// <summary>The result impact as the reader may see it; null figures when the reader may not see the cause's figures.</summary>
 public sealed record ImpactView(bool FiguresShown, ActionImpact? Impact)

@@ -19,7 +19,7 @@ public static class Terms
         typeof(Domain.Promises.PromiseVerdict), typeof(Domain.Promises.CapabilityArea), typeof(Domain.Strategy.ValueDiscipline),
         typeof(Domain.CustomerScores.ChurnReason), typeof(Domain.CustomerScores.CorrelationStrength),
         typeof(Domain.Engagement.EngagementClass), typeof(Domain.Engagement.NpsCategory), typeof(Domain.Engagement.EngagementMeasure),
-        typeof(Domain.Actions.ActionStatus), typeof(Domain.Actions.ActionCauseKind), typeof(Domain.Actions.ImpactVerdict),
+        typeof(Domain.Actions.ActionStatus), typeof(Domain.Actions.ActionCauseKind), typeof(Domain.Actions.ImpactVerdict), typeof(Domain.Actions.CustomerScoreMeasure),
     ];
 
     /// <summary>The word for <paramref name="value"/> in <paramref name="culture"/> (default: the reader's language).</summary>

@@ -82,16 +82,10 @@ public sealed class ActionReminders(IPortalDbFactory dbFactory, ActionCauses cau
         return true;
     }
 
-    /// <summary>"Standard: Calls answered within 30 s": the cause as the action's page names it (no figure, no person).</summary>
+    /// <summary>The cause as the action's page names it (<see cref="CauseView.Line"/>: no figure, no person), cut to <see cref="CauseMaxLength"/>.</summary>
     public static string CauseLine(CauseView view, CultureInfo culture)
     {
-        var subject = view.Kind switch
-        {
-            ActionCauseKind.CustomerScore => $"{view.Subject} · {Terms.Of(view.Channel ?? Domain.Common.ServiceChannel.Any, culture)}",
-            ActionCauseKind.Engagement when view.UnitName is { Length: > 0 } unit => $"{view.Subject} ({unit})",
-            _ => view.Subject,
-        };
-        var line = $"{Terms.Of(view.Kind, culture)}: {subject}";
+        var line = view.Line(culture);
         return line.Length <= CauseMaxLength ? line : line[..(CauseMaxLength - 1)] + "…";
     }
 }

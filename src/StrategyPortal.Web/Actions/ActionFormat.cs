@@ -39,17 +39,9 @@ public sealed class ActionFormat(IStringLocalizer<ActionsText> text, IStringLoca
 
     public string Kind(ActionCauseKind kind) => Terms.Of(kind);
 
-    /// <summary>The cause in one line: "Standard: Webcare answers within the hour (Webcare, 2026-Q2)".</summary>
-    public string Cause(CauseView cause)
-    {
-        var where = cause.Kind switch
-        {
-            ActionCauseKind.CustomerScore => string.Format(CultureInfo.CurrentCulture, text["Cause.ScoreWhere"], text[$"Measure.{cause.Measure}"], cause.UnitName,
-                Terms.Of(cause.Channel), cause.Quarter),
-            ActionCauseKind.Signal => string.Format(CultureInfo.CurrentCulture, text["Cause.SignalWhere"], cause.UnitName, Terms.Of(cause.Channel), cause.Quarter),
-            _ => string.Format(CultureInfo.CurrentCulture, text["Cause.Where"], cause.UnitName, cause.Quarter),
-        };
-        var subject = cause.Kind == ActionCauseKind.CustomerScore ? where : $"{cause.Subject} ({where})";
-        return $"{Kind(cause.Kind)}: {subject}";
-    }
+    /// <inheritdoc cref="CauseView.Line"/>
+    public string Cause(CauseView cause) => cause.Line(CultureInfo.CurrentUICulture);
+
+    /// <inheritdoc cref="CauseView.Named(CultureInfo)"/>
+    public string Cause(ActionCauseKind kind, string subject) => CauseView.Name(kind, subject, CultureInfo.CurrentUICulture);
 }

@@ -52,6 +52,11 @@ public abstract class ActionServiceTests : IDisposable
         Assert.Equal(Enum.GetValues<ActionCauseKind>().ToHashSet(), all.Items.Select(a => a.CauseKind).ToHashSet());
         Assert.Contains(all.Items, a => a.Status == ActionStatus.Dropped);
         Assert.Contains(all.Items, a => a.IsOverdue);
+        // A customer score is named by its measure and channel (its unit has a column of its own), on the list and the action's page.
+        var phoneNps = Assert.Single(all.Items, a => a.Title == "Klant bij naam aanspreken aan de telefoon");
+        Assert.Equal("NPS · Phone", phoneNps.CauseSubject);
+        Assert.Equal($"Customer score: NPS · Phone (Klantenservice, {(await service.GetAsync(phoneNps.Id)).Cause.Quarter})",
+            (await service.GetAsync(phoneNps.Id)).Cause.Line(CultureInfo.GetCultureInfo("en")));
 
         var verdicts = new List<ImpactVerdict>();
         foreach (var row in all.Items.Where(a => a.Status == ActionStatus.Done))

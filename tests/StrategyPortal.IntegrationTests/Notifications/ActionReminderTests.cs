@@ -253,7 +253,7 @@ public abstract class ActionReminderTests(MailPortal factory)
             var action = await db.ImprovementActions.AsNoTracking().SingleAsync(a => a.Id == id);
             var question = await db.PulseQuestions.AsNoTracking().SingleAsync(q => q.Id == action.Cause.QuestionId);
             var unit = await db.OrgUnits.Where(u => u.Id == action.Cause.UnitId).Select(u => u.Name).SingleAsync();
-            Assert.Contains($"Betrokkenheid: {question.TextFor("nl")} ({unit})", mail.TextBody);
+            Assert.Contains($"Betrokkenheid: {question.TextFor("nl")} ({unit}, {action.Cause.Quarter})", mail.TextBody);
         }
         Assert.DoesNotContain("%", mail.TextBody);
         Assert.DoesNotContain(creator, mail.TextBody);

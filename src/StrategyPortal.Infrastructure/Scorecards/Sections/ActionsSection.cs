@@ -1,3 +1,4 @@
+using StrategyPortal.Application.Actions;
 using StrategyPortal.Application.Localization;
 using StrategyPortal.Application.Scorecards;
 using StrategyPortal.Domain.Actions;
@@ -47,7 +48,7 @@ internal sealed class ActionsSection(ScorecardComposition composition) : Scoreca
             [new(T("col.action"), 3.0f), new(T("col.unit"), 1.7f), new(T("col.owner"), 1.5f), new(done ? T("col.done-on") : T("col.due"), 1.1f),
              new(T("col.status"), 1.1f), new(T("col.impact"), 2.3f)],
             actions.Select(a => new TableRow([
-                new TableCell($"{a.Title} — {Terms.Of(a.CauseKind, Culture)}: {a.CauseSubject(Language)}"),
+                new TableCell($"{a.Title} — {CauseView.Name(a.CauseKind, a.CauseSubject(Language), Culture)}"),
                 a.UnitName,
                 a.OwnerName,
                 new TableCell(Day(done ? a.ClosedOn ?? a.DueOn : a.DueOn), a.State == ScorecardActionState.Overdue ? RedFill : null,
