@@ -49,7 +49,7 @@ internal sealed class BenchHost : IAsyncDisposable
             // from 127.0.0.1, so the portal's Secure cookies and antiforgery work as they do there.
             "--ForwardedHeaders:Enabled=true",
             // Every simulated employee comes from 127.0.0.1: the per-address limits would stop the run.
-            "--RateLimits:SignInPerMinute=1000000", "--RateLimits:PulseAnswersPerMinute=1000000",
+            "--RateLimits:SignInPerMinute=1000000", "--RateLimits:PulseAnswersPerMinute=1000000", "--RateLimits:LinkAnswersPerAddressPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterName=simple",
             .. extraArgs ?? [],
         ], RequestProbe.AddTo);

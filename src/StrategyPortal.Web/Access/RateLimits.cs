@@ -17,6 +17,12 @@ public sealed class RateLimitOptions
     /// <summary>Pulse answer posts per signed-in person, or per personal link.</summary>
     public int PulseAnswersPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Answer posts through personal links per client address, on top of the limit per link: generous (a whole office behind
+    /// one NAT address answers through its links), it stops one address from trying token after token.
+    /// </summary>
+    public int LinkAnswersPerAddressPerMinute { get; set; } = 600;
+
     /// <summary>API calls per API key.</summary>
     public int ApiPerMinute { get; set; } = 120;
 
@@ -30,7 +36,8 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Fixed-window limits: windows follow the clock (<see cref="ClockKey"/>; a one-minute window runs from a whole minute to
 /// the next), so a refused client is told exactly when the next window starts. Sign-in is counted per client address (nobody is signed in yet); pulse answers
-/// per signed-in person (or personal link), not per address, because a whole office may share one NAT address; the API
+/// per signed-in person (or personal link, and generously per address for links), not per address alone, because a whole
+/// office may share one NAT address; the API
 /// per API key. Each instance counts for itself, which is safe to duplicate: behind N instances a
 /// client gets at most N times the limit. A refused request gets 429 and <c>Retry-After</c>.
 /// </summary>
@@ -71,15 +78,23 @@ public static class RateLimits
             // The sign-in and pulse forms are Razor component endpoints, whose attributes the rate limiter
             // does not see; a global limiter keyed on their paths covers them. It runs after authorization,
             // so the signed-in person is known for pulse answers.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("reads");
-                if (context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
-                    return Window(context, $"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window);
-                if (context.Request.Path.StartsWithSegments(PulsesPath, StringComparison.OrdinalIgnoreCase))
-                    return Window(context, $"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window);
-                return RateLimitPartition.GetNoLimiter("unlimited");
-            });
+            // A personal link's answer passes both: its link's limit, and its address's generous one (each new token guessed
+            // would otherwise start a fresh count of its own).
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                {
+                    if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("reads");
+                    if (context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+                        return Window(context, $"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window);
+                    if (context.Request.Path.StartsWithSegments(PulsesPath, StringComparison.OrdinalIgnoreCase))
+                        return Window(context, $"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window);
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(PulsesPath, StringComparison.OrdinalIgnoreCase)
+                        && LinkOf(context) is not null && context.User.FindFirst(PortalClaims.PersonId) is null
+                        ? Window(context, $"{PulseAnswers}:links-from:{ClientAddress(context)}", limits.LinkAnswersPerAddressPerMinute, window)
+                        : RateLimitPartition.GetNoLimiter("not-a-link")));
             options.AddPolicy(SignIn, context => Window(context, $"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window));
             options.AddPolicy(PulseAnswers, context => Window(context, $"{PulseAnswers}:{Person(context)}", limits.PulseAnswersPerMinute, window));
             options.AddPolicy(Api, context => Window(context, $"{Api}:{ApiKey(context)}", limits.ApiPerMinute, window));
@@ -97,8 +112,11 @@ public static class RateLimits
     /// </summary>
     private static string Person(HttpContext context) =>
         context.User.FindFirst(PortalClaims.PersonId)?.Value is { } id ? "person:" + id
-        : context.GetRouteValue(nameof(Engagement.AnswerPulse.Link)) is string { Length: > 0 and <= 200 } link ? "link:" + Domain.Engagement.PulseLink.HashOf(link)
+        : LinkOf(context) is { } link ? "link:" + Domain.Engagement.PulseLink.HashOf(link)
         : "address:" + ClientAddress(context);
+
+    private static string? LinkOf(HttpContext context) =>
+        context.GetRouteValue(nameof(Engagement.AnswerPulse.Link)) is string { Length: > 0 and <= 200 } link ? link : null;
 
     /// <summary>The API key (authorization has run and put it on the user); without one, the address.</summary>
     private static string ApiKey(HttpContext context) =>

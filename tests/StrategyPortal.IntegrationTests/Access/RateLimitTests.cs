@@ -22,6 +22,9 @@ public abstract class RateLimitTests(PortalFactory factory)
     public const int Limit = 3;
     public const int WindowSeconds = 3600;
 
+    /// <summary>Link answers per address: above the five link posts the per-link test makes in one window.</summary>
+    public const int LinksPerAddress = 6;
+
     private async Task<int> OpenRoundAsync()
     {
         await using var db = factory.NewDbContext();
@@ -93,6 +96,42 @@ public abstract class RateLimitTests(PortalFactory factory)
         Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostAsync(two, second, formTwo));
     }
 
+    [Fact]
+    public async Task One_address_trying_link_after_link_is_limited_across_links()
+    {
+        var round = await OpenRoundAsync();
+        var real = await LinkAsync(round, (await factory.AddInvitedPersonAsync("Link Limit Three")).Id);
+        using var client = factory.CreatePortalClient();
+        var form = HtmlForm.WithHandler(await client.GetPageAsync(real), "pulse-answer").Fill([]);
+        async Task<HttpStatusCode> PostAsync(string path)
+        {
+            using var content = new StringContent(await form.ReadAsStringAsync(), Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var response = await client.Http.PostAsync(path, content);
+            return response.StatusCode;
+        }
+
+        // A window of its own, left behind fresh: the other tests post from the same address.
+        factory.RateLimitClock.Advance(TimeSpan.FromSeconds(WindowSeconds));
+        try
+        {
+            // Each guessed token is a link of its own, under its own limit; the address's limit counts them all.
+            for (var i = 0; i < LinksPerAddress; i++)
+                Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostAsync($"/pulses/{round}/link/guess-{Guid.NewGuid():N}"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync($"/pulses/{round}/link/guess-{Guid.NewGuid():N}"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(real));
+            // A signed-in person at the same address answers as a person, not through a link: not limited by it.
+            var person = await factory.AddInvitedPersonAsync("Link Limit Signed In");
+            using var signedIn = await factory.SignedInClientAsync(person.Email, person.Password);
+            var own = HtmlForm.WithHandler(await signedIn.GetPageAsync($"/pulses/{round}"), "pulse-answer").Fill([]);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostPulseAsync(signedIn, round, own));
+        }
+        finally
+        {
+            factory.RateLimitClock.Advance(TimeSpan.FromSeconds(WindowSeconds));
+        }
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostAsync(real));
+    }
+
     private async Task<string> NewKeyAsync(string name)
     {
         await using var admin = await factory.AsAsync(PortalFactory.DemoAccount(PortalRole.Administrator).Email);
@@ -139,6 +178,7 @@ public abstract class ShortWindowPortal(DatabaseProvider provider) : PortalFacto
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:PulseAnswersPerMinute", RateLimitTests.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:LinkAnswersPerAddressPerMinute", RateLimitTests.LinksPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:ApiPerMinute", RateLimitTests.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:WindowSeconds", RateLimitTests.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

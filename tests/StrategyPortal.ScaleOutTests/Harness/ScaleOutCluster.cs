@@ -90,6 +90,7 @@ public sealed class ScaleOutCluster : IAsyncDisposable
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
             ["RateLimits:SignInPerMinute"] = "100000",
             ["RateLimits:PulseAnswersPerMinute"] = "100000",
+            ["RateLimits:LinkAnswersPerAddressPerMinute"] = "100000",
             ["RateLimits:ApiPerMinute"] = "100000",
             ["Scorecards:PollSeconds"] = "1",
             ["Logging:Console:FormatterName"] = "simple",
