@@ -62,6 +62,37 @@ public class ActionPagesTests
     }
 
     [Fact]
+    public async Task A_second_editor_of_an_action_is_told_and_keeps_their_input()
+    {
+        await using var ctx = new PortalBunitContext();
+        ctx.SignInAs(DemoAccounts.CustomerServiceManager);
+        int id;
+        await using (var db = ctx.Db())
+            id = await db.ImprovementActions.Where(a => a.Title == "Snelkoppelingen en training voor het ticketsysteem").Select(a => a.Id).SingleAsync();
+        var page = ctx.Render<ProviderHost>(p => p.Add(h => h.ChildContent, builder =>
+        {
+            builder.OpenComponent<ActionDetailPage>(0);
+            builder.AddAttribute(1, nameof(ActionDetailPage.Id), id);
+            builder.CloseComponent();
+        }));
+        page.WaitForElement("[data-testid=edit-action]").Click();
+        const string title = ".mud-dialog input[data-testid=action-title], .mud-dialog [data-testid=action-title] input";
+        page.WaitForElement(title).Change("Snelkoppelingen voor het hele team");
+
+        // Meanwhile a colleague records progress on the same action.
+        var actions = ctx.Services.GetRequiredService<ActionService>();
+        var detail = await actions.GetAsync(id);
+        await actions.CheckInAsync(new CheckInInput { ActionId = id, On = actions.Today, Note = "Training gepland.", Version = detail.Version });
+
+        page.Find(".mud-dialog [data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Someone else changed this action", page.Find(".mud-dialog [data-testid=dialog-error]").TextContent));
+        Assert.Equal("Snelkoppelingen voor het hele team", page.Find(title).GetAttribute("value"));
+        await using var after = ctx.Db();
+        Assert.Equal("Snelkoppelingen en training voor het ticketsysteem", await after.ImprovementActions.Where(a => a.Id == id).Select(a => a.Title).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_refused_new_action_shows_the_message_at_its_field_keeps_what_was_typed_and_stores_nothing()
     {
         await using var ctx = new PortalBunitContext();
