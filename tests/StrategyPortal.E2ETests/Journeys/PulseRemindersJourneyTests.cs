@@ -44,6 +44,9 @@ public sealed class PulseRemindersJourneyTests(BrowserFixture browser, PortalFix
         await phone.GotoAsync("/engagement/pulses");
         await WaitForInteractiveAsync(phone);
         await Expect(phone.GetByTestId("pulse-reminders").First).ToBeVisibleAsync();
+        // The rounds stack on a phone, each value beside its column's name, and nothing scrolls sideways.
+        await Expect(phone.GetByTestId("round-answered").First).ToHaveAttributeAsync("data-label", Text.Engagement("Schedule.AnsweredCol", En));
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await CheckPageAsync(phone, "pulses-reminders-phone");
     }
 }
