@@ -183,7 +183,7 @@ public sealed class ActionCauses(EngagementResultsService engagementResults, Pro
     private static CauseView EngagementView(Quarter quarter, string itemText, string? unitName, QuestionKind kind) =>
         new(ActionCauseKind.Engagement, quarter, itemText, unitName, null, null, kind, kind == QuestionKind.Enps ? CauseValueKind.Score : CauseValueKind.Percent, null, null);
 
-    /// <summary>A customer score is named by its measure and channel ("NPS · Telephone"); its unit is said beside it.</summary>
+    /// <summary>A customer score is named by its measure and channel ("NPS · Phone"); its unit is said beside it.</summary>
     private static CauseView CustomerScoreView(Quarter quarter, string unitName, ServiceChannel channel, CustomerScoreMeasure measure, CultureInfo culture) =>
         new(ActionCauseKind.CustomerScore, quarter, $"{Localization.Terms.Of(measure, culture)} · {Localization.Terms.Of(channel, culture)}", unitName, channel, measure, null, measure switch
         {
