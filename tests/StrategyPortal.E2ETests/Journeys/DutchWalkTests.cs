@@ -43,6 +43,38 @@ public sealed class DutchWalkTests(BrowserFixture browser, PortalFixture portal,
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    /// <summary>
+    /// The same pages on a phone (390 px), in Dutch, whose words run longest, and a first detail page of the lists that have
+    /// one: nothing widens the page so that it scrolls sideways (a table stacks or scrolls inside itself, a long word breaks).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DemoRoles.Accounts), MemberType = typeof(DemoRoles))]
+    public async Task Every_page_of_the_role_fits_a_phone_in_Dutch(string email)
+    {
+        var account = DemoRoles.Account(email);
+        var hrefs = DemoRoles.PagesOf(account).Select(p => p.Href).ToList();
+        foreach (var list in new[] { "/standards", "/actions", "/promises" })
+            if (hrefs.Contains(list)) hrefs.Add($"{list}/1");
+        var page = await NewPageAsync(width: 390, height: 800);
+        await SignInAsAsync(page, email);
+        await page.GotoAsync("/culture/set?culture=nl&redirectUri=%2F");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+
+        var wide = new List<string>();
+        foreach (var href in hrefs)
+        {
+            await page.GotoAsync(href);
+            var list = PortalPages.For(href.EndsWith("/1", StringComparison.Ordinal) ? href[..^2] : href);
+            if (!list.Static) await WaitForInteractiveAsync(page);
+            if (list.Href == href && list.ReadySelector is { } ready) await Expect(page.Locator(ready).First).ToBeVisibleAsync();
+            await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+            await WaitForSettledAsync(page);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 390) wide.Add($"{href}: {width} px");
+        }
+        Assert.True(wide.Count == 0, string.Join(Environment.NewLine, wide));
+    }
+
     [Fact]
     public async Task The_sign_in_page_reads_Dutch_in_one_voice()
     {
