@@ -91,8 +91,7 @@ public static class RateLimits
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(PulsesPath, StringComparison.OrdinalIgnoreCase)
-                        && LinkOf(context) is not null && context.User.FindFirst(PortalClaims.PersonId) is null
+                    HttpMethods.IsPost(context.Request.Method) && LinkOf(context) is not null && context.User.FindFirst(PortalClaims.PersonId) is null
                         ? Window(context, $"{PulseAnswers}:links-from:{ClientAddress(context)}", limits.LinkAnswersPerAddressPerMinute, window)
                         : RateLimitPartition.GetNoLimiter("not-a-link")));
             options.AddPolicy(SignIn, context => Window(context, $"{SignIn}:{ClientAddress(context)}", limits.SignInPerMinute, window));
