@@ -114,10 +114,14 @@ public sealed class PdfRenderer(PdfFonts fonts)
                 if (y + needed > bottom) NewPage();
             }
 
+            var breakAt = block is Paragraph && y > top ? ParagraphBreak(units, bottom - y) : -1;
+            if (breakAt == 0) NewPage();
+
             var repeatHeader = units.FirstOrDefault(u => u.RepeatsOnNewPage);
-            foreach (var unit in units)
+            for (var u = 0; u < units.Count; u++)
             {
-                if (y + unit.Height > bottom && y > top)
+                var unit = units[u];
+                if ((y + unit.Height > bottom || u == breakAt) && y > top)
                 {
                     NewPage();
                     if (repeatHeader is not null && !ReferenceEquals(unit, repeatHeader))
@@ -133,6 +137,19 @@ public sealed class PdfRenderer(PdfFonts fonts)
         }
         if (pages.Count > 1 && pages[^1].Count == 0) pages.RemoveAt(pages.Count - 1);
         return pages;
+    }
+
+    /// <summary>
+    /// Where a paragraph that does not fit in <paramref name="room"/> starts its next page: never one line alone on either
+    /// side (a short paragraph moves whole; a long one takes a second line along), -1 when it fits or is split anyway.
+    /// </summary>
+    private static int ParagraphBreak(List<Fragment> lines, float room)
+    {
+        var fits = 0;
+        for (var used = 0f; fits < lines.Count && used + lines[fits].Height <= room; fits++) used += lines[fits].Height;
+        if (fits == lines.Count) return -1;
+        if (fits < 2 || lines.Count < 4) return 0;
+        return lines.Count - fits < 2 ? lines.Count - 2 : -1;
     }
 
     /// <summary>The height of the first unbreakable piece of the next block (a table's header plus one row).</summary>

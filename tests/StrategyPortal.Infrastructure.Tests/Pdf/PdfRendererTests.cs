@@ -98,6 +98,44 @@ public sealed class PdfRendererTests : IDisposable
 
     private static string Lines(int count) => string.Join("\n", Enumerable.Range(1, count).Select(i => $"line{i}"));
 
+    /// <summary>How many body lines one page holds.</summary>
+    private int PageOfLines()
+    {
+        var probe = new PdfRenderer(_fonts);
+        var lines = 1;
+        while (probe.CountPages(NewSpec().Add(new Paragraph(Lines(lines + 1), TextStyle.Body) { SpaceAfter = 0 })) == 1) lines++;
+        return lines;
+    }
+
+    private static string Words(string prefix, int count) => string.Join("\n", Enumerable.Range(1, count).Select(i => $"{prefix}{i}"));
+
+    [Fact]
+    public void A_paragraph_never_leaves_its_last_line_alone_on_the_next_page()
+    {
+        var spec = NewSpec().Add(new Paragraph(Lines(PageOfLines() - 5), TextStyle.Body) { SpaceAfter = 0 });
+        spec.Add(new Paragraph(Words("end", 6), TextStyle.Body)); // five fit: the sixth would stand alone
+
+        var pages = Pages(Renderer.Render(spec));
+
+        Assert.Equal(2, pages.Count);
+        Assert.Contains("end4", TextOf(pages[0]));
+        Assert.DoesNotContain("end5", TextOf(pages[0]));
+        Assert.Contains("end5 end6", TextOf(pages[1]));
+    }
+
+    [Fact]
+    public void A_short_paragraph_that_does_not_fit_moves_whole_to_the_next_page()
+    {
+        var spec = NewSpec().Add(new Paragraph(Lines(PageOfLines() - 2), TextStyle.Body) { SpaceAfter = 0 });
+        spec.Add(new Paragraph(Words("note", 3), TextStyle.Body)); // two fit
+
+        var pages = Pages(Renderer.Render(spec));
+
+        Assert.Equal(2, pages.Count);
+        Assert.DoesNotContain("note", TextOf(pages[0]));
+        Assert.Contains("note1 note2 note3", TextOf(pages[1]));
+    }
+
     [Fact]
     public void Every_page_has_the_header_and_page_x_of_y()
     {
