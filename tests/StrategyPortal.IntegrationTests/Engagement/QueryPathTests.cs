@@ -190,6 +190,10 @@ public abstract partial class QueryPathTests(SqlCapturingPortal factory)
 }
 
 /// <summary>A demo portal that also keeps every SQL statement EF runs (command text only; parameter values stay hidden).</summary>
+/// <summary>
+/// A demo portal that captures every SQL command of the process; its background jobs do not run, or their commands (the
+/// daily participation count of open rounds, the outbox…) would land in the capture of the use case under test.
+/// </summary>
 public abstract class SqlCapturingPortal(DatabaseProvider provider) : PortalFactory(provider, demoData: true)
 {
     public SqlCapture Sql { get; } = new();
@@ -197,6 +201,11 @@ public abstract class SqlCapturingPortal(DatabaseProvider provider) : PortalFact
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Engagement:SchedulerEnabled", "false");
+        builder.UseSetting("Mail:WorkerEnabled", "false");
+        builder.UseSetting("Mail:ActionReminders:Enabled", "false");
+        builder.UseSetting("Scorecards:WorkerEnabled", "false");
+        builder.UseSetting("Promises:RecheckEnabled", "false");
         builder.ConfigureTestServices(services => services.AddLogging(logging => logging
             .AddProvider(Sql)
             .AddFilter<SqlCapture>(DbLoggerCategory.Database.Command.Name, LogLevel.Information)));
